@@ -1,0 +1,15 @@
+import type { SessionRow, StaffUserRow } from '$lib/server/db/schema';
+
+declare global {
+	namespace App {
+		interface Error {
+			message: string;
+		}
+		interface Locals {
+			session: SessionRow | null;
+			staff: StaffUserRow | null;
+		}
+	}
+}
+
+export {};

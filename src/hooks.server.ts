@@ -1,0 +1,60 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { deleteSessionCookie, sessionCookieName } from '$lib/server/auth/cookies';
+import { validateSessionToken } from '$lib/server/auth/session';
+import { getDb } from '$lib/server/db';
+import { prepareServer } from '$lib/server/startup';
+
+export const init: ServerInit = prepareServer;
+
+const i18n: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+const authentication: Handle = async ({ event, resolve }) => {
+	event.locals.session = null;
+	event.locals.staff = null;
+	const token = event.cookies.get(sessionCookieName(event.url));
+	if (token) {
+		const valid = await validateSessionToken(getDb(), token);
+		if (valid) {
+			event.locals.session = valid.session;
+			event.locals.staff = valid.staff;
+		} else {
+			deleteSessionCookie(event.cookies, event.url);
+		}
+	}
+	return resolve(event);
+};
+
+/** Paths whose URL carries a secret: never leak it through the Referer header. */
+const TOKEN_PATHS = ['/setup/', '/invite/'];
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const carriesToken = TOKEN_PATHS.some((prefix) => event.url.pathname.startsWith(prefix));
+	const headers = response.headers;
+	headers.set('X-Content-Type-Options', 'nosniff');
+	headers.set('Referrer-Policy', carriesToken ? 'no-referrer' : 'same-origin');
+	headers.set('X-Frame-Options', 'DENY');
+	headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	if (event.url.protocol === 'https:') {
+		headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+	}
+	if (event.locals.staff || carriesToken) headers.set('Cache-Control', 'private, no-store');
+	return response;
+};
+
+export const handle = sequence(i18n, authentication, securityHeaders);
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status >= 500) {
+		console.error(`[tandem] ${event.request.method} ${event.url.pathname} failed:`, error);
+	}
+	return { message };
+};

@@ -1,0 +1,43 @@
+import type { DbOrTx } from '../db';
+import { generateId } from '../util/ids';
+
+export type AuditAction =
+	| 'setup.completed'
+	| 'signin.succeeded'
+	| 'signin.failed'
+	| 'signin.throttled'
+	| 'signout'
+	| 'password.changed'
+	| 'staff.invited'
+	| 'staff.invitation_revoked'
+	| 'staff.invitation_accepted'
+	| 'staff.role_changed'
+	| 'staff.disabled'
+	| 'staff.enabled';
+
+export interface AuditRecord {
+	organizationId: string | null;
+	actorStaffId: string | null;
+	action: AuditAction;
+	targetType?: string;
+	targetId?: string;
+	detail?: Record<string, unknown>;
+	ip?: string | null;
+}
+
+export async function recordAudit(db: DbOrTx, record: AuditRecord, now = Date.now()): Promise<void> {
+	await db
+		.insertInto('audit_log')
+		.values({
+			id: generateId(),
+			organization_id: record.organizationId,
+			actor_staff_id: record.actorStaffId,
+			action: record.action,
+			target_type: record.targetType ?? null,
+			target_id: record.targetId ?? null,
+			detail: record.detail ? JSON.stringify(record.detail) : null,
+			ip: record.ip ?? null,
+			created_at: now
+		})
+		.execute();
+}

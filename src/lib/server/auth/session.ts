@@ -1,0 +1,99 @@
+import type { DbOrTx } from '../db';
+import type { SessionRow, StaffUserRow } from '../db/schema';
+import { generateSecret, hashSecret, secretMatchesHash } from './tokens';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/** A session ends after this long without a request (README: "How sessions expire"). */
+export const INACTIVITY_TIMEOUT_MS = 12 * HOUR;
+/** …and at the latest this long after sign-in, however active. */
+export const ABSOLUTE_LIFETIME_MS = 7 * 24 * HOUR;
+/** last_verified_at is written at most this often, to keep reads cheap. */
+export const ACTIVITY_WRITE_INTERVAL_MS = 5 * MINUTE;
+
+export interface SessionMeta {
+	userAgent: string | null;
+	ip: string | null;
+}
+
+export interface ValidSession {
+	session: SessionRow;
+	staff: StaffUserRow;
+}
+
+export async function createStaffSession(
+	db: DbOrTx,
+	staffUserId: string,
+	meta: SessionMeta,
+	now = Date.now()
+): Promise<{ token: string; session: SessionRow }> {
+	const id = generateSecret();
+	const secret = generateSecret();
+	const session: SessionRow = {
+		id,
+		secret_hash: hashSecret(secret),
+		staff_user_id: staffUserId,
+		created_at: now,
+		last_verified_at: now,
+		user_agent: meta.userAgent?.slice(0, 300) ?? null,
+		ip: meta.ip
+	};
+	await db.insertInto('sessions').values(session).execute();
+	return { token: `${id}.${secret}`, session };
+}
+
+export function sessionHasExpired(session: SessionRow, now: number): boolean {
+	return (
+		now - session.created_at >= ABSOLUTE_LIFETIME_MS ||
+		now - session.last_verified_at >= INACTIVITY_TIMEOUT_MS
+	);
+}
+
+/** Lucia's design: look up by id, compare the secret's hash in constant time, slide the expiry. */
+export async function validateSessionToken(
+	db: DbOrTx,
+	token: string,
+	now = Date.now()
+): Promise<ValidSession | null> {
+	const [id, secret, extra] = token.split('.');
+	if (!id || !secret || extra !== undefined) return null;
+
+	const session = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+	if (!session || !secretMatchesHash(secret, session.secret_hash)) return null;
+	if (sessionHasExpired(session, now)) {
+		await invalidateSession(db, id);
+		return null;
+	}
+	if (!session.staff_user_id) return null;
+
+	const staff = await db
+		.selectFrom('staff_users')
+		.selectAll()
+		.where('id', '=', session.staff_user_id)
+		.executeTakeFirst();
+	if (!staff || staff.status !== 'active') {
+		await invalidateSession(db, id);
+		return null;
+	}
+
+	if (now - session.last_verified_at >= ACTIVITY_WRITE_INTERVAL_MS) {
+		session.last_verified_at = now;
+		await db.updateTable('sessions').set({ last_verified_at: now }).where('id', '=', id).execute();
+	}
+	return { session, staff };
+}
+
+export async function invalidateSession(db: DbOrTx, sessionId: string): Promise<void> {
+	await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+export async function invalidateStaffSessions(
+	db: DbOrTx,
+	staffUserId: string,
+	exceptSessionId: string | null = null
+): Promise<void> {
+	let query = db.deleteFrom('sessions').where('staff_user_id', '=', staffUserId);
+	if (exceptSessionId) query = query.where('id', '!=', exceptSessionId);
+	await query.execute();
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import {
+	emailField,
+	existingPasswordField,
+	newPasswordField,
+	requiredText,
+	staffRoleField,
+	withConfirmedPassword
+} from './fields';
+
+export const signInSchema = z.object({
+	email: emailField,
+	password: existingPasswordField,
+	redirectTo: z.string().max(2000).optional()
+});
+
+export const setupSchema = withConfirmedPassword(
+	z.object({
+		organizationName: requiredText(() => m.error_org_name_required()),
+		name: requiredText(() => m.error_name_required()),
+		email: emailField,
+		password: newPasswordField,
+		confirm: z.string({ error: () => m.error_password_mismatch() })
+	})
+);
+
+export const acceptInvitationSchema = withConfirmedPassword(
+	z.object({
+		name: requiredText(() => m.error_name_required()),
+		password: newPasswordField,
+		confirm: z.string({ error: () => m.error_password_mismatch() })
+	})
+);
+
+export const inviteSchema = z.object({
+	name: requiredText(() => m.error_name_required()),
+	email: emailField,
+	role: staffRoleField
+});
+
+export const staffIdSchema = z.object({ staffId: z.string().min(1).max(64) });
+
+export const changeRoleSchema = staffIdSchema.extend({ role: staffRoleField });
+
+export const invitationIdSchema = z.object({ invitationId: z.string().min(1).max(64) });
+
+export const changePasswordSchema = withConfirmedPassword(
+	z.object({
+		current: existingPasswordField,
+		password: newPasswordField,
+		confirm: z.string({ error: () => m.error_password_mismatch() })
+	})
+);
+
+export const languageSchema = z.object({
+	language: z.enum(['en', 'fr']),
+	redirectTo: z.string().max(2000).optional()
+});

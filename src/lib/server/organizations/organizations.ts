@@ -1,0 +1,26 @@
+import type { DbOrTx } from '../db';
+import type { Organization } from '../db/schema';
+import { generateId } from '../util/ids';
+
+export async function countOrganizations(db: DbOrTx): Promise<number> {
+	const { count } = await db
+		.selectFrom('organizations')
+		.select((eb) => eb.fn.countAll<number>().as('count'))
+		.executeTakeFirstOrThrow();
+	return Number(count);
+}
+
+export async function createOrganization(
+	db: DbOrTx,
+	name: string,
+	now = Date.now()
+): Promise<Organization> {
+	const organization: Organization = { id: generateId(), name, default_language: 'en', created_at: now };
+	await db.insertInto('organizations').values(organization).execute();
+	return organization;
+}
+
+export async function getOrganization(db: DbOrTx, id: string): Promise<Organization | null> {
+	const row = await db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+	return row ?? null;
+}

@@ -1,0 +1,22 @@
+import { publicOrigin, readConfig } from './config';
+import { getDb } from './db';
+import { bundledMigrations } from './db/bundled-migrations';
+import { migrateToLatest } from './db/migrator';
+import { issueSetupLinkIfEmpty } from './organizations/setup';
+
+/** Runs once before the first request: migrate, then on an empty database print the setup link. */
+export async function prepareServer(): Promise<void> {
+	const db = getDb();
+	try {
+		await migrateToLatest(db, bundledMigrations, (line) => console.log(`[tandem] ${line}`));
+	} catch (error) {
+		console.error(`[tandem] ${error instanceof Error ? error.message : error}`);
+		console.error('[tandem] Start-up stopped: the database was left as it was before this migration.');
+		process.exit(1);
+	}
+	const token = await issueSetupLinkIfEmpty(db);
+	if (token) {
+		const link = `${publicOrigin(readConfig())}/setup/${token}`;
+		console.log(`[tandem] Set up Tandem: open ${link} (works once, expires in 24 hours)`);
+	}
+}

@@ -1,0 +1,14 @@
+import { error } from '@sveltejs/kit';
+import { requireStaff } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { getOrganization } from '$lib/server/organizations/organizations';
+
+export async function load(event) {
+	const staff = requireStaff(event);
+	const organization = await getOrganization(getDb(), staff.organization_id);
+	if (!organization) error(404, 'Not found');
+	return {
+		me: { id: staff.id, name: staff.name, email: staff.email, role: staff.role },
+		organization: { id: organization.id, name: organization.name }
+	};
+}

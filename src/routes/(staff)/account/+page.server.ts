@@ -1,0 +1,23 @@
+import { m } from '$lib/paraglide/messages';
+import { requireStaff } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { fieldFailure, readForm } from '$lib/server/forms/read-form';
+import { changePasswordSchema } from '$lib/server/forms/schemas';
+import { changeOwnPassword } from '$lib/server/staff/password-change';
+
+export const actions = {
+	password: async (event) => {
+		const staff = requireStaff(event);
+		const form = await readForm(event.request, changePasswordSchema);
+		if (!form.ok) return form.failure;
+		const changed = await changeOwnPassword(
+			getDb(),
+			staff,
+			event.locals.session!.id,
+			form.data,
+			event.getClientAddress()
+		);
+		if (!changed) return fieldFailure(400, 'current', m.error_current_password_wrong());
+		return { passwordChanged: true };
+	}
+};

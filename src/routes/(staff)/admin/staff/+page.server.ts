@@ -1,0 +1,83 @@
+import { error, type RequestEvent } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { recordAudit } from '$lib/server/audit/audit';
+import { requireAdmin } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { fieldFailure, readForm } from '$lib/server/forms/read-form';
+import {
+	changeRoleSchema,
+	invitationIdSchema,
+	inviteSchema,
+	staffIdSchema
+} from '$lib/server/forms/schemas';
+import { changeStaffMember, type AdminChangeResult } from '$lib/server/staff/administration';
+import { inviteStaff, listPendingInvitations, revokeInvitation } from '$lib/server/staff/invitations';
+import { listStaff } from '$lib/server/staff/staff';
+
+export async function load(event) {
+	const admin = requireAdmin(event);
+	const db = getDb();
+	const [staff, invitations] = await Promise.all([
+		listStaff(db, admin.organization_id),
+		listPendingInvitations(db, admin.organization_id)
+	]);
+	return { staff, invitations };
+}
+
+function answer(result: AdminChangeResult) {
+	if (result === 'not_found') error(404, 'Not found');
+	if (result === 'self') return fieldFailure(400, 'form', m.staff_not_self());
+	return { saved: true };
+}
+
+async function changeStatus(event: RequestEvent, status: 'active' | 'disabled') {
+	const admin = requireAdmin(event);
+	const form = await readForm(event.request, staffIdSchema);
+	if (!form.ok) error(404, 'Not found');
+	const change = { kind: 'status', status } as const;
+	return answer(await changeStaffMember(getDb(), admin, form.data.staffId, change, event.getClientAddress()));
+}
+
+export const actions = {
+	invite: async (event) => {
+		const admin = requireAdmin(event);
+		const form = await readForm(event.request, inviteSchema, ['name', 'email', 'role']);
+		if (!form.ok) return form.failure;
+		const result = await inviteStaff(
+			getDb(),
+			{ organizationId: admin.organization_id, invitedBy: admin.id, ...form.data },
+			event.getClientAddress()
+		);
+		if (!result.ok) return fieldFailure(400, 'email', m.error_email_taken(), form.data);
+		return { invitation: { email: form.data.email, link: `${event.url.origin}/invite/${result.token}` } };
+	},
+
+	revoke: async (event) => {
+		const admin = requireAdmin(event);
+		const form = await readForm(event.request, invitationIdSchema);
+		const db = getDb();
+		if (!form.ok || !(await revokeInvitation(db, admin.organization_id, form.data.invitationId))) {
+			error(404, 'Not found');
+		}
+		await recordAudit(db, {
+			organizationId: admin.organization_id,
+			actorStaffId: admin.id,
+			action: 'staff.invitation_revoked',
+			targetType: 'invitation',
+			targetId: form.data.invitationId,
+			ip: event.getClientAddress()
+		});
+		return { saved: true };
+	},
+
+	role: async (event) => {
+		const admin = requireAdmin(event);
+		const form = await readForm(event.request, changeRoleSchema);
+		if (!form.ok) return form.failure;
+		const change = { kind: 'role', role: form.data.role } as const;
+		return answer(await changeStaffMember(getDb(), admin, form.data.staffId, change, event.getClientAddress()));
+	},
+
+	disable: (event) => changeStatus(event, 'disabled'),
+	enable: (event) => changeStatus(event, 'active')
+};

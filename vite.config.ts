@@ -1,0 +1,22 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [
+		paraglideVitePlugin({
+			project: './src/lib/i18n/project.inlang',
+			outdir: './src/lib/paraglide',
+			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
+		}),
+		sveltekit()
+	],
+	test: {
+		include: ['src/**/*.spec.ts', 'tests/**/*.test.ts'],
+		exclude: ['tests/e2e/**'],
+		expect: { requireAssertions: true },
+		testTimeout: 30_000,
+		hookTimeout: 60_000,
+		pool: 'forks'
+	}
+});
