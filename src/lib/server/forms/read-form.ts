@@ -1,4 +1,4 @@
-import { fail, type ActionFailure } from '@sveltejs/kit';
+import { error, fail, type ActionFailure } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 
@@ -26,7 +26,9 @@ export async function readForm<S extends z.ZodType>(
 	let form: FormData;
 	try {
 		form = await request.formData();
-	} catch {
+	} catch (cause) {
+		// The adapter's body limit: answer 413 so the error page can say "too much at once".
+		if ((cause as { status?: number }).status === 413) error(413, 'Payload too large');
 		return { ok: false, failure: fail(400, { errors: { form: m.error_form_unreadable() }, values: {} }) };
 	}
 	const input: Record<string, FormDataEntryValue> = {};

@@ -1,0 +1,54 @@
+/**
+ * A minimal browser stand-in for HTTP tests: keeps cookies, sends the Origin header a real
+ * browser sends with a form, and does not follow redirects so tests can see them.
+ */
+export class Visitor {
+	readonly cookies = new Map<string, string>();
+
+	constructor(
+		readonly baseUrl: string,
+		readonly origin: string = baseUrl,
+		readonly headers: Record<string, string> = {}
+	) {}
+
+	get(path: string, headers: Record<string, string> = {}): Promise<Response> {
+		return this.#send(path, { method: 'GET', headers });
+	}
+
+	post(path: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+		return this.#send(path, {
+			method: 'POST',
+			headers: { origin: this.origin, 'content-type': 'application/x-www-form-urlencoded', ...headers },
+			body: new URLSearchParams(fields).toString()
+		});
+	}
+
+	async #send(path: string, init: { method: string; headers: Record<string, string>; body?: string }) {
+		const url = path.startsWith('http') ? path : `${this.baseUrl}${path}`;
+		const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+		const response = await fetch(url, {
+			method: init.method,
+			body: init.body,
+			redirect: 'manual',
+			headers: {
+				accept: 'text/html,application/xhtml+xml',
+				...this.headers,
+				...(cookie ? { cookie } : {}),
+				...init.headers
+			}
+		});
+		for (const header of response.headers.getSetCookie()) {
+			const [pair] = header.split(';');
+			const [name, ...rest] = pair!.split('=');
+			const value = rest.join('=');
+			if (/max-age=0/i.test(header) || value === '') this.cookies.delete(name!.trim());
+			else this.cookies.set(name!.trim(), value);
+		}
+		return response;
+	}
+}
+
+/** Where a form action sent the browser next (303 + Location). */
+export function locationOf(response: Response): string | null {
+	return response.headers.get('location');
+}

@@ -1,0 +1,88 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const ENTRY = join(ROOT, 'build', 'index.js');
+
+export interface RunningServer {
+	url: string;
+	port: number;
+	databasePath: string;
+	output(): string;
+	/** The setup link the server printed on an empty database. */
+	setupLink(): string;
+	stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+	return new Promise((resolvePort, reject) => {
+		const probe = createServer();
+		probe.once('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const address = probe.address();
+			probe.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
+}
+
+/**
+ * Starts the built server (`npm run build` first) on a free port with a temp database.
+ * `origin` lets a test pretend the server sits behind HTTPS.
+ */
+export async function startServer(options: { origin?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
+	if (!existsSync(ENTRY)) throw new Error('No build found: run `npm run build` before the HTTP tests.');
+	const port = await freePort();
+	const dir = mkdtempSync(join(tmpdir(), 'tandem-http-'));
+	const databasePath = join(dir, 'tandem.db');
+	const url = `http://127.0.0.1:${port}`;
+	let output = '';
+	const child: ChildProcess = spawn(process.execPath, [ENTRY], {
+		cwd: ROOT,
+		env: {
+			...process.env,
+			HOST: '127.0.0.1',
+			PORT: String(port),
+			ORIGIN: options.origin ?? url,
+			DATABASE_PATH: databasePath,
+			...options.env
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	child.stdout!.on('data', (chunk) => (output += chunk));
+	child.stderr!.on('data', (chunk) => (output += chunk));
+
+	const deadline = Date.now() + 20_000;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`Server exited early:\n${output}`);
+		try {
+			if ((await fetch(`${url}/healthz`)).ok) break;
+		} catch {
+			/* not listening yet */
+		}
+		if (Date.now() > deadline) throw new Error(`Server did not start:\n${output}`);
+		await new Promise((r) => setTimeout(r, 100));
+	}
+
+	return {
+		url,
+		port,
+		databasePath,
+		output: () => output,
+		setupLink() {
+			const match = output.match(/open (\S+\/setup\/[a-z2-7]+)/);
+			if (!match) throw new Error(`No setup link printed:\n${output}`);
+			return match[1]!;
+		},
+		async stop() {
+			if (child.exitCode === null) {
+				const exited = new Promise((r) => child.once('exit', r));
+				child.kill('SIGTERM');
+				await exited;
+			}
+			rmSync(dir, { recursive: true, force: true });
+		}
+	};
+}

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Visitor, locationOf } from '../helpers/browser-like';
+import { startServer, type RunningServer } from '../helpers/server';
+
+let server: RunningServer;
+beforeAll(async () => (server = await startServer()));
+afterAll(() => server?.stop());
+
+const setupFields = {
+	organizationName: 'Accueil Nouveaux Arrivants',
+	name: 'Amélie Tremblay',
+	email: 'amelie@example.org',
+	password: 'maple kettle orbit',
+	confirm: 'maple kettle orbit'
+};
+
+describe('first run', () => {
+	it('answers the health check', async () => {
+		const response = await fetch(`${server.url}/healthz`);
+		expect(response.status).toBe(200);
+		expect(await response.json()).toEqual({ status: 'ok' });
+	});
+
+	it('prints one setup link whose page a link scanner can open without using it up', async () => {
+		expect(server.output().match(/\/setup\//g)).toHaveLength(1);
+		const link = server.setupLink();
+		for (let i = 0; i < 2; i++) {
+			const response = await fetch(link);
+			expect(response.status).toBe(200);
+			expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+			expect(await response.text()).toContain('name="organizationName"');
+		}
+	});
+
+	it('explains empty and wrong fields on the form and keeps what was typed', async () => {
+		const visitor = new Visitor(server.url);
+		const response = await visitor.post(server.setupLink(), {
+			organizationName: '  ',
+			name: 'Amélie',
+			email: 'not-an-email',
+			password: 'password',
+			confirm: 'password'
+		});
+		expect(response.status).toBe(400);
+		const html = await response.text();
+		expect(html).toContain('There is a problem');
+		expect(html).toContain('Enter the name of your organization');
+		expect(html).toContain('Enter an email address like name@example.org');
+		expect(html).toContain('This password is too common');
+		expect(html).toContain('value="not-an-email"');
+		expect(html).not.toContain('value="password"');
+		expect((await fetch(server.setupLink())).status).toBe(200);
+	});
+
+	it('answers in French when the browser asks for it', async () => {
+		const response = await fetch(server.setupLink(), { headers: { 'accept-language': 'fr-CA,fr;q=0.9' } });
+		const html = await response.text();
+		expect(html).toContain('<html lang="fr">');
+		expect(html).toContain('Configurer Tandem');
+	});
+
+	it('creates the organization and administrator, signs them in, then the link is dead', async () => {
+		const visitor = new Visitor(server.url);
+		const link = server.setupLink();
+		const response = await visitor.post(link, setupFields);
+		expect(response.status).toBe(303);
+		expect(locationOf(response)).toBe('/');
+
+		const cookie = response.headers.getSetCookie().find((c) => c.startsWith('tandem_session='))!;
+		expect(cookie).toMatch(/HttpOnly/i);
+		expect(cookie).toMatch(/SameSite=Lax/i);
+		expect(cookie).toMatch(/Path=\//);
+		expect(cookie).not.toMatch(/Secure/i);
+
+		const home = await visitor.get('/');
+		expect(home.status).toBe(200);
+		const html = await home.text();
+		expect(html).toContain('Accueil Nouveaux Arrivants');
+		expect(html).toContain('Welcome, Amélie Tremblay');
+
+		expect((await fetch(link)).status).toBe(410);
+		expect((await new Visitor(server.url).post(link, { ...setupFields, email: 'x@example.org' })).status).toBe(410);
+	});
+});
