@@ -20,7 +20,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('name', 'text', (c) => c.notNull())
 		.addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('admin', 'coordinator')`))
 		.addColumn('status', 'text', (c) =>
-			c.notNull().defaultTo('active').check(sql`status in ('active', 'disabled')`)
+			c
+				.notNull()
+				.defaultTo('active')
+				.check(sql`status in ('active', 'disabled')`)
 		)
 		.addColumn('password_hash', 'text', (c) => c.notNull())
 		.addColumn('language', 'text')
@@ -44,7 +47,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('user_agent', 'text')
 		.addColumn('ip', 'text')
 		.execute();
-	await db.schema.createIndex('sessions_staff_user_idx').on('sessions').column('staff_user_id').execute();
+	await db.schema
+		.createIndex('sessions_staff_user_idx')
+		.on('sessions')
+		.column('staff_user_id')
+		.execute();
 
 	await db.schema
 		.createTable('one_time_tokens')
@@ -75,9 +82,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('organization_id', 'text', (c) =>
 			c.references('organizations.id').onDelete('cascade')
 		)
-		.addColumn('actor_staff_id', 'text', (c) =>
-			c.references('staff_users.id').onDelete('set null')
-		)
+		.addColumn('actor_staff_id', 'text', (c) => c.references('staff_users.id').onDelete('set null'))
 		.addColumn('action', 'text', (c) => c.notNull())
 		.addColumn('target_type', 'text')
 		.addColumn('target_id', 'text')

@@ -4,11 +4,17 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readConfig } from '../lib/server/config';
 import { openDatabase } from '../lib/server/db/open';
-import { migrateToLatest, providerFromModules, type MigrationModule } from '../lib/server/db/migrator';
+import {
+	migrateToLatest,
+	providerFromModules,
+	type MigrationModule
+} from '../lib/server/db/migrator';
 
 const folder = join(import.meta.dirname, '..', '..', 'migrations');
 const modules: Record<string, MigrationModule> = {};
-for (const file of readdirSync(folder).filter((f) => f.endsWith('.ts')).sort()) {
+for (const file of readdirSync(folder)
+	.filter((f) => f.endsWith('.ts'))
+	.sort()) {
 	modules[file] = await import(pathToFileURL(join(folder, file)).href);
 }
 

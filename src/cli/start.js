@@ -7,7 +7,14 @@ import { pathToFileURL } from 'node:url';
 
 const root = new URL('../../', import.meta.url).pathname;
 const entry = join(root, 'build', 'index.js');
-const inputs = ['src', 'static', 'migrations', 'package.json', 'svelte.config.js', 'vite.config.ts'];
+const inputs = [
+	'src',
+	'static',
+	'migrations',
+	'package.json',
+	'svelte.config.js',
+	'vite.config.ts'
+];
 
 /** @param {string} path @returns {number} */
 function newestChange(path) {
@@ -15,7 +22,8 @@ function newestChange(path) {
 	const stat = statSync(path);
 	if (!stat.isDirectory()) return stat.mtimeMs;
 	return readdirSync(path).reduce(
-		(newest, name) => (name === 'paraglide' ? newest : Math.max(newest, newestChange(join(path, name)))),
+		(newest, name) =>
+			name === 'paraglide' ? newest : Math.max(newest, newestChange(join(path, name))),
 		stat.mtimeMs
 	);
 }

@@ -15,15 +15,26 @@ export class Visitor {
 		return this.#send(path, { method: 'GET', headers });
 	}
 
-	post(path: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+	post(
+		path: string,
+		fields: Record<string, string>,
+		headers: Record<string, string> = {}
+	): Promise<Response> {
 		return this.#send(path, {
 			method: 'POST',
-			headers: { origin: this.origin, 'content-type': 'application/x-www-form-urlencoded', ...headers },
+			headers: {
+				origin: this.origin,
+				'content-type': 'application/x-www-form-urlencoded',
+				...headers
+			},
 			body: new URLSearchParams(fields).toString()
 		});
 	}
 
-	async #send(path: string, init: { method: string; headers: Record<string, string>; body?: string }) {
+	async #send(
+		path: string,
+		init: { method: string; headers: Record<string, string>; body?: string }
+	) {
 		const url = path.startsWith('http') ? path : `${this.baseUrl}${path}`;
 		const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
 		const response = await fetch(url, {

@@ -32,8 +32,11 @@ export async function freePort(): Promise<number> {
  * Starts the built server (`npm run build` first) on a free port with a temp database.
  * `origin` lets a test pretend the server sits behind HTTPS.
  */
-export async function startServer(options: { origin?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
-	if (!existsSync(ENTRY)) throw new Error('No build found: run `npm run build` before the HTTP tests.');
+export async function startServer(
+	options: { origin?: string; env?: Record<string, string> } = {}
+): Promise<RunningServer> {
+	if (!existsSync(ENTRY))
+		throw new Error('No build found: run `npm run build` before the HTTP tests.');
 	const port = await freePort();
 	const dir = mkdtempSync(join(tmpdir(), 'tandem-http-'));
 	const databasePath = join(dir, 'tandem.db');

@@ -53,7 +53,9 @@ describe('first run', () => {
 	});
 
 	it('answers in French when the browser asks for it', async () => {
-		const response = await fetch(server.setupLink(), { headers: { 'accept-language': 'fr-CA,fr;q=0.9' } });
+		const response = await fetch(server.setupLink(), {
+			headers: { 'accept-language': 'fr-CA,fr;q=0.9' }
+		});
 		const html = await response.text();
 		expect(html).toContain('<html lang="fr">');
 		expect(html).toContain('Configurer Tandem');
@@ -79,6 +81,8 @@ describe('first run', () => {
 		expect(html).toContain('Welcome, Amélie Tremblay');
 
 		expect((await fetch(link)).status).toBe(410);
-		expect((await new Visitor(server.url).post(link, { ...setupFields, email: 'x@example.org' })).status).toBe(410);
+		expect(
+			(await new Visitor(server.url).post(link, { ...setupFields, email: 'x@example.org' })).status
+		).toBe(410);
 	});
 });

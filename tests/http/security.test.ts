@@ -40,7 +40,10 @@ describe('requests the app refuses', () => {
 
 	it('answers a 10 MB body with 413, not a crash', async () => {
 		const visitor = new Visitor(server.url);
-		const response = await visitor.post('/signin', { email: 'a@example.org', password: 'x'.repeat(10 * 1024 * 1024) });
+		const response = await visitor.post('/signin', {
+			email: 'a@example.org',
+			password: 'x'.repeat(10 * 1024 * 1024)
+		});
 		expect(response.status).toBe(413);
 		expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
 	});
@@ -81,15 +84,20 @@ describe('behind HTTPS', () => {
 
 	it('uses a __Host- cookie with Secure, and HSTS', async () => {
 		const visitor = new Visitor(secure.url, 'https://tandem.example');
-		const response = await visitor.post(secure.setupLink().replace('https://tandem.example', secure.url), {
-			organizationName: 'Org',
-			name: 'Admin',
-			email: 'admin@example.org',
-			password: 'maple kettle orbit',
-			confirm: 'maple kettle orbit'
-		});
+		const response = await visitor.post(
+			secure.setupLink().replace('https://tandem.example', secure.url),
+			{
+				organizationName: 'Org',
+				name: 'Admin',
+				email: 'admin@example.org',
+				password: 'maple kettle orbit',
+				confirm: 'maple kettle orbit'
+			}
+		);
 		expect(response.status).toBe(303);
-		const cookie = response.headers.getSetCookie().find((c) => c.startsWith('__Host-tandem_session='));
+		const cookie = response.headers
+			.getSetCookie()
+			.find((c) => c.startsWith('__Host-tandem_session='));
 		expect(cookie).toMatch(/; Secure/i);
 		expect(cookie).toMatch(/Path=\//);
 		expect(cookie).not.toMatch(/Domain=/i);

@@ -35,7 +35,9 @@ beforeAll(async () => {
 	expect(setup.status).toBe(303);
 	// A second organization on the same deployment, written straight into the server's database.
 	db = openDatabase(server.databasePath);
-	({ staffIds: [otherOrgStaffId = ''] } = await createOrganizationWithStaff(db, 'Org Two', [
+	({
+		staffIds: [otherOrgStaffId = '']
+	} = await createOrganizationWithStaff(db, 'Org Two', [
 		{ email: 'bea@example.org', role: 'coordinator' }
 	]));
 });
@@ -74,7 +76,11 @@ describe('staff accounts through the pages', () => {
 		coordinator = await signIn('chidi@example.org', 'river lantern cedar');
 		const home = await coordinator.get('/');
 		expect(await home.text()).toContain('Welcome, Chidi C.');
-		const row = await db.selectFrom('staff_users').select('id').where('email', '=', 'chidi@example.org').executeTakeFirstOrThrow();
+		const row = await db
+			.selectFrom('staff_users')
+			.select('id')
+			.where('email', '=', 'chidi@example.org')
+			.executeTakeFirstOrThrow();
 		coordinatorId = row.id;
 	});
 
@@ -87,7 +93,11 @@ describe('staff accounts through the pages', () => {
 	it("an administrator gets 404 for another organization's staff, and nothing changes", async () => {
 		const response = await adminVisitor.post('/admin/staff?/disable', { staffId: otherOrgStaffId });
 		expect(response.status).toBe(404);
-		const other = await db.selectFrom('staff_users').select('status').where('id', '=', otherOrgStaffId).executeTakeFirstOrThrow();
+		const other = await db
+			.selectFrom('staff_users')
+			.select('status')
+			.where('id', '=', otherOrgStaffId)
+			.executeTakeFirstOrThrow();
 		expect(other.status).toBe('active');
 		const list = await (await adminVisitor.get('/admin/staff')).text();
 		expect(list).not.toContain('bea@example.org');
@@ -99,14 +109,26 @@ describe('staff accounts through the pages', () => {
 		const after = await coordinator.get('/');
 		expect(after.status).toBe(303);
 		expect(locationOf(after)).toMatch(/^\/signin/);
-		const again = await new Visitor(server.url).post('/signin', { email: 'chidi@example.org', password: 'river lantern cedar' });
+		const again = await new Visitor(server.url).post('/signin', {
+			email: 'chidi@example.org',
+			password: 'river lantern cedar'
+		});
 		expect(again.status).toBe(400);
 		expect(await again.text()).toContain('The email address or password is not right.');
 	});
 
 	it('records sign-ins, invitations and disabling in the audit log', async () => {
-		const actions = (await db.selectFrom('audit_log').select('action').execute()).map((a) => a.action);
-		for (const action of ['setup.completed', 'staff.invited', 'staff.invitation_accepted', 'signin.succeeded', 'staff.disabled', 'signin.failed']) {
+		const actions = (await db.selectFrom('audit_log').select('action').execute()).map(
+			(a) => a.action
+		);
+		for (const action of [
+			'setup.completed',
+			'staff.invited',
+			'staff.invitation_accepted',
+			'signin.succeeded',
+			'staff.disabled',
+			'signin.failed'
+		]) {
 			expect(actions).toContain(action);
 		}
 	});
@@ -116,7 +138,11 @@ describe('own account', () => {
 	it('changing the password signs out the other devices', async () => {
 		const elsewhere = await signIn('bea@example.org');
 		const here = await signIn('bea@example.org');
-		const wrong = await here.post('/account?/password', { current: 'nope', password: 'orchard violin sky', confirm: 'orchard violin sky' });
+		const wrong = await here.post('/account?/password', {
+			current: 'nope',
+			password: 'orchard violin sky',
+			confirm: 'orchard violin sky'
+		});
 		expect(wrong.status).toBe(400);
 		expect(await wrong.text()).toContain('Your current password is not right');
 
@@ -135,7 +161,10 @@ describe('own account', () => {
 		const cookie = [...visitor.cookies.values()][0]!;
 		const out = await visitor.post('/signout', {});
 		expect(locationOf(out)).toBe('/signin?signedOut=1');
-		const replay = await fetch(`${server.url}/`, { headers: { cookie: `tandem_session=${cookie}` }, redirect: 'manual' });
+		const replay = await fetch(`${server.url}/`, {
+			headers: { cookie: `tandem_session=${cookie}` },
+			redirect: 'manual'
+		});
 		expect(replay.status).toBe(303);
 	});
 

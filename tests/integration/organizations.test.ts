@@ -41,15 +41,25 @@ describe('organization scoping', () => {
 	it("an administrator of A cannot touch B's staff: not found, and nothing changes", async () => {
 		const adminA = await staffRow(orgA.staffIds[0]!);
 		const target = orgB.staffIds[1]!;
-		expect(await changeStaffMember(t.db, adminA, target, { kind: 'status', status: 'disabled' }, null)).toBe('not_found');
-		expect(await changeStaffMember(t.db, adminA, target, { kind: 'role', role: 'admin' }, null)).toBe('not_found');
+		expect(
+			await changeStaffMember(t.db, adminA, target, { kind: 'status', status: 'disabled' }, null)
+		).toBe('not_found');
+		expect(
+			await changeStaffMember(t.db, adminA, target, { kind: 'role', role: 'admin' }, null)
+		).toBe('not_found');
 		expect(await staffRow(target)).toMatchObject({ status: 'active', role: 'coordinator' });
 	});
 
 	it("an administrator of A cannot revoke B's invitation", async () => {
 		const invited = await inviteStaff(
 			t.db,
-			{ organizationId: orgB.organizationId, invitedBy: orgB.staffIds[0]!, email: 'new@example.org', name: 'New', role: 'coordinator' },
+			{
+				organizationId: orgB.organizationId,
+				invitedBy: orgB.staffIds[0]!,
+				email: 'new@example.org',
+				name: 'New',
+				role: 'coordinator'
+			},
 			null
 		);
 		if (!invited.ok) throw new Error('invite failed');
@@ -62,7 +72,9 @@ describe('organization scoping', () => {
 
 	it('nobody changes their own role or disables themselves', async () => {
 		const adminA = await staffRow(orgA.staffIds[0]!);
-		expect(await changeStaffMember(t.db, adminA, adminA.id, { kind: 'role', role: 'coordinator' }, null)).toBe('self');
+		expect(
+			await changeStaffMember(t.db, adminA, adminA.id, { kind: 'role', role: 'coordinator' }, null)
+		).toBe('self');
 		expect(await staffRow(adminA.id)).toMatchObject({ role: 'admin' });
 	});
 });
@@ -71,11 +83,22 @@ describe('invitations', () => {
 	it('lets the invitee join the right organization with the right role, once', async () => {
 		const invited = await inviteStaff(
 			t.db,
-			{ organizationId: orgA.organizationId, invitedBy: orgA.staffIds[0]!, email: 'Nadia@Example.org', name: 'Nadia', role: 'coordinator' },
+			{
+				organizationId: orgA.organizationId,
+				invitedBy: orgA.staffIds[0]!,
+				email: 'Nadia@Example.org',
+				name: 'Nadia',
+				role: 'coordinator'
+			},
 			null
 		);
 		if (!invited.ok) throw new Error('invite failed');
-		const accepted = await acceptInvitation(t.db, invited.token, { name: 'Nadia K.', passwordHash: await testPasswordHash() }, null);
+		const accepted = await acceptInvitation(
+			t.db,
+			invited.token,
+			{ name: 'Nadia K.', passwordHash: await testPasswordHash() },
+			null
+		);
 		if (!accepted.ok) throw new Error('accept failed');
 		expect(await staffRow(accepted.staffId)).toMatchObject({
 			organization_id: orgA.organizationId,
@@ -83,21 +106,38 @@ describe('invitations', () => {
 			name: 'Nadia K.',
 			role: 'coordinator'
 		});
-		const again = await acceptInvitation(t.db, invited.token, { name: 'X', passwordHash: 'x' }, null);
+		const again = await acceptInvitation(
+			t.db,
+			invited.token,
+			{ name: 'X', passwordHash: 'x' },
+			null
+		);
 		expect(again).toEqual({ ok: false, reason: 'link_unusable' });
 	});
 
 	it('refuses to invite an email that already has an account', async () => {
 		const result = await inviteStaff(
 			t.db,
-			{ organizationId: orgA.organizationId, invitedBy: orgA.staffIds[0]!, email: 'coord-b@example.org', name: 'Dup', role: 'admin' },
+			{
+				organizationId: orgA.organizationId,
+				invitedBy: orgA.staffIds[0]!,
+				email: 'coord-b@example.org',
+				name: 'Dup',
+				role: 'admin'
+			},
 			null
 		);
 		expect(result).toEqual({ ok: false, reason: 'email_taken' });
 	});
 
 	it('a new invitation to the same address replaces the pending one', async () => {
-		const details = { organizationId: orgA.organizationId, invitedBy: orgA.staffIds[0]!, email: 'x@example.org', name: 'X', role: 'coordinator' as const };
+		const details = {
+			organizationId: orgA.organizationId,
+			invitedBy: orgA.staffIds[0]!,
+			email: 'x@example.org',
+			name: 'X',
+			role: 'coordinator' as const
+		};
 		const first = await inviteStaff(t.db, details, null);
 		const second = await inviteStaff(t.db, details, null);
 		if (!first.ok || !second.ok) throw new Error('invite failed');

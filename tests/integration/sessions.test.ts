@@ -15,9 +15,10 @@ let staffId: string;
 
 beforeEach(async () => {
 	t = await createTestDatabase();
-	({ staffIds: [staffId] = [] } = await createOrganizationWithStaff(t.db, 'Org', [
+	const { staffIds } = await createOrganizationWithStaff(t.db, 'Org', [
 		{ email: 'a@example.org', role: 'admin' }
-	]));
+	]);
+	staffId = staffIds[0]!;
 });
 afterEach(() => t.close());
 
@@ -25,7 +26,11 @@ describe('staff sessions', () => {
 	it('issues id.secret tokens and stores only the hash of the secret', async () => {
 		const { token, session } = await createStaffSession(t.db, staffId, meta, 1_000);
 		const [id, secret] = token.split('.');
-		const row = await t.db.selectFrom('sessions').selectAll().where('id', '=', id!).executeTakeFirstOrThrow();
+		const row = await t.db
+			.selectFrom('sessions')
+			.selectAll()
+			.where('id', '=', id!)
+			.executeTakeFirstOrThrow();
 		expect(row.secret_hash).not.toContain(secret!);
 		expect(JSON.stringify(row)).not.toContain(secret!);
 		expect(session.id).toBe(id);
@@ -47,7 +52,9 @@ describe('staff sessions', () => {
 		const later = start + ACTIVITY_WRITE_INTERVAL_MS + 1;
 		expect(await validateSessionToken(t.db, token, later)).not.toBeNull();
 		// Renewed at `later`, so it is still alive just before later + timeout…
-		expect(await validateSessionToken(t.db, token, later + INACTIVITY_TIMEOUT_MS - 1)).not.toBeNull();
+		expect(
+			await validateSessionToken(t.db, token, later + INACTIVITY_TIMEOUT_MS - 1)
+		).not.toBeNull();
 		// …and the row was renewed again then; a long silence after that ends it and deletes it.
 		const silentUntil = later + 2 * INACTIVITY_TIMEOUT_MS;
 		expect(await validateSessionToken(t.db, token, silentUntil)).toBeNull();

@@ -41,7 +41,11 @@ describe('first-run setup link', () => {
 		const result = await completeSetup(t.db, token, input, '127.0.0.1');
 		if (!result.ok) throw new Error('setup failed');
 		const admin = await t.db.selectFrom('staff_users').selectAll().executeTakeFirstOrThrow();
-		expect(admin).toMatchObject({ role: 'admin', email: input.email, organization_id: result.organizationId });
+		expect(admin).toMatchObject({
+			role: 'admin',
+			email: input.email,
+			organization_id: result.organizationId
+		});
 		expect(admin.password_hash).toMatch(/^\$argon2id\$/);
 		const audit = await t.db.selectFrom('audit_log').select('action').execute();
 		expect(audit.map((a) => a.action)).toEqual(['setup.completed']);

@@ -3,12 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { m } from '$lib/paraglide/messages';
 
 const read = (locale: string) =>
-	JSON.parse(readFileSync(new URL(`./messages/${locale}.json`, import.meta.url), 'utf8')) as Record<string, string>;
+	JSON.parse(readFileSync(new URL(`./messages/${locale}.json`, import.meta.url), 'utf8')) as Record<
+		string,
+		string
+	>;
 
 describe('UI messages', () => {
 	it('renders French strings (the message plugin loaded and compiled them)', () => {
 		expect(m.signin_title({}, { locale: 'fr' })).toBe('Connexion');
-		expect(m.error_too_long({ max: 200 }, { locale: 'fr' })).toBe('Utilisez 200 caractères ou moins');
+		expect(m.error_too_long({ max: 200 }, { locale: 'fr' })).toBe(
+			'Utilisez 200 caractères ou moins'
+		);
 		expect(m.signin_title({}, { locale: 'en' })).toBe('Sign in');
 	});
 

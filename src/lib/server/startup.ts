@@ -11,7 +11,9 @@ export async function prepareServer(): Promise<void> {
 		await migrateToLatest(db, bundledMigrations, (line) => console.log(`[tandem] ${line}`));
 	} catch (error) {
 		console.error(`[tandem] ${error instanceof Error ? error.message : error}`);
-		console.error('[tandem] Start-up stopped: the database was left as it was before this migration.');
+		console.error(
+			'[tandem] Start-up stopped: the database was left as it was before this migration.'
+		);
 		process.exit(1);
 	}
 	const token = await issueSetupLinkIfEmpty(db);

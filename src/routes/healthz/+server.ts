@@ -8,6 +8,9 @@ export async function GET() {
 		return json({ status: 'ok' }, { headers: { 'cache-control': 'no-store' } });
 	} catch (error) {
 		console.error('[tandem] health check failed:', error);
-		return json({ status: 'unavailable' }, { status: 503, headers: { 'cache-control': 'no-store' } });
+		return json(
+			{ status: 'unavailable' },
+			{ status: 503, headers: { 'cache-control': 'no-store' } }
+		);
 	}
 }

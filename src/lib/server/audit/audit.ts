@@ -25,7 +25,11 @@ export interface AuditRecord {
 	ip?: string | null;
 }
 
-export async function recordAudit(db: DbOrTx, record: AuditRecord, now = Date.now()): Promise<void> {
+export async function recordAudit(
+	db: DbOrTx,
+	record: AuditRecord,
+	now = Date.now()
+): Promise<void> {
 	await db
 		.insertInto('audit_log')
 		.values({

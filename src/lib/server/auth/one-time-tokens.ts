@@ -59,7 +59,11 @@ export async function findUsableToken(
 }
 
 /** Marks the token used; false when another request used it first. */
-export async function consumeToken(db: DbOrTx, tokenId: string, now = Date.now()): Promise<boolean> {
+export async function consumeToken(
+	db: DbOrTx,
+	tokenId: string,
+	now = Date.now()
+): Promise<boolean> {
 	const result = await db
 		.updateTable('one_time_tokens')
 		.set({ used_at: now })

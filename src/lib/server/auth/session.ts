@@ -59,7 +59,11 @@ export async function validateSessionToken(
 	const [id, secret, extra] = token.split('.');
 	if (!id || !secret || extra !== undefined) return null;
 
-	const session = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+	const session = await db
+		.selectFrom('sessions')
+		.selectAll()
+		.where('id', '=', id)
+		.executeTakeFirst();
 	if (!session || !secretMatchesHash(secret, session.secret_hash)) return null;
 	if (sessionHasExpired(session, now)) {
 		await invalidateSession(db, id);

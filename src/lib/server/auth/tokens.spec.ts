@@ -19,7 +19,9 @@ describe('secrets', () => {
 		expect(hash).toMatch(/^[0-9a-f]{64}$/);
 		expect(hash).not.toContain(secret);
 		// SHA-256("abc"), a published test vector
-		expect(hashSecret('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+		expect(hashSecret('abc')).toBe(
+			'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
+		);
 	});
 
 	it('compares a presented secret with the stored hash', () => {

@@ -6,7 +6,10 @@ export type MigrationModule = { up: Migration['up']; down?: Migration['down'] };
 export function providerFromModules(modules: Record<string, MigrationModule>): MigrationProvider {
 	const migrations: Record<string, Migration> = {};
 	for (const [path, module] of Object.entries(modules)) {
-		const name = path.split('/').pop()!.replace(/\.[jt]s$/, '');
+		const name = path
+			.split('/')
+			.pop()!
+			.replace(/\.[jt]s$/, '');
 		migrations[name] = { up: module.up, down: module.down };
 	}
 	return { getMigrations: async () => migrations };

@@ -30,7 +30,8 @@ export const newPasswordField = z
 	.string({ error: () => m.error_password_too_short() })
 	.check((ctx) => {
 		const problem = findPasswordProblem(ctx.value);
-		if (problem) ctx.issues.push({ code: 'custom', input: ctx.value, message: passwordMessages[problem]() });
+		if (problem)
+			ctx.issues.push({ code: 'custom', input: ctx.value, message: passwordMessages[problem]() });
 	});
 
 /** A password someone is typing to prove who they are: only "was something typed". */
@@ -39,7 +40,9 @@ export const existingPasswordField = z
 	.min(1, { error: () => m.error_password_required() })
 	.max(1024, { error: () => m.error_password_required() });
 
-export const staffRoleField = z.enum(['admin', 'coordinator'], { error: () => m.error_role_invalid() });
+export const staffRoleField = z.enum(['admin', 'coordinator'], {
+	error: () => m.error_role_invalid()
+});
 
 /** Adds "the two passwords differ" to a schema with `password` and `confirm`. */
 export function withConfirmedPassword<T extends { password: string; confirm: string }>(

@@ -10,7 +10,8 @@ export interface FormProblem {
 	values: Record<string, string>;
 }
 
-export type ParsedForm<T> = { ok: true; data: T } | { ok: false; failure: ActionFailure<FormProblem> };
+export type ParsedForm<T> =
+	{ ok: true; data: T } | { ok: false; failure: ActionFailure<FormProblem> };
 
 const MAX_ECHO_LENGTH = 2000;
 
@@ -29,7 +30,10 @@ export async function readForm<S extends z.ZodType>(
 	} catch (cause) {
 		// The adapter's body limit: answer 413 so the error page can say "too much at once".
 		if ((cause as { status?: number }).status === 413) error(413, 'Payload too large');
-		return { ok: false, failure: fail(400, { errors: { form: m.error_form_unreadable() }, values: {} }) };
+		return {
+			ok: false,
+			failure: fail(400, { errors: { form: m.error_form_unreadable() }, values: {} })
+		};
 	}
 	const input: Record<string, FormDataEntryValue> = {};
 	for (const [key, value] of form) if (!(key in input)) input[key] = value;

@@ -15,12 +15,21 @@ export async function createOrganization(
 	name: string,
 	now = Date.now()
 ): Promise<Organization> {
-	const organization: Organization = { id: generateId(), name, default_language: 'en', created_at: now };
+	const organization: Organization = {
+		id: generateId(),
+		name,
+		default_language: 'en',
+		created_at: now
+	};
 	await db.insertInto('organizations').values(organization).execute();
 	return organization;
 }
 
 export async function getOrganization(db: DbOrTx, id: string): Promise<Organization | null> {
-	const row = await db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+	const row = await db
+		.selectFrom('organizations')
+		.selectAll()
+		.where('id', '=', id)
+		.executeTakeFirst();
 	return row ?? null;
 }

@@ -20,7 +20,11 @@ export async function issueSetupLinkIfEmpty(db: Db, now = Date.now()): Promise<s
 		.where('used_at', 'is', null)
 		.where('revoked_at', 'is', null)
 		.execute();
-	const { token } = await issueOneTimeToken(db, { purpose: 'setup', ttlMs: SETUP_LINK_TTL_MS }, now);
+	const { token } = await issueOneTimeToken(
+		db,
+		{ purpose: 'setup', ttlMs: SETUP_LINK_TTL_MS },
+		now
+	);
 	return token;
 }
 

@@ -146,8 +146,7 @@ export async function findInvitation(
 }
 
 export type AcceptResult =
-	| { ok: true; staffId: string }
-	| { ok: false; reason: 'link_unusable' | 'email_taken' };
+	{ ok: true; staffId: string } | { ok: false; reason: 'link_unusable' | 'email_taken' };
 
 export async function acceptInvitation(
 	db: Db,
@@ -160,7 +159,8 @@ export async function acceptInvitation(
 		const invitation = await findInvitation(tx, token, now);
 		if (!invitation) return { ok: false, reason: 'link_unusable' };
 		if (await emailHasAccount(tx, invitation.email)) return { ok: false, reason: 'email_taken' };
-		if (!(await consumeToken(tx, invitation.tokenId, now))) return { ok: false, reason: 'link_unusable' };
+		if (!(await consumeToken(tx, invitation.tokenId, now)))
+			return { ok: false, reason: 'link_unusable' };
 		const staffId = await createStaffUser(
 			tx,
 			{

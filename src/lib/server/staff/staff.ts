@@ -111,7 +111,11 @@ export async function setStaffStatus(
 	if (status === 'disabled') await invalidateStaffSessions(db, staffId);
 }
 
-export async function setStaffLanguage(db: DbOrTx, staffId: string, language: string): Promise<void> {
+export async function setStaffLanguage(
+	db: DbOrTx,
+	staffId: string,
+	language: string
+): Promise<void> {
 	await db.updateTable('staff_users').set({ language }).where('id', '=', staffId).execute();
 }
 

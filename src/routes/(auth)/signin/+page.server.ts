@@ -39,7 +39,11 @@ export const actions = {
 
 		setSessionCookie(event.cookies, event.url, result.token);
 		if (result.language) {
-			event.cookies.set(cookieName, result.language, { path: '/', httpOnly: false, sameSite: 'lax' });
+			event.cookies.set(cookieName, result.language, {
+				path: '/',
+				httpOnly: false,
+				sameSite: 'lax'
+			});
 		}
 		redirect(303, safeRedirectPath(redirectTo));
 	}

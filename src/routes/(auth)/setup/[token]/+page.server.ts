@@ -26,7 +26,8 @@ export const actions = {
 			event.getClientAddress()
 		);
 		if (!result.ok && result.reason === 'link_unusable') error(410, 'Link no longer works');
-		if (!result.ok) return fieldFailure(400, 'email', m.error_email_taken(), { organizationName, name, email });
+		if (!result.ok)
+			return fieldFailure(400, 'email', m.error_email_taken(), { organizationName, name, email });
 		await startStaffSession(db, event, result.staffId);
 		redirect(303, '/');
 	}

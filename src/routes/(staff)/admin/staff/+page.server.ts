@@ -11,7 +11,11 @@ import {
 	staffIdSchema
 } from '$lib/server/forms/schemas';
 import { changeStaffMember, type AdminChangeResult } from '$lib/server/staff/administration';
-import { inviteStaff, listPendingInvitations, revokeInvitation } from '$lib/server/staff/invitations';
+import {
+	inviteStaff,
+	listPendingInvitations,
+	revokeInvitation
+} from '$lib/server/staff/invitations';
 import { listStaff } from '$lib/server/staff/staff';
 
 export async function load(event) {
@@ -35,7 +39,9 @@ async function changeStatus(event: RequestEvent, status: 'active' | 'disabled') 
 	const form = await readForm(event.request, staffIdSchema);
 	if (!form.ok) error(404, 'Not found');
 	const change = { kind: 'status', status } as const;
-	return answer(await changeStaffMember(getDb(), admin, form.data.staffId, change, event.getClientAddress()));
+	return answer(
+		await changeStaffMember(getDb(), admin, form.data.staffId, change, event.getClientAddress())
+	);
 }
 
 export const actions = {
@@ -49,7 +55,9 @@ export const actions = {
 			event.getClientAddress()
 		);
 		if (!result.ok) return fieldFailure(400, 'email', m.error_email_taken(), form.data);
-		return { invitation: { email: form.data.email, link: `${event.url.origin}/invite/${result.token}` } };
+		return {
+			invitation: { email: form.data.email, link: `${event.url.origin}/invite/${result.token}` }
+		};
 	},
 
 	revoke: async (event) => {
@@ -75,7 +83,9 @@ export const actions = {
 		const form = await readForm(event.request, changeRoleSchema);
 		if (!form.ok) return form.failure;
 		const change = { kind: 'role', role: form.data.role } as const;
-		return answer(await changeStaffMember(getDb(), admin, form.data.staffId, change, event.getClientAddress()));
+		return answer(
+			await changeStaffMember(getDb(), admin, form.data.staffId, change, event.getClientAddress())
+		);
 	},
 
 	disable: (event) => changeStatus(event, 'disabled'),
