@@ -11,6 +11,13 @@ export class Visitor {
 		readonly headers: Record<string, string> = {}
 	) {}
 
+	/** Opens a one-time link as a browser would: it hands over a cookie and redirects. */
+	async openLink(link: string): Promise<Response> {
+		const hop = await this.get(link);
+		const next = hop.headers.get('location');
+		return next ? this.get(next) : hop;
+	}
+
 	get(path: string, headers: Record<string, string> = {}): Promise<Response> {
 		return this.#send(path, { method: 'GET', headers });
 	}

@@ -21,20 +21,31 @@ describe('first run', () => {
 		expect(await response.json()).toEqual({ status: 'ok' });
 	});
 
-	it('prints one setup link whose page a link scanner can open without using it up', async () => {
+	it('prints one setup link that a link scanner can open without using it up', async () => {
 		expect(server.output().match(/\/setup\//g)).toHaveLength(1);
-		const link = server.setupLink();
 		for (let i = 0; i < 2; i++) {
-			const response = await fetch(link);
-			expect(response.status).toBe(200);
-			expect(response.headers.get('referrer-policy')).toBe('no-referrer');
-			expect(await response.text()).toContain('name="organizationName"');
+			const hop = await new Visitor(server.url).get(server.setupLink());
+			expect(hop.status).toBe(303);
+			expect(locationOf(hop)).toBe('/setup');
+			expect(hop.headers.get('referrer-policy')).toBe('no-referrer');
 		}
+		const page = await new Visitor(server.url).openLink(server.setupLink());
+		expect(page.status).toBe(200);
+		expect(await page.text()).toContain('name="organizationName"');
+	});
+
+	it('shows the form only to someone who opened the link', async () => {
+		expect((await new Visitor(server.url).get('/setup')).status).toBe(410);
+		const forged = new Visitor(server.url);
+		forged.cookies.set('tandem_setup', 'a'.repeat(32));
+		expect((await forged.get('/setup')).status).toBe(410);
+		expect((await forged.post('/setup', setupFields)).status).toBe(410);
 	});
 
 	it('explains empty and wrong fields on the form and keeps what was typed', async () => {
 		const visitor = new Visitor(server.url);
-		const response = await visitor.post(server.setupLink(), {
+		await visitor.openLink(server.setupLink());
+		const response = await visitor.post('/setup', {
 			organizationName: '  ',
 			name: 'Amélie',
 			email: 'not-an-email',
@@ -49,14 +60,12 @@ describe('first run', () => {
 		expect(html).toContain('This password is too common');
 		expect(html).toContain('value="not-an-email"');
 		expect(html).not.toContain('value="password"');
-		expect((await fetch(server.setupLink())).status).toBe(200);
+		expect((await visitor.get('/setup')).status).toBe(200);
 	});
 
 	it('answers in French when the browser asks for it', async () => {
-		const response = await fetch(server.setupLink(), {
-			headers: { 'accept-language': 'fr-CA,fr;q=0.9' }
-		});
-		const html = await response.text();
+		const visitor = new Visitor(server.url, server.url, { 'accept-language': 'fr-CA,fr;q=0.9' });
+		const html = await (await visitor.openLink(server.setupLink())).text();
 		expect(html).toContain('<html lang="fr">');
 		expect(html).toContain('Configurer Tandem');
 	});
@@ -64,7 +73,8 @@ describe('first run', () => {
 	it('creates the organization and administrator, signs them in, then the link is dead', async () => {
 		const visitor = new Visitor(server.url);
 		const link = server.setupLink();
-		const response = await visitor.post(link, setupFields);
+		await visitor.openLink(link);
+		const response = await visitor.post('/setup', setupFields);
 		expect(response.status).toBe(303);
 		expect(locationOf(response)).toBe('/');
 
@@ -80,9 +90,9 @@ describe('first run', () => {
 		expect(html).toContain('Accueil Nouveaux Arrivants');
 		expect(html).toContain('Welcome, Amélie Tremblay');
 
-		expect((await fetch(link)).status).toBe(410);
-		expect(
-			(await new Visitor(server.url).post(link, { ...setupFields, email: 'x@example.org' })).status
-		).toBe(410);
+		expect((await fetch(link, { redirect: 'manual' })).status).toBe(410);
+		const late = new Visitor(server.url);
+		late.cookies.set('tandem_setup', link.split('/').pop()!);
+		expect((await late.post('/setup', { ...setupFields, email: 'x@example.org' })).status).toBe(410);
 	});
 });

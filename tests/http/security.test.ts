@@ -84,16 +84,15 @@ describe('behind HTTPS', () => {
 
 	it('uses a __Host- cookie with Secure, and HSTS', async () => {
 		const visitor = new Visitor(secure.url, 'https://tandem.example');
-		const response = await visitor.post(
-			secure.setupLink().replace('https://tandem.example', secure.url),
-			{
-				organizationName: 'Org',
-				name: 'Admin',
-				email: 'admin@example.org',
-				password: 'maple kettle orbit',
-				confirm: 'maple kettle orbit'
-			}
-		);
+		const hop = await visitor.get(secure.setupLink().replace('https://tandem.example', secure.url));
+		expect(hop.headers.getSetCookie().join()).toMatch(/tandem_setup=.*; Secure/i);
+		const response = await visitor.post('/setup', {
+			organizationName: 'Org',
+			name: 'Admin',
+			email: 'admin@example.org',
+			password: 'maple kettle orbit',
+			confirm: 'maple kettle orbit'
+		});
 		expect(response.status).toBe(303);
 		const cookie = response.headers
 			.getSetCookie()

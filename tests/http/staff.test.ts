@@ -25,7 +25,8 @@ function invitationLink(html: string): string {
 beforeAll(async () => {
 	server = await startServer();
 	adminVisitor = new Visitor(server.url);
-	const setup = await adminVisitor.post(server.setupLink(), {
+	await adminVisitor.openLink(server.setupLink());
+	const setup = await adminVisitor.post('/setup', {
 		organizationName: 'Org One',
 		name: 'Ada Admin',
 		email: 'ada@example.org',
@@ -60,18 +61,21 @@ describe('staff accounts through the pages', () => {
 		const link = invitationLink(await invite.text());
 		expect(link).toMatch(new RegExp(`^${server.url}/invite/[a-z2-7]{32}$`));
 
-		const page = await fetch(link);
+		const invitee = new Visitor(server.url);
+		const hop = await invitee.get(link);
+		expect(hop.headers.get('referrer-policy')).toBe('no-referrer');
+		const page = await invitee.get(locationOf(hop)!);
 		expect(page.status).toBe(200);
-		expect(page.headers.get('referrer-policy')).toBe('no-referrer');
 		expect(await page.text()).toContain('chidi@example.org');
 
-		const accepted = await new Visitor(server.url).post(link, {
+		const accepted = await invitee.post('/invite', {
 			name: 'Chidi C.',
 			password: 'river lantern cedar',
 			confirm: 'river lantern cedar'
 		});
 		expect(accepted.status).toBe(303);
-		expect((await fetch(link)).status).toBe(410);
+		expect((await fetch(link, { redirect: 'manual' })).status).toBe(410);
+		expect((await invitee.get('/invite')).status).toBe(410);
 
 		coordinator = await signIn('chidi@example.org', 'river lantern cedar');
 		const home = await coordinator.get('/');

@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
+import { SETUP_COOKIE, dropLinkToken, heldLinkToken } from '$lib/server/auth/link-cookie';
 import { startStaffSession } from '$lib/server/auth/start-session';
 import { getDb } from '$lib/server/db';
 import { fieldFailure, readForm } from '$lib/server/forms/read-form';
@@ -8,9 +9,10 @@ import { completeSetup, isSetupLinkUsable } from '$lib/server/organizations/setu
 
 const ECHO = ['organizationName', 'name', 'email'];
 
-// GET only looks: link scanners that prefetch the URL must not use the link up.
-export async function load({ params }) {
-	if (!(await isSetupLinkUsable(getDb(), params.token))) error(410, 'Link no longer works');
+export async function load({ cookies }) {
+	if (!(await isSetupLinkUsable(getDb(), heldLinkToken(cookies, SETUP_COOKIE)))) {
+		error(410, 'Link no longer works');
+	}
 }
 
 export const actions = {
@@ -21,13 +23,15 @@ export const actions = {
 		const db = getDb();
 		const result = await completeSetup(
 			db,
-			event.params.token,
+			heldLinkToken(event.cookies, SETUP_COOKIE),
 			{ organizationName, adminName: name, email, password },
 			event.getClientAddress()
 		);
 		if (!result.ok && result.reason === 'link_unusable') error(410, 'Link no longer works');
-		if (!result.ok)
+		if (!result.ok) {
 			return fieldFailure(400, 'email', m.error_email_taken(), { organizationName, name, email });
+		}
+		dropLinkToken(event.cookies, event.url, SETUP_COOKIE);
 		await startStaffSession(db, event, result.staffId);
 		redirect(303, '/');
 	}
