@@ -40,10 +40,16 @@ test('first run: setup, invite a coordinator, coordinator signs in', async ({ br
 	const link = (await admin.getByTestId('invitation-link').textContent())!.trim();
 	await shoot(admin, 'staff-invited-desktop');
 
-	const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false, locale: 'fr-CA' });
+	const phone = await browser.newContext({
+		viewport: { width: 360, height: 740 },
+		javaScriptEnabled: false,
+		locale: 'fr-CA'
+	});
 	const coordinator = await phone.newPage();
 	await coordinator.goto(link);
-	await expect(coordinator.getByRole('heading', { name: 'Rejoindre Accueil Nouveaux Arrivants sur Tandem' })).toBeVisible();
+	await expect(
+		coordinator.getByRole('heading', { name: 'Rejoindre Accueil Nouveaux Arrivants sur Tandem' })
+	).toBeVisible();
 	await coordinator.getByLabel('Choisissez un mot de passe').fill('river lantern cedar');
 	await coordinator.getByLabel('Retapez le mot de passe').fill('river lantern cedar');
 	await coordinator.getByRole('button', { name: 'Créer mon compte' }).click();
@@ -55,7 +61,9 @@ test('first run: setup, invite a coordinator, coordinator signs in', async ({ br
 	await coordinator.getByLabel('Adresse courriel').fill('chidi@example.org');
 	await coordinator.getByLabel('Mot de passe').fill('wrong password');
 	await coordinator.getByRole('button', { name: 'Se connecter' }).click();
-	await expect(coordinator.getByRole('alert')).toContainText('L’adresse courriel ou le mot de passe n’est pas le bon.');
+	await expect(coordinator.getByRole('alert')).toContainText(
+		'L’adresse courriel ou le mot de passe n’est pas le bon.'
+	);
 	await shoot(coordinator, 'signin-error-phone-fr');
 	await coordinator.getByLabel('Mot de passe').fill('river lantern cedar');
 	await coordinator.getByRole('button', { name: 'Se connecter' }).click();

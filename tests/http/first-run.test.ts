@@ -93,6 +93,8 @@ describe('first run', () => {
 		expect((await fetch(link, { redirect: 'manual' })).status).toBe(410);
 		const late = new Visitor(server.url);
 		late.cookies.set('tandem_setup', link.split('/').pop()!);
-		expect((await late.post('/setup', { ...setupFields, email: 'x@example.org' })).status).toBe(410);
+		expect((await late.post('/setup', { ...setupFields, email: 'x@example.org' })).status).toBe(
+			410
+		);
 	});
 });
