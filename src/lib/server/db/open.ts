@@ -1,11 +1,27 @@
 import SQLite from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Kysely, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, SqliteAdapter, SqliteDialect, type Transaction } from 'kysely';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
 export type DbOrTx = Kysely<Database> | Transaction<Database>;
+
+/**
+ * SQLite can roll back schema changes, but Kysely's adapter says it cannot. Saying so lets the
+ * migrator run all pending migrations in one transaction: a failure leaves the file untouched.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+	override get supportsTransactionalDdl(): boolean {
+		return true;
+	}
+}
+
+class TandemSqliteDialect extends SqliteDialect {
+	override createAdapter(): SqliteAdapter {
+		return new TransactionalDdlSqliteAdapter();
+	}
+}
 
 /**
  * The one place that knows the database is SQLite. Pragmas are set on every open:
@@ -18,5 +34,5 @@ export function openDatabase(path: string): Db {
 	sqlite.pragma('synchronous = FULL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
-	return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	return new Kysely<Database>({ dialect: new TandemSqliteDialect({ database: sqlite }) });
 }
