@@ -69,5 +69,16 @@ test('first run: setup, invite a coordinator, coordinator signs in', async ({ br
 	await coordinator.getByRole('button', { name: 'Se connecter' }).click();
 	await expect(coordinator.getByRole('heading', { name: 'Bienvenue, Chidi Okafor' })).toBeVisible();
 	await expect(coordinator.getByRole('link', { name: 'Personnel', exact: true })).toHaveCount(0);
+	await coordinator.goto(link);
+	await expect(
+		coordinator.getByRole('heading', { name: 'Ce lien ne fonctionne pas' })
+	).toBeVisible();
+	await shoot(coordinator, 'dead-link-phone-fr');
 	await phone.close();
+
+	const adminPhone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+	await adminPhone.context().addCookies(await admin.context().cookies());
+	await adminPhone.goto(`${server.url}/admin/staff`);
+	await expect(adminPhone.getByText('Chidi Okafor', { exact: true })).toBeVisible();
+	await shoot(adminPhone, 'staff-phone');
 });

@@ -90,7 +90,7 @@ describe('first run', () => {
 		expect(html).toContain('Accueil Nouveaux Arrivants');
 		expect(html).toContain('Welcome, Amélie Tremblay');
 
-		expect((await fetch(link, { redirect: 'manual' })).status).toBe(410);
+		expect((await new Visitor(server.url).openLink(link)).status).toBe(410);
 		const late = new Visitor(server.url);
 		late.cookies.set('tandem_setup', link.split('/').pop()!);
 		expect((await late.post('/setup', { ...setupFields, email: 'x@example.org' })).status).toBe(

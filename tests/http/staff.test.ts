@@ -74,7 +74,7 @@ describe('staff accounts through the pages', () => {
 			confirm: 'river lantern cedar'
 		});
 		expect(accepted.status).toBe(303);
-		expect((await fetch(link, { redirect: 'manual' })).status).toBe(410);
+		expect((await new Visitor(server.url).openLink(link)).status).toBe(410);
 		expect((await invitee.get('/invite')).status).toBe(410);
 
 		coordinator = await signIn('chidi@example.org', 'river lantern cedar');

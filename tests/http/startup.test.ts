@@ -20,7 +20,10 @@ describe('start-up', () => {
 		// As if a newer Tandem had migrated this file and the old one were started on it.
 		await db
 			.insertInto('kysely_migration' as never)
-			.values({ name: '2999_01_01_0000_from_the_future', timestamp: new Date().toISOString() } as never)
+			.values({
+				name: '2999_01_01_0000_from_the_future',
+				timestamp: new Date().toISOString()
+			} as never)
 			.execute();
 		await db.destroy();
 
