@@ -64,9 +64,13 @@ describe('organization scoping', () => {
 		);
 		if (!invited.ok) throw new Error('invite failed');
 		const [pending] = await listPendingInvitations(t.db, orgB.organizationId);
-		expect(await revokeInvitation(t.db, orgA.organizationId, pending!.id)).toBe(false);
+		expect(await revokeInvitation(t.db, await staffRow(orgA.staffIds[0]!), pending!.id, null)).toBe(
+			false
+		);
 		expect(await findInvitation(t.db, invited.token)).not.toBeNull();
-		expect(await revokeInvitation(t.db, orgB.organizationId, pending!.id)).toBe(true);
+		expect(await revokeInvitation(t.db, await staffRow(orgB.staffIds[0]!), pending!.id, null)).toBe(
+			true
+		);
 		expect(await findInvitation(t.db, invited.token)).toBeNull();
 	});
 

@@ -103,23 +103,39 @@ export async function listPendingInvitations(
 	}));
 }
 
-/** False when no such pending invitation exists in this organization. */
+/** False when no such pending invitation exists in the administrator's organization. */
 export async function revokeInvitation(
-	db: DbOrTx,
-	organizationId: string,
+	db: Db,
+	admin: { id: string; organization_id: string },
 	invitationId: string,
+	ip: string | null,
 	now = Date.now()
 ): Promise<boolean> {
-	const result = await db
-		.updateTable('one_time_tokens')
-		.set({ revoked_at: now })
-		.where('id', '=', invitationId)
-		.where('organization_id', '=', organizationId)
-		.where('purpose', '=', 'invitation')
-		.where('used_at', 'is', null)
-		.where('revoked_at', 'is', null)
-		.executeTakeFirst();
-	return result.numUpdatedRows === 1n;
+	return db.transaction().execute(async (tx) => {
+		const result = await tx
+			.updateTable('one_time_tokens')
+			.set({ revoked_at: now })
+			.where('id', '=', invitationId)
+			.where('organization_id', '=', admin.organization_id)
+			.where('purpose', '=', 'invitation')
+			.where('used_at', 'is', null)
+			.where('revoked_at', 'is', null)
+			.executeTakeFirst();
+		if (result.numUpdatedRows !== 1n) return false;
+		await recordAudit(
+			tx,
+			{
+				organizationId: admin.organization_id,
+				actorStaffId: admin.id,
+				action: 'staff.invitation_revoked',
+				targetType: 'invitation',
+				targetId: invitationId,
+				ip
+			},
+			now
+		);
+		return true;
+	});
 }
 
 export async function findInvitation(

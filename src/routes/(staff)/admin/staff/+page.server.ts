@@ -1,6 +1,5 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { recordAudit } from '$lib/server/audit/audit';
 import { requireAdmin } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { fieldFailure, readForm } from '$lib/server/forms/read-form';
@@ -63,18 +62,10 @@ export const actions = {
 	revoke: async (event) => {
 		const admin = requireAdmin(event);
 		const form = await readForm(event.request, invitationIdSchema);
-		const db = getDb();
-		if (!form.ok || !(await revokeInvitation(db, admin.organization_id, form.data.invitationId))) {
+		const ip = event.getClientAddress();
+		if (!form.ok || !(await revokeInvitation(getDb(), admin, form.data.invitationId, ip))) {
 			error(404, 'Not found');
 		}
-		await recordAudit(db, {
-			organizationId: admin.organization_id,
-			actorStaffId: admin.id,
-			action: 'staff.invitation_revoked',
-			targetType: 'invitation',
-			targetId: form.data.invitationId,
-			ip: event.getClientAddress()
-		});
 		return { saved: true };
 	},
 
