@@ -38,7 +38,19 @@ describe('migrations', () => {
 	it('build the schema from nothing, and can be rolled all the way back', async () => {
 		await migrateToLatest(db, bundledMigrations);
 		expect((await tables()).sort()).toEqual(
-			['audit_log', 'one_time_tokens', 'organizations', 'sessions', 'staff_users'].sort()
+			[
+				'audit_log',
+				'instrument_constructs',
+				'instrument_items',
+				'instrument_options',
+				'instrument_versions',
+				'instrument_wordings',
+				'instruments',
+				'one_time_tokens',
+				'organizations',
+				'sessions',
+				'staff_users'
+			].sort()
 		);
 		const migrator = new Migrator({ db, provider: bundledMigrations });
 		const { error } = await migrator.migrateTo(NO_MIGRATIONS);

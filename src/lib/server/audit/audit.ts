@@ -13,7 +13,13 @@ export type AuditAction =
 	| 'staff.invitation_accepted'
 	| 'staff.role_changed'
 	| 'staff.disabled'
-	| 'staff.enabled';
+	| 'staff.enabled'
+	| 'instrument.draft_created'
+	| 'instrument.draft_edited'
+	| 'instrument.published'
+	| 'instrument.exported'
+	| 'instrument.imported'
+	| 'instrument.duplicated';
 
 export interface AuditRecord {
 	organizationId: string | null;

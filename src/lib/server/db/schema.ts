@@ -61,12 +61,88 @@ export interface AuditLogTable {
 	created_at: number;
 }
 
+export interface InstrumentsTable {
+	id: string;
+	organization_id: string;
+	created_at: number;
+}
+
+export type InstrumentVersionStatus = 'draft' | 'published';
+
+export interface InstrumentVersionsTable {
+	id: string;
+	instrument_id: string;
+	number: number;
+	status: InstrumentVersionStatus;
+	/** JSON LocalizedText */
+	name: string;
+	description: string | null;
+	/** JSON array of language codes */
+	languages: string;
+	based_on_version_id: string | null;
+	created_at: number;
+	created_by: string | null;
+	published_at: number | null;
+	published_by: string | null;
+}
+
+export interface InstrumentConstructsTable {
+	id: string;
+	version_id: string;
+	key: string;
+	name: string;
+	intro: string | null;
+	weight: number;
+	position: number;
+}
+
+export interface InstrumentItemsTable {
+	id: string;
+	version_id: string;
+	construct_id: string;
+	key: string;
+	wave: 'pre' | 'mid' | 'post';
+	type: 'scale' | 'choice' | 'multi' | 'number' | 'text';
+	required: number;
+	critical: number;
+	follows_key: string | null;
+	direction: 'ascending' | 'descending' | null;
+	unit: string | null;
+	min_value: number | null;
+	max_value: number | null;
+	step: number | null;
+	hint: string | null;
+	position: number;
+}
+
+export interface InstrumentOptionsTable {
+	id: string;
+	item_id: string;
+	value: string;
+	label: string;
+	missing: number;
+	position: number;
+}
+
+export interface InstrumentWordingsTable {
+	item_id: string;
+	role: 'mentor' | 'protege' | 'employer' | 'staff';
+	language: string;
+	text: string;
+}
+
 export interface Database {
 	organizations: OrganizationsTable;
 	staff_users: StaffUsersTable;
 	sessions: SessionsTable;
 	one_time_tokens: OneTimeTokensTable;
 	audit_log: AuditLogTable;
+	instruments: InstrumentsTable;
+	instrument_versions: InstrumentVersionsTable;
+	instrument_constructs: InstrumentConstructsTable;
+	instrument_items: InstrumentItemsTable;
+	instrument_options: InstrumentOptionsTable;
+	instrument_wordings: InstrumentWordingsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

@@ -1,5 +1,7 @@
 import type { DbOrTx } from '../db';
 import type { Organization } from '../db/schema';
+import { defaultInstrument } from '../instruments/default-instrument';
+import { createInstrument } from '../instruments/instruments';
 import { generateId } from '../util/ids';
 
 export async function countOrganizations(db: DbOrTx): Promise<number> {
@@ -10,6 +12,7 @@ export async function countOrganizations(db: DbOrTx): Promise<number> {
 	return Number(count);
 }
 
+/** Call inside a transaction: the organization and its default instrument arrive together. */
 export async function createOrganization(
 	db: DbOrTx,
 	name: string,
@@ -22,6 +25,14 @@ export async function createOrganization(
 		created_at: now
 	};
 	await db.insertInto('organizations').values(organization).execute();
+	// Every organization starts with its own published copy of the default instrument.
+	await createInstrument(
+		db,
+		organization.id,
+		defaultInstrument,
+		{ status: 'published', createdBy: null },
+		now
+	);
 	return organization;
 }
 

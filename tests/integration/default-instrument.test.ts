@@ -1,0 +1,113 @@
+import { fleschKincaid } from 'flesch-kincaid';
+import { syllable } from 'syllable';
+import { describe, expect, it } from 'vitest';
+import { areCompatibleFollowUps } from '../../src/lib/instruments/follow-ups';
+import { ROLES, type ItemDocument } from '../../src/lib/instruments/types';
+import { defaultInstrument } from '../../src/lib/server/instruments/default-instrument';
+import { parseInstrumentDocument } from '../../src/lib/server/instruments/parse-document';
+
+const items = defaultInstrument.constructs.flatMap((c) => c.items);
+const byKey = new Map(items.map((i) => [i.key, i]));
+const LANGUAGES = ['en', 'fr'];
+
+/** Flesch-Kincaid grade of one text: words, sentences and syllables counted plainly. */
+export function gradeOf(text: string): number {
+	const words = text.match(/[A-Za-z'’-]+/g) ?? [];
+	const sentences = Math.max(1, (text.match(/[.!?]+/g) ?? []).length);
+	const syllables = words.reduce((sum, word) => sum + syllable(word), 0);
+	return fleschKincaid({ sentence: sentences, word: words.length, syllable: syllables });
+}
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+describe('the default instrument', () => {
+	it('passes every rule an imported instrument must pass', () => {
+		const parsed = parseInstrumentDocument(defaultInstrument);
+		expect(parsed.ok ? [] : parsed.problems).toEqual([]);
+	});
+
+	it('covers the six constructs of DESIGN §4 with at least 30 pre and 20 mid items', () => {
+		const keys = defaultInstrument.constructs.map((c) => c.key);
+		expect(keys).toEqual(
+			expect.arrayContaining([
+				'focus',
+				'contact',
+				'roles',
+				'outcomes',
+				'relationship',
+				'commitment'
+			])
+		);
+		expect(items.filter((i) => i.wave === 'pre').length).toBeGreaterThanOrEqual(30);
+		expect(items.filter((i) => i.wave === 'mid').length).toBeGreaterThanOrEqual(20);
+	});
+
+	it('words every question for each role it asks, in English and French', () => {
+		for (const item of items) {
+			const roles = ROLES.filter((role) => item.wording[role]);
+			expect(roles.length, item.key).toBeGreaterThanOrEqual(3);
+			for (const role of roles) {
+				for (const language of LANGUAGES)
+					expect(
+						item.wording[role]?.[language]?.trim(),
+						`${item.key} ${role} ${language}`
+					).toBeTruthy();
+			}
+		}
+	});
+
+	it('labels every option in both languages, and every scale has a "don\'t know" that counts as missing', () => {
+		for (const item of items) {
+			for (const option of item.options ?? []) {
+				for (const language of LANGUAGES)
+					expect(option.label[language]?.trim(), `${item.key}/${option.value}`).toBeTruthy();
+			}
+			if (item.type === 'scale')
+				expect(
+					item.options!.filter((o) => o.missing),
+					item.key
+				).toHaveLength(1);
+		}
+	});
+
+	it('marks the classic unmet expectations as critical', () => {
+		const critical = items
+			.filter((i) => i.critical)
+			.map((i) => i.key)
+			.sort();
+		expect(critical).toEqual(['focus_job_leads', 'outcomes_job_offer', 'outcomes_referral']);
+	});
+
+	it('links every mid experience item to a compatible pre expectation', () => {
+		const standalone = new Set([
+			'commitment_partner',
+			'check_in_satisfaction',
+			'check_in_expectations_met',
+			'check_in_contact_request'
+		]);
+		for (const item of items.filter((i) => i.wave === 'mid' && i.type !== 'text')) {
+			if (standalone.has(item.key)) continue;
+			const pre: ItemDocument | undefined = byKey.get(item.follows ?? '');
+			expect(pre?.wave, `${item.key} follows ${item.follows}`).toBe('pre');
+			expect(areCompatibleFollowUps(pre!, item), item.key).toBe(true);
+		}
+	});
+
+	it('reads at grade 6 or below (median Flesch-Kincaid of the English question texts)', () => {
+		const texts = items.flatMap((i) =>
+			ROLES.map((role) => i.wording[role]?.en).filter((t): t is string => !!t)
+		);
+		const grade = median(texts.map(gradeOf));
+		expect(texts.length).toBeGreaterThan(200);
+		expect(grade).toBeLessThanOrEqual(6);
+	});
+
+	it('computes grades the way Flesch and Kincaid do', () => {
+		expect(gradeOf('The cat sat on the mat.')).toBeCloseTo(-1.45, 1);
+		expect(gradeOf('How important is professional networking to you?')).toBeGreaterThan(8);
+	});
+});
