@@ -46,6 +46,6 @@ process.env.PORT ??= '3000';
 // adapter-node assumes https without ORIGIN; a plain local start is http on localhost.
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 process.env.DATABASE_PATH ??= join(root, 'data', 'tandem.db');
-process.env.BODY_SIZE_LIMIT ??= '1M';
+process.env.BODY_SIZE_LIMIT ??= '4M';
 console.log(`[tandem] Database: ${process.env.DATABASE_PATH}`);
 await import(pathToFileURL(entry).href);

@@ -1,19 +1,13 @@
-import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
 import { startServer, type RunningServer } from '../helpers/server';
+import { shoot } from './helpers';
 
-const SHOTS = 'tests/e2e/screenshots';
 let server: RunningServer;
 
 test.beforeAll(async () => {
-	mkdirSync(SHOTS, { recursive: true });
 	server = await startServer();
 });
 test.afterAll(() => server?.stop());
-
-async function shoot(page: Page, name: string) {
-	await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
 
 test('first run: setup, invite a coordinator, coordinator signs in', async ({ browser }) => {
 	const admin = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -4,9 +4,14 @@ import type { RunningServer } from '../helpers/server';
 
 export const SHOTS = 'tests/e2e/screenshots';
 
-export async function shoot(page: Page, name: string): Promise<void> {
+/** What the person sees first; `fullPage` for the whole scroll. */
+export async function shoot(
+	page: Page,
+	name: string,
+	options = { fullPage: false }
+): Promise<void> {
 	mkdirSync(SHOTS, { recursive: true });
-	await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+	await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: options.fullPage });
 }
 
 /** Creates the first organization through the setup link; returns the signed-in admin's page. */

@@ -50,6 +50,7 @@ export async function startServer(
 			PORT: String(port),
 			ORIGIN: options.origin ?? url,
 			DATABASE_PATH: databasePath,
+			BODY_SIZE_LIMIT: '4M', // as `npm start` sets it
 			...options.env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
