@@ -109,3 +109,118 @@ describe('import through the page', () => {
 		expect(await tooBig.text()).toContain('The file is larger than 1 MB');
 	});
 });
+
+describe('editing a draft through the pages', () => {
+	let draftId: string;
+
+	beforeAll(async () => {
+		const [instrument] = await listInstruments(
+			db,
+			(
+				await db
+					.selectFrom('staff_users')
+					.select('organization_id')
+					.where('email', '=', 'ana@a.org')
+					.executeTakeFirstOrThrow()
+			).organization_id
+		);
+		const opened = await mine.post(`/instruments/${instrument!.versions[0]!.id}?/edit`, {});
+		expect(opened.status).toBe(303);
+		draftId = opened.headers.get('location')!.split('/').pop()!;
+	});
+
+	const keysOf = async () => {
+		const html = await (await mine.get(`/instruments/${draftId}`)).text();
+		return [...html.matchAll(/id="(construct|item)-([a-z0-9_]+)"/g)].map((m) => m[2]);
+	};
+
+	it('adds, moves and removes constructs and questions', async () => {
+		expect(
+			(
+				await mine.post(`/instruments/${draftId}?/addConstruct`, {
+					key: 'wellbeing',
+					'name.en': 'Well-being',
+					'name.fr': 'Bien-être'
+				})
+			).status
+		).toBe(200);
+		expect(
+			(
+				await mine.post(`/instruments/${draftId}?/addItem`, {
+					key: 'wellbeing_stress',
+					construct: 'wellbeing',
+					type: 'scale',
+					wave: 'pre'
+				})
+			).status
+		).toBe(200);
+		expect(
+			(
+				await mine.post(`/instruments/${draftId}?/moveConstruct`, {
+					key: 'wellbeing',
+					direction: 'up'
+				})
+			).status
+		).toBe(200);
+		const keys = await keysOf();
+		expect(keys.indexOf('wellbeing')).toBeLessThan(keys.indexOf('check_in'));
+		expect(keys).toContain('wellbeing_stress');
+		expect(
+			(await mine.post(`/instruments/${draftId}?/removeItem`, { key: 'wellbeing_stress' })).status
+		).toBe(200);
+		expect(
+			(await mine.post(`/instruments/${draftId}?/removeConstruct`, { key: 'wellbeing' })).status
+		).toBe(200);
+		expect(await keysOf()).not.toContain('wellbeing');
+	});
+
+	it('explains a refused change and changes nothing', async () => {
+		const before = await keysOf();
+		const badKey = await mine.post(`/instruments/${draftId}?/addItem`, {
+			key: 'Bad Key!',
+			construct: 'focus',
+			type: 'text',
+			wave: 'pre'
+		});
+		expect(badKey.status).toBe(400);
+		expect(await badKey.text()).toContain('Use lower-case letters, digits and _');
+		const followed = await mine.post(`/instruments/${draftId}?/removeItem`, {
+			key: 'focus_job_leads'
+		});
+		expect(followed.status).toBe(400);
+		expect(await followed.text()).toContain('A check-in question follows this one');
+		expect(await keysOf()).toEqual(before);
+	});
+
+	it('adds a language, after which publishing lists the missing translations', async () => {
+		expect(
+			(await mine.post(`/instruments/${draftId}?/addLanguage`, { language: 'es' })).status
+		).toBe(200);
+		const refused = await mine.post(`/instruments/${draftId}?/publish`, {});
+		expect(refused.status).toBe(400);
+		const html = await refused.text();
+		expect(html).toContain('This version cannot be published yet');
+		expect(html).toContain('name.es');
+		expect(html).toContain('The text in “es” is missing');
+	});
+
+	it('saves an edited question, keeping what was typed when it is refused', async () => {
+		const path = `/instruments/${draftId}/items/outcomes_job_offer`;
+		const page = await (await mine.get(path)).text();
+		expect(page).toContain('name="wording.protege.fr"');
+		const refused = await mine.post(path, {
+			key: 'outcomes_job_offer',
+			type: 'number',
+			wave: 'pre',
+			construct: 'outcomes',
+			'number.min': '9',
+			'number.max': '1',
+			'asked.protege': 'on',
+			'wording.protege.en': 'My typed words'
+		});
+		expect(refused.status).toBe(400);
+		const html = await refused.text();
+		expect(html).toContain('The highest value must be more than the lowest');
+		expect(html).toContain('My typed words');
+	});
+});
