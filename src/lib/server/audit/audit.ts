@@ -19,7 +19,19 @@ export type AuditAction =
 	| 'instrument.published'
 	| 'instrument.exported'
 	| 'instrument.imported'
-	| 'instrument.duplicated';
+	| 'instrument.duplicated'
+	| 'program.created'
+	| 'program.updated'
+	| 'program.closed'
+	| 'employer.created'
+	| 'employer.updated'
+	| 'employer.archived'
+	| 'participant.added'
+	| 'participant.updated'
+	| 'participant.withdrawn'
+	| 'participants.imported'
+	| 'pair.created'
+	| 'pair.status_changed';
 
 export interface AuditRecord {
 	organizationId: string | null;

@@ -131,6 +131,89 @@ export interface InstrumentWordingsTable {
 	text: string;
 }
 
+export type ProgramStatus = 'draft' | 'active' | 'closed';
+export type ParticipantRole = 'mentor' | 'protege' | 'employer';
+export type ParticipantStatus = 'active' | 'withdrawn';
+export type PairStatus = 'active' | 'paused' | 'ended_early' | 'completed';
+
+export interface ProgramsTable {
+	id: string;
+	organization_id: string;
+	name: string;
+	description: Generated<string>;
+	start_date: string;
+	end_date: string;
+	default_language: string;
+	status: ProgramStatus;
+	watch_threshold: number;
+	risk_threshold: number;
+	pairs_see_summary: number;
+	mentor_multiple_proteges: number;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface EmployersTable {
+	id: string;
+	organization_id: string;
+	name: string;
+	archived_at: number | null;
+	created_at: number;
+}
+
+export interface ParticipantsTable {
+	id: string;
+	organization_id: string;
+	program_id: string;
+	role: ParticipantRole;
+	name: string;
+	email: string;
+	phone: string | null;
+	language: string;
+	occupation: string | null;
+	employer_id: string | null;
+	consent_date: string | null;
+	notes: Generated<string>;
+	status: ParticipantStatus;
+	withdrawn_at: number | null;
+	withdrawn_reason: string | null;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface PairsTable {
+	id: string;
+	organization_id: string;
+	program_id: string;
+	mentor_id: string;
+	protege_id: string;
+	employer_id: string | null;
+	coordinator_id: string | null;
+	status: PairStatus;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface PairStatusChangesTable {
+	id: string;
+	pair_id: string;
+	from_status: PairStatus | null;
+	to_status: PairStatus;
+	reason: string;
+	changed_by: string | null;
+	changed_at: number;
+}
+
+export interface ParticipantImportsTable {
+	id: string;
+	program_id: string;
+	staff_id: string;
+	file_name: string;
+	content: string;
+	created_at: number;
+	completed_at: number | null;
+}
+
 export interface Database {
 	organizations: OrganizationsTable;
 	staff_users: StaffUsersTable;
@@ -143,7 +226,19 @@ export interface Database {
 	instrument_items: InstrumentItemsTable;
 	instrument_options: InstrumentOptionsTable;
 	instrument_wordings: InstrumentWordingsTable;
+	programs: ProgramsTable;
+	employers: EmployersTable;
+	participants: ParticipantsTable;
+	pairs: PairsTable;
+	pair_status_changes: PairStatusChangesTable;
+	participant_imports: ParticipantImportsTable;
 }
+
+export type Program = Selectable<ProgramsTable>;
+export type Employer = Selectable<EmployersTable>;
+export type Participant = Selectable<ParticipantsTable>;
+export type Pair = Selectable<PairsTable>;
+export type PairStatusChange = Selectable<PairStatusChangesTable>;
 
 export type Organization = Selectable<OrganizationsTable>;
 export type StaffUserRow = Selectable<StaffUsersTable>;

@@ -1,0 +1,128 @@
+import type { DbOrTx } from '../db';
+import type { Participant, ParticipantRole, ParticipantStatus } from '../db/schema';
+import { generateId } from '../util/ids';
+
+export interface ParticipantInput {
+	role: ParticipantRole;
+	name: string;
+	email: string;
+	phone: string | null;
+	language: string;
+	occupation: string | null;
+	employerId: string | null;
+	consentDate: string | null;
+	notes: string;
+}
+
+function columns(input: ParticipantInput) {
+	return {
+		role: input.role,
+		name: input.name,
+		email: input.email.trim().toLowerCase(),
+		phone: input.phone,
+		language: input.language,
+		occupation: input.occupation,
+		employer_id: input.employerId,
+		consent_date: input.consentDate,
+		notes: input.notes
+	};
+}
+
+/** Adds people to a program in one statement batch; callers wrap it in their transaction. */
+export async function insertParticipants(
+	db: DbOrTx,
+	scope: { organizationId: string; programId: string },
+	inputs: ParticipantInput[],
+	now = Date.now()
+): Promise<string[]> {
+	const rows = inputs.map((input) => ({
+		id: generateId(),
+		organization_id: scope.organizationId,
+		program_id: scope.programId,
+		...columns(input),
+		status: 'active' as const,
+		withdrawn_at: null,
+		withdrawn_reason: null,
+		created_at: now,
+		updated_at: now
+	}));
+	for (let i = 0; i < rows.length; i += 200)
+		await db
+			.insertInto('participants')
+			.values(rows.slice(i, i + 200))
+			.execute();
+	return rows.map((r) => r.id);
+}
+
+export async function updateParticipant(
+	db: DbOrTx,
+	participantId: string,
+	input: ParticipantInput,
+	now = Date.now()
+): Promise<void> {
+	await db
+		.updateTable('participants')
+		.set({ ...columns(input), updated_at: now })
+		.where('id', '=', participantId)
+		.execute();
+}
+
+/** Null when the person is not in this organization's program: callers answer 404. */
+export async function findParticipant(
+	db: DbOrTx,
+	organizationId: string,
+	programId: string,
+	participantId: string
+): Promise<Participant | null> {
+	const row = await db
+		.selectFrom('participants')
+		.selectAll()
+		.where('id', '=', participantId)
+		.where('program_id', '=', programId)
+		.where('organization_id', '=', organizationId)
+		.executeTakeFirst();
+	return row ?? null;
+}
+
+export interface ParticipantFilter {
+	role?: ParticipantRole | null;
+	status?: ParticipantStatus | null;
+	search?: string | null;
+}
+
+export async function listParticipants(
+	db: DbOrTx,
+	organizationId: string,
+	programId: string,
+	filter: ParticipantFilter = {}
+): Promise<Participant[]> {
+	let query = db
+		.selectFrom('participants')
+		.selectAll()
+		.where('program_id', '=', programId)
+		.where('organization_id', '=', organizationId);
+	if (filter.role) query = query.where('role', '=', filter.role);
+	if (filter.status) query = query.where('status', '=', filter.status);
+	const search = filter.search?.trim().toLowerCase();
+	if (search) {
+		const pattern = `%${search}%`;
+		query = query.where((eb) =>
+			eb.or([
+				eb(eb.fn('lower', ['name']), 'like', pattern),
+				eb('email', 'like', pattern),
+				eb(eb.fn('lower', ['occupation']), 'like', pattern)
+			])
+		);
+	}
+	return query.orderBy('name').execute();
+}
+
+/** Emails already in the program, lower-cased: for duplicate checks before a batch insert. */
+export async function programEmails(db: DbOrTx, programId: string): Promise<Set<string>> {
+	const rows = await db
+		.selectFrom('participants')
+		.select('email')
+		.where('program_id', '=', programId)
+		.execute();
+	return new Set(rows.map((r) => r.email));
+}

@@ -1,0 +1,129 @@
+import type { DbOrTx } from '../db';
+import type { Program, ProgramStatus } from '../db/schema';
+import { generateId } from '../util/ids';
+
+/** Defaults for the alignment thresholds: below `watch` a pair is watched, below `risk` at risk. */
+export const DEFAULT_WATCH_THRESHOLD = 0.7;
+export const DEFAULT_RISK_THRESHOLD = 0.5;
+
+export interface ProgramInput {
+	name: string;
+	description: string;
+	startDate: string;
+	endDate: string;
+	defaultLanguage: string;
+	status: ProgramStatus;
+	watchThreshold: number;
+	riskThreshold: number;
+	pairsSeeSummary: boolean;
+	mentorMultipleProteges: boolean;
+}
+
+function columns(input: ProgramInput) {
+	return {
+		name: input.name,
+		description: input.description,
+		start_date: input.startDate,
+		end_date: input.endDate,
+		default_language: input.defaultLanguage,
+		status: input.status,
+		watch_threshold: input.watchThreshold,
+		risk_threshold: input.riskThreshold,
+		pairs_see_summary: input.pairsSeeSummary ? 1 : 0,
+		mentor_multiple_proteges: input.mentorMultipleProteges ? 1 : 0
+	};
+}
+
+export async function createProgram(
+	db: DbOrTx,
+	organizationId: string,
+	input: ProgramInput,
+	now = Date.now()
+): Promise<string> {
+	const id = generateId();
+	await db
+		.insertInto('programs')
+		.values({
+			id,
+			organization_id: organizationId,
+			...columns(input),
+			created_at: now,
+			updated_at: now
+		})
+		.execute();
+	return id;
+}
+
+export async function updateProgram(
+	db: DbOrTx,
+	programId: string,
+	input: ProgramInput,
+	now = Date.now()
+): Promise<void> {
+	await db
+		.updateTable('programs')
+		.set({ ...columns(input), updated_at: now })
+		.where('id', '=', programId)
+		.execute();
+}
+
+/** Null when the program is not this organization's: callers answer 404. */
+export async function findProgram(
+	db: DbOrTx,
+	organizationId: string,
+	programId: string
+): Promise<Program | null> {
+	const row = await db
+		.selectFrom('programs')
+		.selectAll()
+		.where('id', '=', programId)
+		.where('organization_id', '=', organizationId)
+		.executeTakeFirst();
+	return row ?? null;
+}
+
+export interface ProgramSummary extends Program {
+	participantCount: number;
+	pairCount: number;
+}
+
+export async function listPrograms(db: DbOrTx, organizationId: string): Promise<ProgramSummary[]> {
+	const rows = await db
+		.selectFrom('programs')
+		.selectAll('programs')
+		.select((eb) => [
+			eb
+				.selectFrom('participants')
+				.select(eb.fn.countAll<number>().as('n'))
+				.whereRef('participants.program_id', '=', 'programs.id')
+				.as('participantCount'),
+			eb
+				.selectFrom('pairs')
+				.select(eb.fn.countAll<number>().as('n'))
+				.whereRef('pairs.program_id', '=', 'programs.id')
+				.as('pairCount')
+		])
+		.where('organization_id', '=', organizationId)
+		.orderBy('start_date', 'desc')
+		.execute();
+	return rows.map((r) => ({
+		...r,
+		participantCount: Number(r.participantCount ?? 0),
+		pairCount: Number(r.pairCount ?? 0)
+	}));
+}
+
+export function programToInput(program: Program): ProgramInput {
+	return {
+		name: program.name,
+		description: program.description,
+		startDate: program.start_date,
+		endDate: program.end_date,
+		defaultLanguage: program.default_language,
+		status: program.status,
+		watchThreshold: program.watch_threshold,
+		riskThreshold: program.risk_threshold,
+		pairsSeeSummary: program.pairs_see_summary === 1,
+		mentorMultipleProteges: program.mentor_multiple_proteges === 1
+	};
+}
