@@ -63,3 +63,44 @@ export function languageName(code: string, locale: string): string {
 		return code;
 	}
 }
+
+const programStatusLabels = {
+	draft: m.program_status_draft,
+	active: m.program_status_active,
+	closed: m.program_status_closed
+} as const;
+
+export function programStatusLabel(status: keyof typeof programStatusLabels): string {
+	return programStatusLabels[status]();
+}
+
+const pairStatusLabels = {
+	active: m.pair_status_active,
+	paused: m.pair_status_paused,
+	ended_early: m.pair_status_ended_early,
+	completed: m.pair_status_completed
+} as const;
+
+export function pairStatusLabel(status: keyof typeof pairStatusLabels): string {
+	return pairStatusLabels[status]();
+}
+
+const personRoleLabels = {
+	mentor: m.participant_role_mentor,
+	protege: m.participant_role_protege,
+	employer: m.participant_role_employer
+} as const;
+
+/** A program participant's role, in words. */
+export function personRoleLabel(role: keyof typeof personRoleLabels): string {
+	return personRoleLabels[role]();
+}
+
+export function participantStatusLabel(status: 'active' | 'withdrawn'): string {
+	return status === 'active' ? m.participant_status_active() : m.participant_status_withdrawn();
+}
+
+/** A calendar date stored as YYYY-MM-DD, in words ("March 15, 2027"). */
+export function formatIsoDate(date: string, locale: string): string {
+	return formatDate(Date.parse(`${date}T12:00:00Z`), locale);
+}

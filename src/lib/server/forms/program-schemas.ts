@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import { emailField, requiredText } from './fields';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isRealDate = (value: string) =>
+	ISO_DATE.test(value) &&
+	!Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+	new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+
+const dateField = z
+	.string({ error: () => m.error_date_invalid() })
+	.trim()
+	.refine(isRealDate, { error: () => m.error_date_invalid() });
+
+const optionalText = (max: number) =>
+	z
+		.string()
+		.trim()
+		.max(max, { error: () => m.error_too_long({ max }) })
+		.optional()
+		.transform((value) => value || null);
+
+const threshold = z.coerce
+	.number({ error: () => m.error_threshold() })
+	.min(0, { error: () => m.error_threshold() })
+	.max(1, { error: () => m.error_threshold() });
+
+const checkbox = z
+	.string()
+	.optional()
+	.transform((value) => value === 'on');
+
+export const programSchema = z
+	.object({
+		name: requiredText(() => m.error_program_name_required()),
+		description: z
+			.string()
+			.trim()
+			.max(2000, { error: () => m.error_too_long({ max: 2000 }) })
+			.default(''),
+		startDate: dateField,
+		endDate: dateField,
+		defaultLanguage: z.enum(['en', 'fr'], { error: () => m.error_language_invalid() }),
+		status: z.enum(['draft', 'active', 'closed'], { error: () => m.error_status_invalid() }),
+		watchThreshold: threshold,
+		riskThreshold: threshold,
+		pairsSeeSummary: checkbox,
+		mentorMultipleProteges: checkbox
+	})
+	.refine((p) => p.endDate >= p.startDate, {
+		path: ['endDate'],
+		error: () => m.error_end_before_start()
+	})
+	.refine((p) => p.riskThreshold <= p.watchThreshold, {
+		path: ['riskThreshold'],
+		error: () => m.error_thresholds_order()
+	});
+
+export const participantSchema = z.object({
+	role: z.enum(['mentor', 'protege', 'employer'], { error: () => m.error_participant_role() }),
+	name: requiredText(() => m.error_name_required()),
+	email: emailField,
+	phone: optionalText(40),
+	language: z.enum(['en', 'fr'], { error: () => m.error_language_invalid() }),
+	occupation: optionalText(200),
+	employerId: z
+		.string()
+		.max(64)
+		.optional()
+		.transform((value) => value || null),
+	consentDate: z
+		.string()
+		.trim()
+		.optional()
+		.transform((value) => value || null)
+		.refine((value) => value === null || isRealDate(value), {
+			error: () => m.error_date_invalid()
+		}),
+	notes: z
+		.string()
+		.trim()
+		.max(2000, { error: () => m.error_too_long({ max: 2000 }) })
+		.default('')
+});
+
+export const withdrawSchema = z.object({
+	reason: requiredText(() => m.error_reason_required(), 500)
+});
+
+export const pairSchema = z.object({
+	mentorId: z
+		.string({ error: () => m.error_choose_mentor() })
+		.min(1, { error: () => m.error_choose_mentor() })
+		.max(64),
+	protegeId: z
+		.string({ error: () => m.error_choose_protege() })
+		.min(1, { error: () => m.error_choose_protege() })
+		.max(64),
+	employerId: z
+		.string()
+		.max(64)
+		.optional()
+		.transform((value) => value || null),
+	coordinatorId: z
+		.string()
+		.max(64)
+		.optional()
+		.transform((value) => value || null)
+});
+
+export const pairStatusSchema = z.object({
+	status: z.enum(['active', 'paused', 'ended_early', 'completed'], {
+		error: () => m.error_status_invalid()
+	}),
+	reason: requiredText(() => m.error_reason_required(), 500)
+});
+
+export const employerSchema = z.object({
+	name: requiredText(() => m.error_employer_name_required())
+});
+
+export const employerIdSchema = z.object({ employerId: z.string().min(1).max(64) });
+
+export const participantFilterSchema = z.object({
+	role: z.enum(['mentor', 'protege', 'employer']).nullable().catch(null),
+	status: z.enum(['active', 'withdrawn']).nullable().catch(null),
+	q: z.string().max(200).nullable().catch(null)
+});

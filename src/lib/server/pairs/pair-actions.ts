@@ -1,0 +1,202 @@
+import type { Db, DbOrTx } from '../db';
+import type { PairStatus, Program } from '../db/schema';
+import { recordAudit } from '../audit/audit';
+import type { Actor } from '../instruments/instruments';
+import { generateId } from '../util/ids';
+import { FINAL_PAIR_STATUSES, OPEN_PAIR_STATUSES, pairedPeople } from './pairs';
+
+export interface NewPair {
+	mentorId: string;
+	protegeId: string;
+	employerId: string | null;
+	coordinatorId: string | null;
+}
+
+export type PairRefusal =
+	| 'not_found'
+	| 'withdrawn'
+	| 'mentor_taken'
+	| 'protege_taken'
+	| 'same_status'
+	| 'final'
+	| 'program_closed';
+
+export type PairResult = { ok: true; pairId: string } | { ok: false; reason: PairRefusal };
+
+async function recordChange(
+	tx: DbOrTx,
+	pairId: string,
+	from: PairStatus | null,
+	to: PairStatus,
+	reason: string,
+	actor: Actor | null,
+	now: number
+) {
+	await tx
+		.insertInto('pair_status_changes')
+		.values({
+			id: generateId(),
+			pair_id: pairId,
+			from_status: from,
+			to_status: to,
+			reason,
+			changed_by: actor?.id ?? null,
+			changed_at: now
+		})
+		.execute();
+}
+
+/** Pairs an active mentor with an active, unpaired protégé of the same program. */
+export async function createPair(
+	db: Db,
+	actor: Actor,
+	program: Program,
+	input: NewPair,
+	ip: string | null,
+	now = Date.now()
+): Promise<PairResult> {
+	return db.transaction().execute(async (tx): Promise<PairResult> => {
+		if (program.status === 'closed') return { ok: false, reason: 'program_closed' };
+		const people = await tx
+			.selectFrom('participants')
+			.select(['id', 'role', 'status'])
+			.where('program_id', '=', program.id)
+			.where('id', 'in', [input.mentorId, input.protegeId])
+			.execute();
+		const mentor = people.find((p) => p.id === input.mentorId && p.role === 'mentor');
+		const protege = people.find((p) => p.id === input.protegeId && p.role === 'protege');
+		if (!mentor || !protege) return { ok: false, reason: 'not_found' };
+		if (mentor.status !== 'active' || protege.status !== 'active')
+			return { ok: false, reason: 'withdrawn' };
+		const paired = await pairedPeople(tx, program.id);
+		if (paired.proteges.has(protege.id)) return { ok: false, reason: 'protege_taken' };
+		if (paired.mentors.has(mentor.id) && !program.mentor_multiple_proteges)
+			return { ok: false, reason: 'mentor_taken' };
+		if (input.employerId) {
+			const employer = await tx
+				.selectFrom('employers')
+				.select('id')
+				.where('id', '=', input.employerId)
+				.where('organization_id', '=', actor.organization_id)
+				.executeTakeFirst();
+			if (!employer) return { ok: false, reason: 'not_found' };
+		}
+		if (input.coordinatorId) {
+			const coordinator = await tx
+				.selectFrom('staff_users')
+				.select('id')
+				.where('id', '=', input.coordinatorId)
+				.where('organization_id', '=', actor.organization_id)
+				.executeTakeFirst();
+			if (!coordinator) return { ok: false, reason: 'not_found' };
+		}
+		const pairId = generateId();
+		await tx
+			.insertInto('pairs')
+			.values({
+				id: pairId,
+				organization_id: actor.organization_id,
+				program_id: program.id,
+				mentor_id: mentor.id,
+				protege_id: protege.id,
+				employer_id: input.employerId,
+				coordinator_id: input.coordinatorId,
+				status: 'active',
+				created_at: now,
+				updated_at: now
+			})
+			.execute();
+		await recordChange(tx, pairId, null, 'active', '', actor, now);
+		await recordAudit(
+			tx,
+			{
+				organizationId: actor.organization_id,
+				actorStaffId: actor.id,
+				action: 'pair.created',
+				targetType: 'pair',
+				targetId: pairId,
+				ip
+			},
+			now
+		);
+		return { ok: true, pairId };
+	});
+}
+
+/** A status change always carries a reason and stays in the pair's history. Ended pairs stay ended. */
+export async function changePairStatus(
+	db: DbOrTx,
+	actor: Actor,
+	pair: { id: string; status: PairStatus },
+	change: { status: PairStatus; reason: string },
+	ip: string | null,
+	now = Date.now()
+): Promise<PairResult> {
+	if (change.status === pair.status) return { ok: false, reason: 'same_status' };
+	if (FINAL_PAIR_STATUSES.includes(pair.status)) return { ok: false, reason: 'final' };
+	const updated = await db
+		.updateTable('pairs')
+		.set({ status: change.status, updated_at: now })
+		.where('id', '=', pair.id)
+		.where('status', '=', pair.status)
+		.executeTakeFirst();
+	if (updated.numUpdatedRows !== 1n) return { ok: false, reason: 'not_found' };
+	await recordChange(db, pair.id, pair.status, change.status, change.reason, actor, now);
+	await recordAudit(
+		db,
+		{
+			organizationId: actor.organization_id,
+			actorStaffId: actor.id,
+			action: 'pair.status_changed',
+			targetType: 'pair',
+			targetId: pair.id,
+			detail: { from: pair.status, to: change.status },
+			ip
+		},
+		now
+	);
+	return { ok: true, pairId: pair.id };
+}
+
+/** When someone withdraws, their running pairs end early, each with the reason in its history. */
+export async function endPairsOf(
+	db: DbOrTx,
+	actor: Actor,
+	participantId: string,
+	reason: string,
+	ip: string | null,
+	now = Date.now()
+): Promise<void> {
+	const open = await db
+		.selectFrom('pairs')
+		.select(['id', 'status'])
+		.where((eb) =>
+			eb.or([eb('mentor_id', '=', participantId), eb('protege_id', '=', participantId)])
+		)
+		.where('status', 'in', OPEN_PAIR_STATUSES)
+		.execute();
+	for (const pair of open)
+		await changePairStatus(db, actor, pair, { status: 'ended_early', reason }, ip, now);
+}
+
+/** Finds the pair in this organization's program and changes its status in one transaction. */
+export async function changePairStatusIn(
+	db: Db,
+	actor: Actor,
+	programId: string,
+	pairId: string,
+	change: { status: PairStatus; reason: string },
+	ip: string | null
+): Promise<PairResult> {
+	return db.transaction().execute(async (tx) => {
+		const pair = await tx
+			.selectFrom('pairs')
+			.select(['id', 'status'])
+			.where('id', '=', pairId)
+			.where('program_id', '=', programId)
+			.where('organization_id', '=', actor.organization_id)
+			.executeTakeFirst();
+		if (!pair) return { ok: false, reason: 'not_found' } as const;
+		return changePairStatus(tx, actor, pair, change, ip);
+	});
+}

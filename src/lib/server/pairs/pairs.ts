@@ -1,0 +1,88 @@
+import type { DbOrTx } from '../db';
+import type { Pair, PairStatus, PairStatusChange } from '../db/schema';
+
+/** A pair still running: its people are not free to be paired again. */
+export const OPEN_PAIR_STATUSES: PairStatus[] = ['active', 'paused'];
+export const FINAL_PAIR_STATUSES: PairStatus[] = ['ended_early', 'completed'];
+
+export interface PairView extends Pair {
+	mentorName: string;
+	protegeName: string;
+	employerName: string | null;
+	coordinatorName: string | null;
+}
+
+function pairsWithNames(db: DbOrTx) {
+	return db
+		.selectFrom('pairs')
+		.innerJoin('participants as mentor', 'mentor.id', 'pairs.mentor_id')
+		.innerJoin('participants as protege', 'protege.id', 'pairs.protege_id')
+		.leftJoin('employers', 'employers.id', 'pairs.employer_id')
+		.leftJoin('staff_users', 'staff_users.id', 'pairs.coordinator_id')
+		.selectAll('pairs')
+		.select([
+			'mentor.name as mentorName',
+			'protege.name as protegeName',
+			'employers.name as employerName',
+			'staff_users.name as coordinatorName'
+		]);
+}
+
+export async function listPairs(
+	db: DbOrTx,
+	organizationId: string,
+	programId: string
+): Promise<PairView[]> {
+	return pairsWithNames(db)
+		.where('pairs.program_id', '=', programId)
+		.where('pairs.organization_id', '=', organizationId)
+		.orderBy('protege.name')
+		.execute();
+}
+
+/** Null when the pair is not in this organization's program: callers answer 404. */
+export async function findPair(
+	db: DbOrTx,
+	organizationId: string,
+	programId: string,
+	pairId: string
+): Promise<PairView | null> {
+	const row = await pairsWithNames(db)
+		.where('pairs.id', '=', pairId)
+		.where('pairs.program_id', '=', programId)
+		.where('pairs.organization_id', '=', organizationId)
+		.executeTakeFirst();
+	return row ?? null;
+}
+
+export interface HistoryEntry extends PairStatusChange {
+	changedByName: string | null;
+}
+
+export async function pairHistory(db: DbOrTx, pairId: string): Promise<HistoryEntry[]> {
+	return db
+		.selectFrom('pair_status_changes')
+		.leftJoin('staff_users', 'staff_users.id', 'pair_status_changes.changed_by')
+		.selectAll('pair_status_changes')
+		.select('staff_users.name as changedByName')
+		.where('pair_id', '=', pairId)
+		.orderBy('changed_at', 'desc')
+		.execute();
+}
+
+/** Ids of people in an open pair of this program, by role. */
+export async function pairedPeople(
+	db: DbOrTx,
+	programId: string
+): Promise<{ mentors: Set<string>; proteges: Set<string> }> {
+	const rows = await db
+		.selectFrom('pairs')
+		.select(['mentor_id', 'protege_id'])
+		.where('program_id', '=', programId)
+		.where('status', 'in', OPEN_PAIR_STATUSES)
+		.execute();
+	return {
+		mentors: new Set(rows.map((r) => r.mentor_id)),
+		proteges: new Set(rows.map((r) => r.protege_id))
+	};
+}

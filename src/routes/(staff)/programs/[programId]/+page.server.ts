@@ -1,0 +1,77 @@
+import { m } from '$lib/paraglide/messages';
+import { getDb } from '$lib/server/db';
+import { listEmployers } from '$lib/server/employers/employers';
+import { pairSchema } from '$lib/server/forms/program-schemas';
+import { fieldFailure, readForm } from '$lib/server/forms/read-form';
+import { createPair, type PairRefusal } from '$lib/server/pairs/pair-actions';
+import { listPairs, pairedPeople } from '$lib/server/pairs/pairs';
+import { listParticipants } from '$lib/server/participants/participants';
+import { requireProgram } from '$lib/server/programs/access';
+import { listStaff } from '$lib/server/staff/staff';
+
+export async function load(event) {
+	const { staff, program } = await requireProgram(event);
+	const db = getDb();
+	const [pairs, people, paired, employers, coordinators] = await Promise.all([
+		listPairs(db, staff.organization_id, program.id),
+		listParticipants(db, staff.organization_id, program.id, { status: 'active' }),
+		pairedPeople(db, program.id),
+		listEmployers(db, staff.organization_id),
+		listStaff(db, staff.organization_id)
+	]);
+	const pick = ({
+		id,
+		name,
+		occupation
+	}: {
+		id: string;
+		name: string;
+		occupation: string | null;
+	}) => ({ id, name, occupation });
+	return {
+		details: program,
+		pairs,
+		availableMentors: people
+			.filter(
+				(p) =>
+					p.role === 'mentor' &&
+					(program.mentor_multiple_proteges === 1 || !paired.mentors.has(p.id))
+			)
+			.map(pick),
+		unpairedProteges: people
+			.filter((p) => p.role === 'protege' && !paired.proteges.has(p.id))
+			.map(pick),
+		employers: employers.map(({ id, name }) => ({ id, name })),
+		coordinators: coordinators
+			.filter((s) => s.status === 'active')
+			.map(({ id, name }) => ({ id, name })),
+		saved: event.url.searchParams.has('saved')
+	};
+}
+
+const refusals: Record<PairRefusal, [string, () => string]> = {
+	not_found: ['form', m.error_pair_not_found],
+	withdrawn: ['form', m.error_pair_withdrawn],
+	mentor_taken: ['mentorId', m.error_pair_mentor_taken],
+	protege_taken: ['protegeId', m.error_pair_protege_taken],
+	same_status: ['form', m.error_pair_same_status],
+	final: ['form', m.error_pair_final],
+	program_closed: ['form', m.error_program_closed]
+};
+
+export const actions = {
+	pair: async (event) => {
+		const { staff, program } = await requireProgram(event);
+		const form = await readForm(event.request, pairSchema, [
+			'mentorId',
+			'protegeId',
+			'employerId',
+			'coordinatorId'
+		]);
+		if (!form.ok) return form.failure;
+		const result = await createPair(getDb(), staff, program, form.data, event.getClientAddress());
+		if (result.ok) return { pairCreated: true };
+		const [field, message] = refusals[result.reason];
+		return fieldFailure(400, field, message(), {});
+	}
+};

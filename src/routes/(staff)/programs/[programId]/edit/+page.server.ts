@@ -1,0 +1,23 @@
+import { redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { programSchema } from '$lib/server/forms/program-schemas';
+import { readForm } from '$lib/server/forms/read-form';
+import { requireProgram } from '$lib/server/programs/access';
+import { updateProgramAs } from '$lib/server/programs/program-actions';
+import { PROGRAM_FIELDS } from '$lib/server/programs/program-form';
+import { programToInput } from '$lib/server/programs/programs';
+
+export async function load(event) {
+	const { program } = await requireProgram(event);
+	return { values: programToInput(program) };
+}
+
+export const actions = {
+	default: async (event) => {
+		const { staff, program } = await requireProgram(event);
+		const form = await readForm(event.request, programSchema, PROGRAM_FIELDS);
+		if (!form.ok) return form.failure;
+		await updateProgramAs(getDb(), staff, program, form.data, event.getClientAddress());
+		redirect(303, `/programs/${program.id}?saved=1`);
+	}
+};

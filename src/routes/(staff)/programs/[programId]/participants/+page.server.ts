@@ -1,0 +1,50 @@
+import { getDb } from '$lib/server/db';
+import { listEmployers } from '$lib/server/employers/employers';
+import { participantFilterSchema, participantSchema } from '$lib/server/forms/program-schemas';
+import { readForm } from '$lib/server/forms/read-form';
+import { addParticipant } from '$lib/server/participants/participant-actions';
+import { PARTICIPANT_FIELDS, participantRefusal } from '$lib/server/participants/participant-form';
+import { listParticipants } from '$lib/server/participants/participants';
+import { requireProgram } from '$lib/server/programs/access';
+
+export async function load(event) {
+	const { staff, program } = await requireProgram(event);
+	const query = event.url.searchParams;
+	const filter = participantFilterSchema.parse({
+		role: query.get('role'),
+		status: query.get('status'),
+		q: query.get('q')
+	});
+	const db = getDb();
+	const [participants, employers] = await Promise.all([
+		listParticipants(db, staff.organization_id, program.id, {
+			role: filter.role,
+			status: filter.status,
+			search: filter.q
+		}),
+		listEmployers(db, staff.organization_id)
+	]);
+	return {
+		filter,
+		participants,
+		employers: employers.map(({ id, name }) => ({ id, name })),
+		defaultLanguage: program.default_language
+	};
+}
+
+export const actions = {
+	add: async (event) => {
+		const { staff, program } = await requireProgram(event);
+		const form = await readForm(event.request, participantSchema, PARTICIPANT_FIELDS);
+		if (!form.ok) return form.failure;
+		const result = await addParticipant(
+			getDb(),
+			staff,
+			program.id,
+			form.data,
+			event.getClientAddress()
+		);
+		if (!result.ok) return participantRefusal(result, form.data);
+		return { added: true };
+	}
+};

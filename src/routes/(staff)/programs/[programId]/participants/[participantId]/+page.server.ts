@@ -1,0 +1,75 @@
+import { error, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { listEmployers } from '$lib/server/employers/employers';
+import { participantSchema, withdrawSchema } from '$lib/server/forms/program-schemas';
+import { readForm } from '$lib/server/forms/read-form';
+import { editParticipant, withdrawParticipant } from '$lib/server/participants/participant-actions';
+import {
+	PARTICIPANT_FIELDS,
+	participantRefusal,
+	participantValues
+} from '$lib/server/participants/participant-form';
+import { findParticipant } from '$lib/server/participants/participants';
+import { requireProgram } from '$lib/server/programs/access';
+
+async function requireParticipant(
+	event: Parameters<typeof requireProgram>[0] & { params: { participantId: string } }
+) {
+	const { staff, program } = await requireProgram(event);
+	const participant = await findParticipant(
+		getDb(),
+		staff.organization_id,
+		program.id,
+		event.params.participantId
+	);
+	if (!participant) error(404, 'Not found');
+	return { staff, program, participant };
+}
+
+export async function load(event) {
+	const { staff, participant } = await requireParticipant(event);
+	const employers = await listEmployers(getDb(), staff.organization_id);
+	return {
+		participant: {
+			id: participant.id,
+			name: participant.name,
+			status: participant.status,
+			withdrawnAt: participant.withdrawn_at,
+			withdrawnReason: participant.withdrawn_reason
+		},
+		values: participantValues(participant),
+		employers: employers.map(({ id, name }) => ({ id, name }))
+	};
+}
+
+export const actions = {
+	save: async (event) => {
+		const { staff, participant } = await requireParticipant(event);
+		const form = await readForm(event.request, participantSchema, PARTICIPANT_FIELDS);
+		if (!form.ok) return form.failure;
+		const result = await editParticipant(
+			getDb(),
+			staff,
+			participant,
+			form.data,
+			event.getClientAddress()
+		);
+		if (!result.ok) return participantRefusal(result, form.data);
+		return { saved: true };
+	},
+	withdraw: async (event) => {
+		const { staff, program, participant } = await requireParticipant(event);
+		const form = await readForm(event.request, withdrawSchema, ['reason']);
+		if (!form.ok) return form.failure;
+		if (participant.status === 'active') {
+			await withdrawParticipant(
+				getDb(),
+				staff,
+				participant,
+				form.data.reason,
+				event.getClientAddress()
+			);
+		}
+		redirect(303, `/programs/${program.id}/participants/${participant.id}`);
+	}
+};

@@ -1,0 +1,22 @@
+import { redirect } from '@sveltejs/kit';
+import { requireStaff } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { programSchema } from '$lib/server/forms/program-schemas';
+import { readForm } from '$lib/server/forms/read-form';
+import { createProgramAs } from '$lib/server/programs/program-actions';
+import { PROGRAM_FIELDS, newProgramValues } from '$lib/server/programs/program-form';
+
+export function load(event) {
+	requireStaff(event);
+	return { values: newProgramValues() };
+}
+
+export const actions = {
+	default: async (event) => {
+		const staff = requireStaff(event);
+		const form = await readForm(event.request, programSchema, PROGRAM_FIELDS);
+		if (!form.ok) return form.failure;
+		const id = await createProgramAs(getDb(), staff, form.data, event.getClientAddress());
+		redirect(303, `/programs/${id}`);
+	}
+};

@@ -1,0 +1,40 @@
+import type { Db } from '../../src/lib/server/db/open';
+import type { ParticipantRole, StaffUserRow } from '../../src/lib/server/db/schema';
+import { insertParticipants } from '../../src/lib/server/participants/participants';
+import { createProgram, type ProgramInput } from '../../src/lib/server/programs/programs';
+import { newProgramValues } from '../../src/lib/server/programs/program-form';
+
+export async function createTestProgram(
+	db: Db,
+	staff: StaffUserRow,
+	changes: Partial<ProgramInput> = {}
+) {
+	const id = await createProgram(db, staff.organization_id, {
+		...newProgramValues(),
+		name: 'Spring cohort',
+		...changes
+	});
+	return await db.selectFrom('programs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+/** People named after their role and number: mentor1@example.org, protege2@example.org… */
+export async function addPeople(
+	db: Db,
+	staff: StaffUserRow,
+	programId: string,
+	role: ParticipantRole,
+	count: number
+): Promise<string[]> {
+	const inputs = Array.from({ length: count }, (_, i) => ({
+		role,
+		name: `${role} ${i + 1}`,
+		email: `${role}${i + 1}@example.org`,
+		phone: null,
+		language: 'en',
+		occupation: null,
+		employerId: null,
+		consentDate: null,
+		notes: ''
+	}));
+	return insertParticipants(db, { organizationId: staff.organization_id, programId }, inputs);
+}
