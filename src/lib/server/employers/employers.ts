@@ -61,3 +61,12 @@ export async function setEmployerArchived(
 export function employerNameKey(name: string): string {
 	return name.trim().toLocaleLowerCase('en').normalize('NFC');
 }
+
+/** True when the id is empty or names an employer of this organization. */
+export async function isOwnEmployerOrNone(
+	db: DbOrTx,
+	organizationId: string,
+	employerId: string | null
+): Promise<boolean> {
+	return !employerId || (await findEmployer(db, organizationId, employerId)) !== null;
+}

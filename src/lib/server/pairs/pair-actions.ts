@@ -1,6 +1,8 @@
 import type { Db, DbOrTx } from '../db';
 import type { PairStatus, Program } from '../db/schema';
 import { recordAudit } from '../audit/audit';
+import { isOwnEmployerOrNone } from '../employers/employers';
+import { isOwnStaffOrNone } from '../staff/staff';
 import type { Actor } from '../instruments/instruments';
 import { generateId } from '../util/ids';
 import { FINAL_PAIR_STATUSES, OPEN_PAIR_STATUSES, pairedPeople } from './pairs';
@@ -72,23 +74,12 @@ export async function createPair(
 		if (paired.proteges.has(protege.id)) return { ok: false, reason: 'protege_taken' };
 		if (paired.mentors.has(mentor.id) && !program.mentor_multiple_proteges)
 			return { ok: false, reason: 'mentor_taken' };
-		if (input.employerId) {
-			const employer = await tx
-				.selectFrom('employers')
-				.select('id')
-				.where('id', '=', input.employerId)
-				.where('organization_id', '=', actor.organization_id)
-				.executeTakeFirst();
-			if (!employer) return { ok: false, reason: 'not_found' };
-		}
-		if (input.coordinatorId) {
-			const coordinator = await tx
-				.selectFrom('staff_users')
-				.select('id')
-				.where('id', '=', input.coordinatorId)
-				.where('organization_id', '=', actor.organization_id)
-				.executeTakeFirst();
-			if (!coordinator) return { ok: false, reason: 'not_found' };
+		const org = actor.organization_id;
+		if (
+			!(await isOwnEmployerOrNone(tx, org, input.employerId)) ||
+			!(await isOwnStaffOrNone(tx, org, input.coordinatorId))
+		) {
+			return { ok: false, reason: 'not_found' };
 		}
 		const pairId = generateId();
 		await tx

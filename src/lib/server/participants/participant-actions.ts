@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import type { Participant } from '../db/schema';
 import { recordAudit } from '../audit/audit';
+import { isOwnEmployerOrNone } from '../employers/employers';
 import type { Actor } from '../instruments/instruments';
 import { endPairsOf } from '../pairs/pair-actions';
 import { insertParticipants, updateParticipant, type ParticipantInput } from './participants';
@@ -24,14 +25,8 @@ export async function addParticipant(
 			.where('email', '=', email)
 			.executeTakeFirst();
 		if (taken) return { ok: false, reason: 'email_taken' };
-		if (input.employerId) {
-			const employer = await tx
-				.selectFrom('employers')
-				.select('id')
-				.where('id', '=', input.employerId)
-				.where('organization_id', '=', actor.organization_id)
-				.executeTakeFirst();
-			if (!employer) return { ok: false, reason: 'employer_unknown' };
+		if (!(await isOwnEmployerOrNone(tx, actor.organization_id, input.employerId))) {
+			return { ok: false, reason: 'employer_unknown' };
 		}
 		const [id] = await insertParticipants(
 			tx,
@@ -67,14 +62,8 @@ export async function editParticipant(
 			.where('id', '!=', participant.id)
 			.executeTakeFirst();
 		if (taken) return { ok: false, reason: 'email_taken' };
-		if (input.employerId) {
-			const employer = await tx
-				.selectFrom('employers')
-				.select('id')
-				.where('id', '=', input.employerId)
-				.where('organization_id', '=', actor.organization_id)
-				.executeTakeFirst();
-			if (!employer) return { ok: false, reason: 'employer_unknown' };
+		if (!(await isOwnEmployerOrNone(tx, actor.organization_id, input.employerId))) {
+			return { ok: false, reason: 'employer_unknown' };
 		}
 		await updateParticipant(tx, participant.id, input);
 		await recordAudit(tx, {

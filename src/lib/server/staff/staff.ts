@@ -134,3 +134,12 @@ export async function changeStaffPassword(
 		.execute();
 	await invalidateStaffSessions(db, staffId, keepSessionId);
 }
+
+/** True when the id is empty or names a staff member of this organization. */
+export async function isOwnStaffOrNone(
+	db: DbOrTx,
+	organizationId: string,
+	staffId: string | null
+): Promise<boolean> {
+	return !staffId || (await getStaffMember(db, organizationId, staffId)) !== null;
+}
