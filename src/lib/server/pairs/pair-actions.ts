@@ -61,7 +61,7 @@ export async function createPair(
 		if (program.status === 'closed') return { ok: false, reason: 'program_closed' };
 		const people = await tx
 			.selectFrom('participants')
-			.select(['id', 'role', 'status'])
+			.select(['id', 'role', 'status', 'employer_id'])
 			.where('program_id', '=', program.id)
 			.where('id', 'in', [input.mentorId, input.protegeId])
 			.execute();
@@ -90,7 +90,8 @@ export async function createPair(
 				program_id: program.id,
 				mentor_id: mentor.id,
 				protege_id: protege.id,
-				employer_id: input.employerId,
+				// A mentor supplied by an employer brings that employer to the pair unless told otherwise.
+				employer_id: input.employerId ?? mentor.employer_id,
 				coordinator_id: input.coordinatorId,
 				status: 'active',
 				created_at: now,
