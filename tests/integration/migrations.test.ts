@@ -40,6 +40,7 @@ describe('migrations', () => {
 		expect((await tables()).sort()).toEqual(
 			[
 				'audit_log',
+				'employers',
 				'instrument_constructs',
 				'instrument_items',
 				'instrument_options',
@@ -48,6 +49,11 @@ describe('migrations', () => {
 				'instruments',
 				'one_time_tokens',
 				'organizations',
+				'pair_status_changes',
+				'pairs',
+				'participant_imports',
+				'participants',
+				'programs',
 				'sessions',
 				'staff_users'
 			].sort()

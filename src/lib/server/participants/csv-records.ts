@@ -1,0 +1,127 @@
+import { parse, type CsvError } from 'csv-parse/sync';
+import { m } from '$lib/paraglide/messages';
+import { MAX_CSV_BYTES } from './csv-columns';
+
+/** One problem in a file: `row` is the spreadsheet row (header = 1), null for the whole file. */
+export interface CsvProblem {
+	row: number | null;
+	column: string | null;
+	message: string;
+}
+
+export interface CsvRecord {
+	row: number;
+	cells: string[];
+}
+
+export interface CsvRecords {
+	header: CsvRecord | null;
+	records: CsvRecord[];
+	problems: CsvProblem[];
+}
+
+const MEGABYTES = MAX_CSV_BYTES / (1024 * 1024);
+
+export function fileProblem(message: string): CsvProblem {
+	return { row: null, column: null, message };
+}
+
+/** The bytes of an upload as text, or why they cannot be read: too large, empty, not UTF-8. */
+export function decodeCsvBytes(
+	bytes: Uint8Array
+): { ok: true; text: string } | { ok: false; problem: CsvProblem } {
+	if (bytes.byteLength > MAX_CSV_BYTES) {
+		return {
+			ok: false,
+			problem: fileProblem(m.csv_error_file_too_large({ megabytes: MEGABYTES }))
+		};
+	}
+	let text: string;
+	try {
+		// Strips a UTF-8 byte order mark; `fatal` throws on bytes that are not UTF-8.
+		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		// French-locale Excel's default "CSV (point-virgule)" is Windows-1252: read it as that
+		// rather than send the coordinator back to re-save the file.
+		text = new TextDecoder('windows-1252').decode(bytes);
+	}
+	if (text.trim() === '') return { ok: false, problem: fileProblem(m.csv_error_empty()) };
+	return { ok: true, text };
+}
+
+export function byteLength(text: string): number {
+	return new TextEncoder().encode(text).byteLength;
+}
+
+/** `;` when the header line has more semicolons than commas outside quotes, else `,`. */
+export function detectDelimiter(text: string): ',' | ';' {
+	let semicolons = 0;
+	let commas = 0;
+	let quoted = false;
+	for (const char of text) {
+		if (char === '"') quoted = !quoted;
+		else if (!quoted && (char === '\n' || char === '\r')) break;
+		else if (!quoted && char === ';') semicolons++;
+		else if (!quoted && char === ',') commas++;
+	}
+	return semicolons > commas ? ';' : ',';
+}
+
+function isBlank(cells: readonly string[] | undefined): boolean {
+	return !cells || cells.every((cell) => cell === '');
+}
+
+/**
+ * Splits the text into records with their spreadsheet row numbers. A row number counts
+ * records plus the blank lines skipped before them, which is what a spreadsheet shows: a
+ * quoted cell with a line break stays one row, so csv-parse's `lines` (physical lines) would
+ * point below the real row. Rows whose cells are all empty (Excel writes `;;;;` for them) are
+ * skipped but still counted; the header is the first row with something in it. A misplaced quote makes the rest of the file unreadable, so only
+ * the first one is reported and the records after it are dropped.
+ */
+export function readCsvRecords(text: string): CsvRecords {
+	const all: CsvRecord[] = [];
+	const problems: CsvProblem[] = [];
+	let seen = 0;
+	let broken = false;
+	let expected = 0;
+	const content = text.replace(/^\uFEFF/, '');
+
+	parse(content, {
+		delimiter: detectDelimiter(content),
+		bom: true,
+		relax_column_count: false,
+		skip_empty_lines: true,
+		skip_records_with_error: true,
+		trim: true,
+		on_record: (cells: string[], context) => {
+			seen++;
+			if (broken) return null;
+			cells = cells.map((cell) => cell.normalize('NFC'));
+			// csv-parse holds every record to the length of the first one, blank or not.
+			if (seen === 1) expected = cells.length;
+			if (!isBlank(cells)) all.push({ row: seen + context.empty_lines, cells });
+			return null;
+		},
+		on_skip: (err: CsvError | undefined) => {
+			seen++;
+			if (!err || broken) return;
+			const row = seen + Number(err.empty_lines ?? 0);
+			if (err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') {
+				const cells = err.record as string[] | undefined;
+				if (isBlank(cells)) return;
+				problems.push({
+					row,
+					column: null,
+					message: m.csv_error_field_count({ count: cells?.length ?? 0, expected })
+				});
+			} else {
+				broken = true;
+				problems.push({ row, column: null, message: m.csv_error_quote() });
+			}
+		}
+	});
+
+	const [header = null, ...records] = all;
+	return { header, records, problems };
+}
