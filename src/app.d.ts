@@ -1,4 +1,4 @@
-import type { SessionRow, StaffUserRow } from '$lib/server/db/schema';
+import type { Participant, SessionRow, StaffUserRow } from '$lib/server/db/schema';
 
 declare global {
 	namespace App {
@@ -8,6 +8,8 @@ declare global {
 		interface Locals {
 			session: SessionRow | null;
 			staff: StaffUserRow | null;
+			participant: Participant | null;
+			participantSession: SessionRow | null;
 		}
 	}
 }

@@ -2,7 +2,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { deleteSessionCookie, sessionCookieName } from '$lib/server/auth/cookies';
-import { validateSessionToken } from '$lib/server/auth/session';
+import { validateParticipantSessionToken, validateSessionToken } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
 import { prepareServer } from '$lib/server/startup';
 
@@ -29,11 +29,23 @@ const authentication: Handle = async ({ event, resolve }) => {
 			deleteSessionCookie(event.cookies, event.url);
 		}
 	}
+	event.locals.participant = null;
+	event.locals.participantSession = null;
+	const linkToken = event.cookies.get(sessionCookieName(event.url, 'participant'));
+	if (linkToken) {
+		const valid = await validateParticipantSessionToken(getDb(), linkToken);
+		if (valid) {
+			event.locals.participantSession = valid.session;
+			event.locals.participant = valid.participant;
+		} else {
+			deleteSessionCookie(event.cookies, event.url, 'participant');
+		}
+	}
 	return resolve(event);
 };
 
 /** Paths whose URL carries a secret: never leak it through the Referer header. */
-const TOKEN_PATHS = ['/setup/', '/invite/'];
+const TOKEN_PATHS = ['/setup/', '/invite/', '/l/'];
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
@@ -46,7 +58,9 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	if (event.url.protocol === 'https:') {
 		headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 	}
-	if (event.locals.staff || carriesToken) headers.set('Cache-Control', 'private, no-store');
+	if (event.locals.staff || event.locals.participant || carriesToken) {
+		headers.set('Cache-Control', 'private, no-store');
+	}
 	return response;
 };
 

@@ -4,6 +4,7 @@ import { safeRedirectPath } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms/read-form';
 import { languageSchema } from '$lib/server/forms/schemas';
+import { setParticipantLanguage } from '$lib/server/participants/participants';
 import { setStaffLanguage } from '$lib/server/staff/staff';
 
 const ONE_YEAR_S = 365 * 24 * 60 * 60;
@@ -23,6 +24,7 @@ export const actions = {
 			secure: url.protocol === 'https:'
 		});
 		if (locals.staff) await setStaffLanguage(getDb(), locals.staff.id, language);
+		if (locals.participant) await setParticipantLanguage(getDb(), locals.participant.id, language);
 		redirect(303, safeRedirectPath(redirectTo));
 	}
 };

@@ -31,7 +31,12 @@ export type AuditAction =
 	| 'participant.withdrawn'
 	| 'participants.imported'
 	| 'pair.created'
-	| 'pair.status_changed';
+	| 'pair.status_changed'
+	| 'round.opened'
+	| 'round.people_added'
+	| 'round.closed'
+	| 'links.issued'
+	| 'links.revoked';
 
 export interface AuditRecord {
 	organizationId: string | null;

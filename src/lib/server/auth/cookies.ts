@@ -1,13 +1,23 @@
 import type { Cookies } from '@sveltejs/kit';
 import { ABSOLUTE_LIFETIME_MS } from './session';
 
+/** Staff sign in with a password; participants arrive through a personal link. Separate cookies. */
+export type SessionKind = 'staff' | 'participant';
+
+const NAMES: Record<SessionKind, string> = { staff: 'tandem_session', participant: 'tandem_link' };
+
 /** `__Host-` binds the cookie to this exact origin, but browsers accept it only over HTTPS. */
-export function sessionCookieName(url: URL): string {
-	return url.protocol === 'https:' ? '__Host-tandem_session' : 'tandem_session';
+export function sessionCookieName(url: URL, kind: SessionKind = 'staff'): string {
+	return url.protocol === 'https:' ? `__Host-${NAMES[kind]}` : NAMES[kind];
 }
 
-export function setSessionCookie(cookies: Cookies, url: URL, token: string): void {
-	cookies.set(sessionCookieName(url), token, {
+export function setSessionCookie(
+	cookies: Cookies,
+	url: URL,
+	token: string,
+	kind: SessionKind = 'staff'
+): void {
+	cookies.set(sessionCookieName(url, kind), token, {
 		path: '/',
 		httpOnly: true,
 		sameSite: 'lax',
@@ -16,8 +26,8 @@ export function setSessionCookie(cookies: Cookies, url: URL, token: string): voi
 	});
 }
 
-export function deleteSessionCookie(cookies: Cookies, url: URL): void {
-	cookies.delete(sessionCookieName(url), {
+export function deleteSessionCookie(cookies: Cookies, url: URL, kind: SessionKind = 'staff'): void {
+	cookies.delete(sessionCookieName(url, kind), {
 		path: '/',
 		httpOnly: true,
 		sameSite: 'lax',

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../db';
-import type { SessionRow, StaffUserRow } from '../db/schema';
+import type { Participant, SessionRow, StaffUserRow } from '../db/schema';
 import { generateSecret, hashSecret, secretMatchesHash } from './tokens';
 
 const MINUTE = 60_000;
@@ -22,18 +22,21 @@ export interface ValidSession {
 	staff: StaffUserRow;
 }
 
-export async function createStaffSession(
+type Subject = { staffUserId: string } | { participantId: string };
+
+async function createSession(
 	db: DbOrTx,
-	staffUserId: string,
+	subject: Subject,
 	meta: SessionMeta,
-	now = Date.now()
+	now: number
 ): Promise<{ token: string; session: SessionRow }> {
 	const id = generateSecret();
 	const secret = generateSecret();
 	const session: SessionRow = {
 		id,
 		secret_hash: hashSecret(secret),
-		staff_user_id: staffUserId,
+		staff_user_id: 'staffUserId' in subject ? subject.staffUserId : null,
+		participant_id: 'participantId' in subject ? subject.participantId : null,
 		created_at: now,
 		last_verified_at: now,
 		user_agent: meta.userAgent?.slice(0, 300) ?? null,
@@ -41,6 +44,25 @@ export async function createStaffSession(
 	};
 	await db.insertInto('sessions').values(session).execute();
 	return { token: `${id}.${secret}`, session };
+}
+
+export function createStaffSession(
+	db: DbOrTx,
+	staffUserId: string,
+	meta: SessionMeta,
+	now = Date.now()
+) {
+	return createSession(db, { staffUserId }, meta, now);
+}
+
+/** A participant's session starts when they open their personal link. */
+export function createParticipantSession(
+	db: DbOrTx,
+	participantId: string,
+	meta: SessionMeta,
+	now = Date.now()
+) {
+	return createSession(db, { participantId }, meta, now);
 }
 
 export function sessionHasExpired(session: SessionRow, now: number): boolean {
@@ -51,14 +73,9 @@ export function sessionHasExpired(session: SessionRow, now: number): boolean {
 }
 
 /** Lucia's design: look up by id, compare the secret's hash in constant time, slide the expiry. */
-export async function validateSessionToken(
-	db: DbOrTx,
-	token: string,
-	now = Date.now()
-): Promise<ValidSession | null> {
+async function readSession(db: DbOrTx, token: string, now: number): Promise<SessionRow | null> {
 	const [id, secret, extra] = token.split('.');
 	if (!id || !secret || extra !== undefined) return null;
-
 	const session = await db
 		.selectFrom('sessions')
 		.selectAll()
@@ -69,23 +86,55 @@ export async function validateSessionToken(
 		await invalidateSession(db, id);
 		return null;
 	}
-	if (!session.staff_user_id) return null;
+	if (now - session.last_verified_at >= ACTIVITY_WRITE_INTERVAL_MS) {
+		session.last_verified_at = now;
+		await db.updateTable('sessions').set({ last_verified_at: now }).where('id', '=', id).execute();
+	}
+	return session;
+}
 
+export async function validateSessionToken(
+	db: DbOrTx,
+	token: string,
+	now = Date.now()
+): Promise<ValidSession | null> {
+	const session = await readSession(db, token, now);
+	if (!session?.staff_user_id) return null;
 	const staff = await db
 		.selectFrom('staff_users')
 		.selectAll()
 		.where('id', '=', session.staff_user_id)
 		.executeTakeFirst();
 	if (!staff || staff.status !== 'active') {
-		await invalidateSession(db, id);
+		await invalidateSession(db, session.id);
 		return null;
 	}
-
-	if (now - session.last_verified_at >= ACTIVITY_WRITE_INTERVAL_MS) {
-		session.last_verified_at = now;
-		await db.updateTable('sessions').set({ last_verified_at: now }).where('id', '=', id).execute();
-	}
 	return { session, staff };
+}
+
+export interface ValidParticipantSession {
+	session: SessionRow;
+	participant: Participant;
+}
+
+/** A withdrawn participant's session ends: they are no longer surveyed. */
+export async function validateParticipantSessionToken(
+	db: DbOrTx,
+	token: string,
+	now = Date.now()
+): Promise<ValidParticipantSession | null> {
+	const session = await readSession(db, token, now);
+	if (!session?.participant_id) return null;
+	const participant = await db
+		.selectFrom('participants')
+		.selectAll()
+		.where('id', '=', session.participant_id)
+		.executeTakeFirst();
+	if (!participant || participant.status !== 'active') {
+		await invalidateSession(db, session.id);
+		return null;
+	}
+	return { session, participant };
 }
 
 export async function invalidateSession(db: DbOrTx, sessionId: string): Promise<void> {

@@ -28,6 +28,7 @@ export interface SessionsTable {
 	id: string;
 	secret_hash: string;
 	staff_user_id: string | null;
+	participant_id: string | null;
 	created_at: number;
 	last_verified_at: number;
 	user_agent: string | null;
@@ -177,6 +178,7 @@ export interface ParticipantsTable {
 	status: ParticipantStatus;
 	withdrawn_at: number | null;
 	withdrawn_reason: string | null;
+	consented_at: number | null;
 	created_at: number;
 	updated_at: number;
 }
@@ -214,6 +216,58 @@ export interface ParticipantImportsTable {
 	completed_at: number | null;
 }
 
+export type AssignmentRole = 'mentor' | 'protege' | 'employer' | 'staff';
+export type AssignmentStatus = 'not_started' | 'in_progress' | 'submitted';
+
+export interface RoundsTable {
+	id: string;
+	organization_id: string;
+	program_id: string;
+	instrument_version_id: string;
+	wave: 'pre' | 'mid' | 'post';
+	opens_on: string;
+	closes_on: string;
+	closed_at: number | null;
+	/** JSON array of day offsets: positive after opening, negative before closing. */
+	reminder_days: string;
+	created_by: string | null;
+	created_at: number;
+}
+
+export interface AssignmentsTable {
+	id: string;
+	organization_id: string;
+	round_id: string;
+	role: AssignmentRole;
+	participant_id: string | null;
+	staff_id: string | null;
+	pair_id: string | null;
+	status: AssignmentStatus;
+	last_page: Generated<number>;
+	started_at: number | null;
+	submitted_at: number | null;
+	created_at: number;
+}
+
+export interface ResponsesTable {
+	assignment_id: string;
+	item_key: string;
+	/** JSON: a string for scale, choice, number and text; an array of strings for multi. */
+	value: string;
+	updated_at: number;
+}
+
+export interface ParticipantLinksTable {
+	id: string;
+	participant_id: string;
+	token_hash: string;
+	created_by: string | null;
+	created_at: number;
+	expires_at: number;
+	revoked_at: number | null;
+	last_used_at: number | null;
+}
+
 export interface Database {
 	organizations: OrganizationsTable;
 	staff_users: StaffUsersTable;
@@ -232,7 +286,14 @@ export interface Database {
 	pairs: PairsTable;
 	pair_status_changes: PairStatusChangesTable;
 	participant_imports: ParticipantImportsTable;
+	rounds: RoundsTable;
+	assignments: AssignmentsTable;
+	responses: ResponsesTable;
+	participant_links: ParticipantLinksTable;
 }
+
+export type Round = Selectable<RoundsTable>;
+export type Assignment = Selectable<AssignmentsTable>;
 
 export type Program = Selectable<ProgramsTable>;
 export type Employer = Selectable<EmployersTable>;

@@ -127,3 +127,18 @@ export const participantFilterSchema = z.object({
 	status: z.enum(['active', 'withdrawn']).nullable().catch(null),
 	q: z.string().max(200).nullable().catch(null)
 });
+
+export const roundSchema = z
+	.object({
+		versionId: z
+			.string({ error: () => m.error_version_unusable() })
+			.min(1, { error: () => m.error_version_unusable() })
+			.max(64),
+		wave: z.enum(['pre', 'mid', 'post'], { error: () => m.error_status_invalid() }),
+		opensOn: dateField,
+		closesOn: dateField
+	})
+	.refine((r) => r.closesOn >= r.opensOn, {
+		path: ['closesOn'],
+		error: () => m.error_closes_before_opens()
+	});

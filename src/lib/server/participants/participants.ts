@@ -126,3 +126,12 @@ export async function programEmails(db: DbOrTx, programId: string): Promise<Set<
 		.execute();
 	return new Set(rows.map((r) => r.email));
 }
+
+/** The language a participant chose on a survey page, remembered for the next messages too. */
+export async function setParticipantLanguage(
+	db: DbOrTx,
+	participantId: string,
+	language: string
+): Promise<void> {
+	await db.updateTable('participants').set({ language }).where('id', '=', participantId).execute();
+}

@@ -7,17 +7,20 @@ import { createPair, type PairRefusal } from '$lib/server/pairs/pair-actions';
 import { listPairs, pairedPeople } from '$lib/server/pairs/pairs';
 import { listParticipants } from '$lib/server/participants/participants';
 import { requireProgram } from '$lib/server/programs/access';
+import { roundState } from '$lib/server/rounds/round-state';
+import { listRounds } from '$lib/server/rounds/rounds';
 import { listStaff } from '$lib/server/staff/staff';
 
 export async function load(event) {
 	const { staff, program } = await requireProgram(event);
 	const db = getDb();
-	const [pairs, people, paired, employers, coordinators] = await Promise.all([
+	const [pairs, people, paired, employers, coordinators, rounds] = await Promise.all([
 		listPairs(db, staff.organization_id, program.id),
 		listParticipants(db, staff.organization_id, program.id, { status: 'active' }),
 		pairedPeople(db, program.id),
 		listEmployers(db, staff.organization_id),
-		listStaff(db, staff.organization_id)
+		listStaff(db, staff.organization_id),
+		listRounds(db, staff.organization_id, program.id)
 	]);
 	const pick = ({
 		id,
@@ -45,6 +48,13 @@ export async function load(event) {
 		coordinators: coordinators
 			.filter((s) => s.status === 'active')
 			.map(({ id, name }) => ({ id, name })),
+		rounds: rounds.map((r) => ({
+			id: r.id,
+			wave: r.wave,
+			opensOn: r.opens_on,
+			closesOn: r.closes_on,
+			state: roundState(r)
+		})),
 		saved: event.url.searchParams.has('saved')
 	};
 }

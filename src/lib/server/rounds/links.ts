@@ -1,0 +1,49 @@
+import type { Db } from '../db';
+import type { Program } from '../db/schema';
+import { recordAudit } from '../audit/audit';
+import { issueParticipantLink, linkExpiry } from '../auth/participant-links';
+import type { Actor } from '../instruments/instruments';
+
+export interface IssuedLink {
+	participantId: string;
+	name: string;
+	url: string;
+}
+
+/** Fresh personal links for chosen active people of the program, shown to staff once. */
+export async function issueLinksFor(
+	db: Db,
+	actor: Actor,
+	program: Program,
+	participantIds: string[],
+	origin: string,
+	ip: string | null
+): Promise<IssuedLink[]> {
+	if (participantIds.length === 0) return [];
+	return db.transaction().execute(async (tx) => {
+		const people = await tx
+			.selectFrom('participants')
+			.select(['id', 'name'])
+			.where('program_id', '=', program.id)
+			.where('organization_id', '=', actor.organization_id)
+			.where('status', '=', 'active')
+			.where('id', 'in', participantIds)
+			.orderBy('name')
+			.execute();
+		const links: IssuedLink[] = [];
+		for (const person of people) {
+			const token = await issueParticipantLink(tx, person.id, linkExpiry(program), actor.id);
+			links.push({ participantId: person.id, name: person.name, url: `${origin}/l/${token}` });
+		}
+		await recordAudit(tx, {
+			organizationId: actor.organization_id,
+			actorStaffId: actor.id,
+			action: 'links.issued',
+			targetType: 'program',
+			targetId: program.id,
+			detail: { participants: people.map((p) => p.id) },
+			ip
+		});
+		return links;
+	});
+}

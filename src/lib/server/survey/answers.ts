@@ -1,0 +1,91 @@
+import type { Db, DbOrTx } from '../db';
+import type { Answers } from '$lib/survey/page-answers';
+
+export async function loadAnswers(db: DbOrTx, assignmentId: string): Promise<Answers> {
+	const rows = await db
+		.selectFrom('responses')
+		.select(['item_key', 'value'])
+		.where('assignment_id', '=', assignmentId)
+		.execute();
+	const answers: Answers = {};
+	for (const row of rows) {
+		const value = JSON.parse(row.value) as string | string[];
+		answers[row.item_key] = Array.isArray(value) ? value : [value];
+	}
+	return answers;
+}
+
+export type SaveResult = 'saved' | 'submitted';
+
+/**
+ * Saves one page in one transaction: answered questions are written, cleared ones removed.
+ * A submitted survey is never changed again.
+ */
+export async function savePageAnswers(
+	db: Db,
+	assignmentId: string,
+	answers: Answers,
+	page: number,
+	multi: Set<string>,
+	now = Date.now()
+): Promise<SaveResult> {
+	return db.transaction().execute(async (tx) => {
+		const assignment = await tx
+			.selectFrom('assignments')
+			.select(['status', 'started_at'])
+			.where('id', '=', assignmentId)
+			.executeTakeFirstOrThrow();
+		if (assignment.status === 'submitted') return 'submitted';
+		for (const [itemKey, values] of Object.entries(answers)) {
+			if (values.length === 0) {
+				await tx
+					.deleteFrom('responses')
+					.where('assignment_id', '=', assignmentId)
+					.where('item_key', '=', itemKey)
+					.execute();
+				continue;
+			}
+			const value = JSON.stringify(multi.has(itemKey) ? values : values[0]);
+			await tx
+				.insertInto('responses')
+				.values({ assignment_id: assignmentId, item_key: itemKey, value, updated_at: now })
+				.onConflict((oc) =>
+					oc.columns(['assignment_id', 'item_key']).doUpdateSet({ value, updated_at: now })
+				)
+				.execute();
+		}
+		await tx
+			.updateTable('assignments')
+			.set({ status: 'in_progress', last_page: page, started_at: assignment.started_at ?? now })
+			.where('id', '=', assignmentId)
+			.execute();
+		return 'saved';
+	});
+}
+
+/** Idempotent: a second submit (double click, resent form) changes nothing and still succeeds. */
+export async function submitAssignment(
+	db: DbOrTx,
+	assignmentId: string,
+	now = Date.now()
+): Promise<void> {
+	await db
+		.updateTable('assignments')
+		.set({ status: 'submitted', submitted_at: now })
+		.where('id', '=', assignmentId)
+		.where('status', '!=', 'submitted')
+		.execute();
+}
+
+export async function recordConsent(
+	db: DbOrTx,
+	participantId: string,
+	now = Date.now()
+): Promise<void> {
+	await db
+		.updateTable('participants')
+		.set({ consented_at: now })
+		.where('id', '=', participantId)
+		.where('consented_at', 'is', null)
+		.execute();
+}

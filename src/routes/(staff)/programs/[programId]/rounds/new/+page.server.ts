@@ -1,0 +1,54 @@
+import { redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { getDb } from '$lib/server/db';
+import { roundSchema } from '$lib/server/forms/program-schemas';
+import { fieldFailure, readForm } from '$lib/server/forms/read-form';
+import { listInstruments } from '$lib/server/instruments/instruments';
+import { requireProgram } from '$lib/server/programs/access';
+import { isoToday } from '$lib/server/rounds/round-state';
+import { openRound } from '$lib/server/rounds/rounds';
+
+export async function load(event) {
+	const { staff } = await requireProgram(event);
+	const instruments = await listInstruments(getDb(), staff.organization_id);
+	const versions = instruments.flatMap((instrument) =>
+		instrument.versions
+			.filter((v) => v.status === 'published')
+			.map((v) => ({ id: v.id, name: instrument.name, number: v.number }))
+	);
+	const closes = new Date(Date.now() + 14 * 24 * 3600_000);
+	return {
+		versions,
+		values: {
+			opensOn: isoToday(),
+			closesOn: isoToday(closes.getTime()),
+			wave: 'pre',
+			versionId: versions[0]?.id ?? ''
+		}
+	};
+}
+
+export const actions = {
+	default: async (event) => {
+		const { staff, program } = await requireProgram(event);
+		const form = await readForm(event.request, roundSchema, [
+			'versionId',
+			'wave',
+			'opensOn',
+			'closesOn'
+		]);
+		if (!form.ok) return form.failure;
+		const result = await openRound(getDb(), staff, program, form.data, event.getClientAddress());
+		if (!result.ok) {
+			const message =
+				result.reason === 'program_closed' ? m.error_program_closed() : m.error_version_unusable();
+			return fieldFailure(
+				400,
+				result.reason === 'program_closed' ? 'form' : 'versionId',
+				message,
+				form.data
+			);
+		}
+		redirect(303, `/programs/${program.id}/rounds/${result.roundId}?opened=${result.assigned}`);
+	}
+};
