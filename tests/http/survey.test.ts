@@ -1,0 +1,259 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../src/lib/server/db/open';
+import { Visitor, locationOf } from '../helpers/browser-like';
+import { TEST_PASSWORD, createOrganizationWithStaff } from '../helpers/fixtures';
+import { addPeople, createTestProgram } from '../helpers/programs';
+import { startServer, type RunningServer } from '../helpers/server';
+
+let server: RunningServer;
+let db: Db;
+let coordinator: Visitor;
+let programId: string;
+let roundId: string;
+let protegeIds: string[];
+
+async function signIn(email: string): Promise<Visitor> {
+	const visitor = new Visitor(server.url);
+	expect((await visitor.post('/signin', { email, password: TEST_PASSWORD })).status).toBe(303);
+	return visitor;
+}
+
+/** Staff make links for chosen people; the page shows each link once. */
+async function linksFor(ids: string[]): Promise<string[]> {
+	const body = new URLSearchParams(ids.map((id) => ['participantId', id]));
+	const response = await fetch(`${server.url}/programs/${programId}/rounds/${roundId}?/links`, {
+		method: 'POST',
+		body,
+		headers: {
+			origin: server.url,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded',
+			cookie: [...coordinator.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+		}
+	});
+	const html = await response.text();
+	return [...html.matchAll(/(http:\/\/127\.0\.0\.1:\d+\/l\/[a-z2-7]{32})/g)].map((m) => m[1]!);
+}
+
+async function openLink(link: string, language = 'en-CA'): Promise<Visitor> {
+	const visitor = new Visitor(server.url, server.url, { 'accept-language': language });
+	const hop = await visitor.get(link);
+	expect(hop.status).toBe(303);
+	expect(hop.headers.get('referrer-policy')).toBe('no-referrer');
+	expect(locationOf(hop)).toBe('/p');
+	return visitor;
+}
+
+const assignmentOf = async (participantId: string) =>
+	(
+		await db
+			.selectFrom('assignments')
+			.select('id')
+			.where('participant_id', '=', participantId)
+			.executeTakeFirstOrThrow()
+	).id;
+
+beforeAll(async () => {
+	server = await startServer();
+	db = openDatabase(server.databasePath);
+	await createOrganizationWithStaff(db, 'A', [{ email: 'ana@a.org', role: 'coordinator' }]);
+	const ana = await db
+		.selectFrom('staff_users')
+		.selectAll()
+		.where('email', '=', 'ana@a.org')
+		.executeTakeFirstOrThrow();
+	programId = (await createTestProgram(db, ana)).id;
+	await addPeople(db, ana, programId, 'mentor', 2);
+	protegeIds = await addPeople(db, ana, programId, 'protege', 2);
+	coordinator = await signIn('ana@a.org');
+	const version = await db.selectFrom('instrument_versions').select('id').executeTakeFirstOrThrow();
+	const today = new Date().toISOString().slice(0, 10);
+	const opened = await coordinator.post(`/programs/${programId}/rounds/new`, {
+		versionId: version.id,
+		wave: 'pre',
+		opensOn: today,
+		closesOn: '2999-01-01'
+	});
+	expect(opened.status).toBe(303);
+	roundId = locationOf(opened)!.split('/').pop()!.split('?')[0]!;
+});
+afterAll(async () => {
+	await db?.destroy();
+	await server?.stop();
+});
+
+describe('a participant answers through their link', () => {
+	it('assigns every active mentor and protégé, and the coordinator', async () => {
+		const rows = await db
+			.selectFrom('assignments')
+			.select('role')
+			.where('round_id', '=', roundId)
+			.execute();
+		expect(rows.map((r) => r.role).sort()).toEqual([
+			'mentor',
+			'mentor',
+			'protege',
+			'protege',
+			'staff'
+		]);
+	});
+
+	it('asks for consent, saves page by page, resumes, checks, submits once, then is read-only', async () => {
+		const [link] = await linksFor([protegeIds[0]!]);
+		const me = await openLink(link!);
+		expect(locationOf(await me.get('/p'))).toBe('/p/consent');
+		expect((await me.post('/p/consent', {})).status).toBe(303);
+		const portal = await (await me.get('/p')).text();
+		expect(portal).toContain('Your surveys');
+
+		const assignment = await assignmentOf(protegeIds[0]!);
+		const first = `/p/a/${assignment}/page/1`;
+		expect(locationOf(await me.get(`/p/a/${assignment}`))).toBe(first);
+
+		// Nothing chosen for required questions: messages, and nothing saved.
+		const empty = await me.post(first, { intent: 'next' });
+		expect(empty.status, locationOf(empty) ?? '').toBe(400);
+		const emptyHtml = await empty.text();
+		expect(emptyHtml).toContain('There is a problem');
+		expect(emptyHtml).toContain('Answer this question');
+		expect(await db.selectFrom('responses').selectAll().execute()).toHaveLength(0);
+
+		// One bad value among good ones: the page comes back as typed, still nothing saved.
+		const page1 = await (await me.get(first)).text();
+		const keys = [
+			...new Set([...page1.matchAll(/type="radio" name="([a-z0-9_]+)" value="/g)].map((m) => m[1]!))
+		];
+		const good = Object.fromEntries(keys.map((k) => [k, '4']));
+		const bad = await me.post(first, { ...good, [keys[0]!]: '99', intent: 'next' });
+		expect(bad.status).toBe(400);
+		const badHtml = await bad.text();
+		expect(badHtml).toContain('Choose one of the answers shown');
+		expect(badHtml.match(/value="4" checked/g)?.length).toBe(keys.length - 1);
+		expect(await db.selectFrom('responses').selectAll().execute()).toHaveLength(0);
+
+		const saved = await me.post(first, { ...good, intent: 'next' });
+		expect(locationOf(saved)).toBe(`/p/a/${assignment}/page/2`);
+		expect(
+			await db.selectFrom('responses').selectAll().where('assignment_id', '=', assignment).execute()
+		).toHaveLength(keys.length);
+
+		// "Save and finish later", then a new session from the same link resumes on page 2.
+		expect(locationOf(await me.post(`/p/a/${assignment}/page/2`, { intent: 'later' }))).toBe(
+			'/p?saved=1'
+		);
+		const later = await openLink(link!);
+		expect(locationOf(await later.get(`/p/a/${assignment}`))).toBe(`/p/a/${assignment}/page/2`);
+
+		// Fill every remaining page with the first option (or a number), then check and submit.
+		for (let n = 2; ; n++) {
+			const html = await (await later.get(`/p/a/${assignment}/page/${n}`)).text();
+			const fields: [string, string][] = [];
+			for (const match of html.matchAll(
+				/name="([a-z0-9_]+)"(?: type="(?:radio|checkbox)")? value="([^"]+)"/g
+			)) {
+				if (!fields.some(([k]) => k === match[1])) fields.push([match[1]!, match[2]!]);
+			}
+			for (const match of html.matchAll(
+				/id="q-[a-z0-9_]+" name="([a-z0-9_]+)" type="text" inputmode="decimal"/g
+			))
+				fields.push([match[1]!, '4']);
+			const response = await later.post(
+				`/p/a/${assignment}/page/${n}`,
+				Object.fromEntries([...fields, ['intent', 'next']])
+			);
+			expect(response.status, `page ${n}`).toBe(303);
+			if (locationOf(response)!.endsWith('/check')) break;
+		}
+		const check = await (await later.get(`/p/a/${assignment}/check`)).text();
+		expect(check).toContain('Check your answers');
+		expect(check).toContain('Send my answers');
+
+		const [one, two] = await Promise.all([
+			later.post(`/p/a/${assignment}/check`, {}),
+			later.post(`/p/a/${assignment}/check`, {})
+		]);
+		expect(locationOf(one)).toBe(`/p/a/${assignment}/done`);
+		expect(locationOf(two)).toBe(`/p/a/${assignment}/done`);
+		const row = await db
+			.selectFrom('assignments')
+			.selectAll()
+			.where('id', '=', assignment)
+			.executeTakeFirstOrThrow();
+		expect(row.status).toBe('submitted');
+		const before = JSON.stringify(
+			await db
+				.selectFrom('responses')
+				.selectAll()
+				.where('assignment_id', '=', assignment)
+				.orderBy('item_key')
+				.execute()
+		);
+
+		expect(locationOf(await later.get(first))).toBe(`/p/a/${assignment}/check`);
+		const readOnly = await (await later.get(`/p/a/${assignment}/check`)).text();
+		expect(readOnly).toContain('They can no longer be changed');
+		expect(readOnly).not.toContain('Send my answers');
+		await later.post(first, { ...good, intent: 'next' });
+		expect(
+			JSON.stringify(
+				await db
+					.selectFrom('responses')
+					.selectAll()
+					.where('assignment_id', '=', assignment)
+					.orderBy('item_key')
+					.execute()
+			)
+		).toBe(before);
+	});
+
+	it("gives 404 for another person's survey", async () => {
+		const [link] = await linksFor([protegeIds[0]!]);
+		const me = await openLink(link!);
+		const theirs = await assignmentOf(protegeIds[1]!);
+		expect((await me.get(`/p/a/${theirs}`)).status).toBe(404);
+		expect((await me.get(`/p/a/${theirs}/page/1`)).status).toBe(404);
+		expect((await me.post(`/p/a/${theirs}/page/1`, { intent: 'next' })).status).toBe(404);
+		expect((await me.post(`/p/a/${theirs}/check`, {})).status).toBe(404);
+	});
+
+	it('answers in French for a French participant', async () => {
+		const [link] = await linksFor([protegeIds[1]!]);
+		const visitor = new Visitor(server.url);
+		await visitor.get(link!);
+		await visitor.post('/p/consent', {});
+		const assignment = await assignmentOf(protegeIds[1]!);
+		await visitor.post('/language', { language: 'fr', redirectTo: `/p/a/${assignment}/page/1` });
+		const html = await (await visitor.get(`/p/a/${assignment}/page/1`)).text();
+		expect(html).toContain('Page 1 sur');
+		expect(html).toContain('Continuer');
+		const stored = await db
+			.selectFrom('participants')
+			.select('language')
+			.where('id', '=', protegeIds[1]!)
+			.executeTakeFirstOrThrow();
+		expect(stored.language).toBe('fr');
+	});
+
+	it('refuses unknown, revoked and closed: links and rounds say so politely', async () => {
+		expect(locationOf(await new Visitor(server.url).get(`/l/${'a'.repeat(32)}`))).toBe(
+			'/p/no-link'
+		);
+		const noLink = await new Visitor(server.url).get('/p');
+		expect(locationOf(noLink)).toBe('/p/no-link');
+
+		const [link] = await linksFor([protegeIds[1]!]);
+		await db.updateTable('participant_links').set({ revoked_at: Date.now() }).execute();
+		expect(locationOf(await new Visitor(server.url).get(link!))).toBe('/p/no-link');
+
+		const [fresh] = await linksFor([protegeIds[1]!]);
+		const visitor = await openLink(fresh!);
+		expect(
+			(await coordinator.post(`/programs/${programId}/rounds/${roundId}?/close`, {})).status
+		).toBe(200);
+		const assignment = await assignmentOf(protegeIds[1]!);
+		const page = await visitor.get(`/p/a/${assignment}/page/1`);
+		expect(await page.text()).toContain('Ce questionnaire est fermé'); // they chose French earlier
+		const attempt = await visitor.post(`/p/a/${assignment}/page/1`, { intent: 'next' });
+		expect(attempt.status).toBe(409);
+	});
+});
