@@ -2,6 +2,7 @@ import { publicOrigin, readConfig } from './config';
 import { getDb } from './db';
 import { bundledMigrations } from './db/bundled-migrations';
 import { migrateToLatest } from './db/migrator';
+import { startMailScheduler } from './mail/scheduler';
 import { issueSetupLinkIfEmpty } from './organizations/setup';
 
 /** Runs once before the first request: migrate, then on an empty database print the setup link. */
@@ -16,9 +17,11 @@ export async function prepareServer(): Promise<void> {
 		);
 		process.exit(1);
 	}
+	const origin = publicOrigin(readConfig());
+	startMailScheduler(db, origin);
 	const token = await issueSetupLinkIfEmpty(db);
 	if (token) {
-		const link = `${publicOrigin(readConfig())}/setup/${token}`;
+		const link = `${origin}/setup/${token}`;
 		console.log(`[tandem] Set up Tandem: open ${link} (works once, expires in 24 hours)`);
 	}
 }

@@ -35,6 +35,8 @@ export type AuditAction =
 	| 'round.opened'
 	| 'round.people_added'
 	| 'round.closed'
+	| 'round.invitations_sent'
+	| 'round.reminders_sent'
 	| 'links.issued'
 	| 'links.revoked';
 

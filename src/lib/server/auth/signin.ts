@@ -3,11 +3,11 @@ import { recordAudit } from '../audit/audit';
 import { findStaffByEmail, normalizeEmail } from '../staff/staff';
 import { verifyAgainstDummy, verifyPassword } from './password';
 import { createStaffSession, type SessionMeta } from './session';
-import { FailureThrottle } from './throttle';
+import { SlidingWindowLimit } from './throttle';
 
 /** One process, one set of counters: a restart forgets them (README: "Sign-in throttling"). */
-export const failuresByIp = new FailureThrottle(10, 10 * 60_000);
-export const failuresByAccount = new FailureThrottle(10, 10 * 60_000);
+export const failuresByIp = new SlidingWindowLimit(10, 10 * 60_000);
+export const failuresByAccount = new SlidingWindowLimit(10, 10 * 60_000);
 
 export type SignInResult =
 	| { ok: true; token: string; staffId: string; language: string | null }
@@ -44,8 +44,8 @@ export async function signIn(
 		: await verifyAgainstDummy(credentials.password);
 
 	if (!staff || !passwordOk || staff.status !== 'active') {
-		failuresByIp.recordFailure(ipKey, now);
-		failuresByAccount.recordFailure(accountKey, now);
+		failuresByIp.record(ipKey, now);
+		failuresByAccount.record(accountKey, now);
 		await recordAudit(db, {
 			organizationId: staff?.organization_id ?? null,
 			actorStaffId: null,

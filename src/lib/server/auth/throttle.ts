@@ -1,8 +1,8 @@
 /**
- * Counts failures per key in a sliding window. After `limit` failures inside `windowMs`
+ * Counts events per key in a sliding window (failed sign-ins, mail sends). After `limit` inside `windowMs`
  * the key must wait until the oldest of them leaves the window.
  */
-export class FailureThrottle {
+export class SlidingWindowLimit {
 	readonly #failures = new Map<string, number[]>();
 
 	constructor(
@@ -17,7 +17,7 @@ export class FailureThrottle {
 		return recent[recent.length - this.limit]! + this.windowMs - now;
 	}
 
-	recordFailure(key: string, now = Date.now()): void {
+	record(key: string, now = Date.now()): void {
 		const recent = this.#recent(key, now);
 		recent.push(now);
 		this.#failures.set(key, recent);

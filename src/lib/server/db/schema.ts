@@ -268,6 +268,32 @@ export interface ParticipantLinksTable {
 	last_used_at: number | null;
 }
 
+export type OutboxStatus = 'pending' | 'sent' | 'failed';
+
+export interface OutboxTable {
+	id: string;
+	organization_id: string;
+	participant_id: string | null;
+	round_id: string | null;
+	kind: 'invitation' | 'reminder';
+	to_address: string;
+	subject: string;
+	/** Holds the personal link until delivery; redacted once sent. */
+	body: string;
+	status: OutboxStatus;
+	attempts: Generated<number>;
+	next_attempt_at: number;
+	sent_at: number | null;
+	last_error: string | null;
+	created_at: number;
+}
+
+export interface ReminderSendsTable {
+	assignment_id: string;
+	step: number;
+	sent_at: number;
+}
+
 export interface Database {
 	organizations: OrganizationsTable;
 	staff_users: StaffUsersTable;
@@ -290,7 +316,11 @@ export interface Database {
 	assignments: AssignmentsTable;
 	responses: ResponsesTable;
 	participant_links: ParticipantLinksTable;
+	outbox: OutboxTable;
+	reminder_sends: ReminderSendsTable;
 }
+
+export type OutboxMessage = Selectable<OutboxTable>;
 
 export type Round = Selectable<RoundsTable>;
 export type Assignment = Selectable<AssignmentsTable>;

@@ -1,4 +1,9 @@
-import { error, type RequestEvent } from '@sveltejs/kit';
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { mailerFromEnv } from '$lib/server/mail/deliver';
+import { listOutbox } from '$lib/server/mail/outbox';
+import { mailSendLimit } from '$lib/server/mail/send-limit';
+import { sendInvitations, sendRemindersNow } from '$lib/server/rounds/messaging';
 import { getDb } from '$lib/server/db';
 import { readFormData } from '$lib/server/instruments/edit-action';
 import { requireProgram } from '$lib/server/programs/access';
@@ -15,8 +20,20 @@ async function requireRound(event: RequestEvent<{ programId: string; roundId: st
 }
 
 export async function load(event) {
-	const { round } = await requireRound(event);
+	const { staff, round } = await requireRound(event);
+	const outbox = await listOutbox(getDb(), staff.organization_id, round.id);
 	return {
+		outbox: outbox.map((o) => ({
+			id: o.id,
+			to: o.to_address,
+			kind: o.kind,
+			status: o.status,
+			attempts: o.attempts,
+			error: o.last_error,
+			subject: o.subject,
+			body: o.body
+		})),
+		smtp: mailerFromEnv() !== null,
 		round: {
 			id: round.id,
 			wave: round.wave,
@@ -27,6 +44,19 @@ export async function load(event) {
 		progress: await roundProgress(getDb(), round.id),
 		opened: Number(event.url.searchParams.get('opened') ?? '') || null
 	};
+}
+
+async function sendMail(
+	event: RequestEvent<{ programId: string; roundId: string }>,
+	kind: 'invitations' | 'reminders'
+) {
+	const { staff, round } = await requireRound(event);
+	const wait = mailSendLimit.retryAfterMs(staff.id);
+	if (wait > 0) return fail(429, { mailLimited: Math.ceil(wait / 60_000) });
+	mailSendLimit.record(staff.id);
+	const send = kind === 'invitations' ? sendInvitations : sendRemindersNow;
+	const count = await send(getDb(), staff, round, event.url.origin, event.getClientAddress());
+	return kind === 'invitations' ? { invited: count } : { reminded: count };
 }
 
 export const actions = {
@@ -50,6 +80,8 @@ export const actions = {
 		const { staff, program, round } = await requireRound(event);
 		return { added: await addLatecomers(getDb(), staff, program, round, event.getClientAddress()) };
 	},
+	invite: (event) => sendMail(event, 'invitations'),
+	remind: (event) => sendMail(event, 'reminders'),
 	close: async (event) => {
 		const { staff, round } = await requireRound(event);
 		await closeRound(getDb(), staff, round, event.getClientAddress());

@@ -1,0 +1,18 @@
+// `npm run reminders`: one pass of scheduled reminders and mail delivery, for cron.
+import { publicOrigin, readConfig } from '../lib/server/config';
+import { openDatabase } from '../lib/server/db/open';
+import { runMailJobs } from '../lib/server/mail/scheduler';
+
+const config = readConfig();
+const db = openDatabase(config.databasePath);
+try {
+	const result = await runMailJobs(db, publicOrigin(config));
+	console.log(
+		`Reminders queued: ${result.reminders}; messages sent: ${result.sent}; failed: ${result.failed}.`
+	);
+} catch (error) {
+	console.error(error instanceof Error ? error.message : error);
+	process.exitCode = 1;
+} finally {
+	await db.destroy();
+}

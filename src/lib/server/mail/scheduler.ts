@@ -1,0 +1,36 @@
+import type { Db } from '../db';
+import { runScheduledReminders } from '../rounds/messaging';
+import { deliverDueMessages, mailerFromEnv } from './deliver';
+
+/** One pass: queue due reminders, then deliver what is due when SMTP is configured. */
+export async function runMailJobs(db: Db, origin: string, now = Date.now()) {
+	const reminders = await runScheduledReminders(db, origin, now);
+	const mailer = mailerFromEnv();
+	const delivery = mailer ? await deliverDueMessages(db, mailer, now) : { sent: 0, failed: 0 };
+	return { reminders, ...delivery };
+}
+
+/** The in-process scheduler: a pass every few minutes (MAIL_INTERVAL_MS), never two at once. */
+export function startMailScheduler(
+	db: Db,
+	origin: string,
+	env: NodeJS.ProcessEnv = process.env
+): () => void {
+	if (env.TANDEM_SCHEDULER === 'off') return () => {};
+	let running = false;
+	const tick = async () => {
+		if (running) return;
+		running = true;
+		try {
+			await runMailJobs(db, origin);
+		} catch (error) {
+			console.error('[tandem] mail jobs failed:', error);
+		} finally {
+			running = false;
+		}
+	};
+	const timer = setInterval(tick, Number(env.MAIL_INTERVAL_MS) || 5 * 60_000);
+	timer.unref();
+	void tick();
+	return () => clearInterval(timer);
+}

@@ -1,0 +1,218 @@
+import type { Db, DbOrTx } from '../db';
+import type { Program, Round } from '../db/schema';
+import { recordAudit } from '../audit/audit';
+import { issueParticipantLink, linkExpiry } from '../auth/participant-links';
+import type { Actor } from '../instruments/instruments';
+import { composeMessage } from '../mail/compose';
+import { enqueueMessage } from '../mail/outbox';
+
+interface Recipient {
+	participantId: string;
+	name: string;
+	email: string;
+	language: string;
+	assignmentIds: string[];
+}
+
+/** Active people of the round who have not sent every survey of it: one entry per person. */
+async function waitingRecipients(db: DbOrTx, roundId: string): Promise<Recipient[]> {
+	const rows = await db
+		.selectFrom('assignments')
+		.innerJoin('participants', 'participants.id', 'assignments.participant_id')
+		.select([
+			'assignments.id',
+			'participants.id as participantId',
+			'participants.name',
+			'participants.email',
+			'participants.language'
+		])
+		.where('assignments.round_id', '=', roundId)
+		.where('assignments.status', '!=', 'submitted')
+		.where('participants.status', '=', 'active')
+		.execute();
+	const people = new Map<string, Recipient>();
+	for (const row of rows) {
+		const person = people.get(row.participantId) ?? {
+			participantId: row.participantId,
+			name: row.name,
+			email: row.email,
+			language: row.language,
+			assignmentIds: []
+		};
+		person.assignmentIds.push(row.id);
+		people.set(row.participantId, person);
+	}
+	return [...people.values()];
+}
+
+interface RoundContext {
+	round: Round;
+	program: Program;
+	organizationName: string;
+	origin: string;
+}
+
+async function context(db: DbOrTx, round: Round, origin: string): Promise<RoundContext> {
+	const program = await db
+		.selectFrom('programs')
+		.selectAll()
+		.where('id', '=', round.program_id)
+		.executeTakeFirstOrThrow();
+	const organization = await db
+		.selectFrom('organizations')
+		.select('name')
+		.where('id', '=', round.organization_id)
+		.executeTakeFirstOrThrow();
+	return { round, program, organizationName: organization.name, origin };
+}
+
+/** Every message carries a fresh personal link; the token lives only in the undelivered message. */
+async function enqueueFor(
+	db: DbOrTx,
+	kind: 'invitation' | 'reminder',
+	ctx: RoundContext,
+	person: Recipient,
+	createdBy: string | null
+): Promise<void> {
+	const token = await issueParticipantLink(
+		db,
+		person.participantId,
+		linkExpiry(ctx.program),
+		createdBy
+	);
+	const { subject, body } = composeMessage({
+		kind,
+		language: person.language,
+		name: person.name,
+		program: ctx.program.name,
+		organization: ctx.organizationName,
+		link: `${ctx.origin}/l/${token}`,
+		closesOn: ctx.round.closes_on
+	});
+	await enqueueMessage(db, {
+		organizationId: ctx.round.organization_id,
+		participantId: person.participantId,
+		roundId: ctx.round.id,
+		kind,
+		to: person.email,
+		subject,
+		body
+	});
+}
+
+/** Invites everyone waiting who has not been invited to this round yet. */
+export async function sendInvitations(
+	db: Db,
+	actor: Actor,
+	round: Round,
+	origin: string,
+	ip: string | null
+): Promise<number> {
+	return db.transaction().execute(async (tx) => {
+		const invited = await tx
+			.selectFrom('outbox')
+			.select('participant_id')
+			.where('round_id', '=', round.id)
+			.where('kind', '=', 'invitation')
+			.execute();
+		const already = new Set(invited.map((r) => r.participant_id));
+		const people = (await waitingRecipients(tx, round.id)).filter(
+			(p) => !already.has(p.participantId)
+		);
+		const ctx = await context(tx, round, origin);
+		for (const person of people) await enqueueFor(tx, 'invitation', ctx, person, actor.id);
+		await recordAudit(tx, {
+			organizationId: actor.organization_id,
+			actorStaffId: actor.id,
+			action: 'round.invitations_sent',
+			targetType: 'round',
+			targetId: round.id,
+			detail: { count: people.length },
+			ip
+		});
+		return people.length;
+	});
+}
+
+/** A reminder now, outside the schedule, to everyone who has not sent their answers. */
+export async function sendRemindersNow(
+	db: Db,
+	actor: Actor,
+	round: Round,
+	origin: string,
+	ip: string | null
+): Promise<number> {
+	return db.transaction().execute(async (tx) => {
+		const people = await waitingRecipients(tx, round.id);
+		const ctx = await context(tx, round, origin);
+		for (const person of people) await enqueueFor(tx, 'reminder', ctx, person, actor.id);
+		await recordAudit(tx, {
+			organizationId: actor.organization_id,
+			actorStaffId: actor.id,
+			action: 'round.reminders_sent',
+			targetType: 'round',
+			targetId: round.id,
+			detail: { count: people.length },
+			ip
+		});
+		return people.length;
+	});
+}
+
+const DAY = 24 * 60 * 60_000;
+
+/** The reminder steps of a round that are due by `today`: offsets after opening, or before closing when negative. */
+export function dueSteps(
+	round: Pick<Round, 'opens_on' | 'closes_on' | 'reminder_days'>,
+	today: string
+): number[] {
+	const days = JSON.parse(round.reminder_days) as number[];
+	const at = (date: string, offset: number) =>
+		new Date(Date.parse(`${date}T00:00:00Z`) + offset * DAY).toISOString().slice(0, 10);
+	return days.flatMap((offset, step) =>
+		(offset >= 0 ? at(round.opens_on, offset) : at(round.closes_on, offset)) <= today ? [step] : []
+	);
+}
+
+/**
+ * Sends each due reminder step at most once per assignment, even when two processes run at
+ * once (the server's scheduler and `npm run reminders`): each person's (assignment, step) rows
+ * are claimed by the first statement of a short write transaction, and only the claimer sends.
+ */
+export async function runScheduledReminders(
+	db: Db,
+	origin: string,
+	now = Date.now()
+): Promise<number> {
+	const today = new Date(now).toISOString().slice(0, 10);
+	const rounds = await db
+		.selectFrom('rounds')
+		.selectAll()
+		.where('closed_at', 'is', null)
+		.where('opens_on', '<=', today)
+		.where('closes_on', '>=', today)
+		.execute();
+	let sent = 0;
+	for (const round of rounds) {
+		const steps = dueSteps(round, today);
+		if (steps.length === 0) continue;
+		const ctx = await context(db, round, origin);
+		for (const person of await waitingRecipients(db, round.id)) {
+			const claims = person.assignmentIds.flatMap((assignment_id) =>
+				steps.map((step) => ({ assignment_id, step, sent_at: now }))
+			);
+			const claimed = await db.transaction().execute(async (tx) => {
+				const result = await tx
+					.insertInto('reminder_sends')
+					.values(claims)
+					.onConflict((oc) => oc.doNothing())
+					.executeTakeFirst();
+				if (Number(result.numInsertedOrUpdatedRows ?? 0n) === 0) return false;
+				await enqueueFor(tx, 'reminder', ctx, person, null);
+				return true;
+			});
+			if (claimed) sent += 1;
+		}
+	}
+	return sent;
+}

@@ -1,0 +1,166 @@
+import { spawn } from 'node:child_process';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Program, Round, StaffUserRow } from '../../src/lib/server/db/schema';
+import { composeMessage } from '../../src/lib/server/mail/compose';
+import { deliverDueMessages, type Mailer } from '../../src/lib/server/mail/deliver';
+import { MAX_ATTEMPTS } from '../../src/lib/server/mail/outbox';
+import {
+	dueSteps,
+	runScheduledReminders,
+	sendInvitations
+} from '../../src/lib/server/rounds/messaging';
+import { openRound } from '../../src/lib/server/rounds/rounds';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { createOrganizationWithStaff } from '../helpers/fixtures';
+import { addPeople, createTestProgram } from '../helpers/programs';
+
+let t: TestDatabase;
+let staff: StaffUserRow;
+let program: Program;
+let round: Round;
+const DAY = 86_400_000;
+const OPENS = '2027-03-01';
+
+beforeEach(async () => {
+	t = await createTestDatabase();
+	await createOrganizationWithStaff(t.db, 'A', [{ email: 'ana@a.org', role: 'coordinator' }]);
+	staff = await t.db.selectFrom('staff_users').selectAll().executeTakeFirstOrThrow();
+	program = await createTestProgram(t.db, staff, {
+		startDate: '2027-03-01',
+		endDate: '2027-06-30'
+	});
+	await addPeople(t.db, staff, program.id, 'mentor', 3);
+	await addPeople(t.db, staff, program.id, 'protege', 3);
+	const version = await t.db
+		.selectFrom('instrument_versions')
+		.select('id')
+		.executeTakeFirstOrThrow();
+	const opened = await openRound(
+		t.db,
+		staff,
+		program,
+		{ versionId: version.id, wave: 'pre', opensOn: OPENS, closesOn: '2027-03-21' },
+		null
+	);
+	if (!opened.ok) throw new Error(opened.reason);
+	round = await t.db
+		.selectFrom('rounds')
+		.selectAll()
+		.where('id', '=', opened.roundId)
+		.executeTakeFirstOrThrow();
+});
+afterEach(() => t.close());
+
+const at = (date: string) => Date.parse(`${date}T10:00:00Z`);
+
+describe('reminder schedule', () => {
+	it.each([
+		['2027-03-03', []],
+		['2027-03-04', [0]],
+		['2027-03-08', [0, 1]],
+		['2027-03-20', [0, 1, 2]]
+	])('on %s the due steps are %j', (today, steps) => {
+		expect(dueSteps(round, today)).toEqual(steps);
+	});
+
+	it('reaches each waiting person once per step', async () => {
+		expect(await runScheduledReminders(t.db, 'https://tandem.example', at('2027-03-04'))).toBe(6);
+		expect(await runScheduledReminders(t.db, 'https://tandem.example', at('2027-03-05'))).toBe(0);
+		expect(await runScheduledReminders(t.db, 'https://tandem.example', at('2027-03-08'))).toBe(6);
+		const messages = await t.db.selectFrom('outbox').select('kind').execute();
+		expect(messages.map((m) => m.kind)).toEqual(Array(12).fill('reminder'));
+	});
+
+	it('sends once when two processes run the reminders at the same moment', async () => {
+		// Make the first step due today, then run `npm run reminders`'s script twice at once.
+		const today = new Date().toISOString().slice(0, 10);
+		const opened = new Date(Date.now() - 4 * DAY).toISOString().slice(0, 10);
+		await t.db
+			.updateTable('rounds')
+			.set({ opens_on: opened, closes_on: '2999-01-01', reminder_days: '[3]' })
+			.execute();
+		const run = () =>
+			new Promise<string>((resolve, reject) => {
+				const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/reminders.ts'], {
+					env: { ...process.env, DATABASE_PATH: t.path, TSX_TSCONFIG_PATH: 'tsconfig.json' },
+					stdio: ['ignore', 'pipe', 'pipe']
+				});
+				let out = '';
+				child.stdout.on('data', (d) => (out += d));
+				child.stderr.on('data', (d) => (out += d));
+				child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(out))));
+			});
+		const outputs = await Promise.all([run(), run()]);
+		const queued = outputs.map((o) => Number(o.match(/Reminders queued: (\d+)/)?.[1] ?? NaN));
+		expect(queued[0]! + queued[1]!).toBe(6);
+		expect(today >= opened).toBe(true);
+		expect(await t.db.selectFrom('outbox').select('id').execute()).toHaveLength(6);
+		expect(await t.db.selectFrom('reminder_sends').select('step').execute()).toHaveLength(6);
+	}, 60_000);
+
+	it('skips people who have sent their answers', async () => {
+		const [first] = await t.db
+			.selectFrom('assignments')
+			.select('id')
+			.where('role', '=', 'mentor')
+			.execute();
+		await t.db
+			.updateTable('assignments')
+			.set({ status: 'submitted' })
+			.where('id', '=', first!.id)
+			.execute();
+		expect(await runScheduledReminders(t.db, 'https://tandem.example', at('2027-03-04'))).toBe(5);
+	});
+});
+
+describe('outbox delivery', () => {
+	it('redacts the personal link once a message is delivered', async () => {
+		expect(await sendInvitations(t.db, staff, round, 'https://tandem.example', null)).toBe(6);
+		expect(await sendInvitations(t.db, staff, round, 'https://tandem.example', null)).toBe(0);
+		const sent: { to: string; text: string }[] = [];
+		const mailer: Mailer = { send: async (message) => void sent.push(message) };
+		expect(await deliverDueMessages(t.db, mailer)).toEqual({ sent: 6, failed: 0 });
+		expect(sent[0]!.text).toMatch(/https:\/\/tandem\.example\/l\/[a-z2-7]{32}/);
+		const stored = await t.db.selectFrom('outbox').selectAll().execute();
+		for (const message of stored) {
+			expect(message.status).toBe('sent');
+			expect(message.body).not.toMatch(/\/l\/[a-z2-7]{32}/);
+			expect(message.body).toContain('/l/[sent]');
+		}
+	});
+
+	it('retries a failing message with growing waits, then marks it failed', async () => {
+		await sendInvitations(t.db, staff, round, 'https://tandem.example', null);
+		const broken: Mailer = { send: async () => Promise.reject(new Error('connection refused')) };
+		let now = Date.now();
+		for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+			await deliverDueMessages(t.db, broken, now);
+			now += 60 * DAY;
+		}
+		const stored = await t.db.selectFrom('outbox').selectAll().execute();
+		expect(stored.every((m) => m.status === 'failed' && m.attempts === MAX_ATTEMPTS)).toBe(true);
+		expect(stored[0]!.last_error).toBe('connection refused');
+		expect(stored[0]!.body).toMatch(/\/l\/[a-z2-7]{32}/);
+	});
+});
+
+describe('message text', () => {
+	it('is written in the person’s language, with the link on its own line', () => {
+		const parts = {
+			kind: 'reminder' as const,
+			name: 'Amina',
+			program: 'Printemps',
+			organization: 'Accueil',
+			link: 'https://x/l/abc',
+			closesOn: '2027-03-21'
+		};
+		const fr = composeMessage({ ...parts, language: 'fr' });
+		expect(fr.subject).toBe('Rappel : votre questionnaire de mentorat pour Printemps');
+		expect(fr.body).toContain('Bonjour Amina,');
+		expect(fr.body).toContain('21 mars 2027');
+		expect(fr.body.split('\n')).toContain('https://x/l/abc');
+		expect(composeMessage({ ...parts, language: 'en' }).body).toContain(
+			'Please answer by March 21, 2027.'
+		);
+	});
+});
