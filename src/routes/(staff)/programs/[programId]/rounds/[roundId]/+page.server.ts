@@ -1,5 +1,4 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import { m } from '$lib/paraglide/messages';
 import { mailerFromEnv } from '$lib/server/mail/deliver';
 import { listOutbox } from '$lib/server/mail/outbox';
 import { mailSendLimit } from '$lib/server/mail/send-limit';
