@@ -1,10 +1,11 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
 import { surveyPages, type SurveyPage } from '$lib/instruments/survey-pages';
-import type { Participant } from '../db/schema';
+import type { Assignment, Participant, Round } from '../db/schema';
+import { requireStaff } from '../auth/guards';
 import { getDb } from '../db';
 import { roundState, type RoundState } from '../rounds/round-state';
-import { findOwnAssignment, roundDocument, type OwnAssignment } from './assignments';
+import { findOwnAssignment, roundDocument } from './assignments';
 
 /** The participant whose link opened this session, or the page that explains personal links. */
 export function requireParticipant(event: Pick<RequestEvent, 'locals'>): Participant {
@@ -12,29 +13,70 @@ export function requireParticipant(event: Pick<RequestEvent, 'locals'>): Partici
 	return event.locals.participant;
 }
 
-export interface OpenSurvey extends OwnAssignment {
-	participant: Participant;
+/** One person's survey, ready to show: its pages in their language and where its pages live. */
+export interface OpenSurvey {
+	assignment: Assignment;
+	round: Round;
 	pages: SurveyPage[];
 	language: string;
 	state: RoundState;
+	/** `${base}/page/2`, `${base}/check`, `${base}/done`. */
+	base: string;
+	/** Where "back to your surveys" and "finish later" lead. */
+	exit: string;
 }
 
-/** One of this participant's surveys with its pages in their language; anyone else's is a 404. */
+async function openSurvey(
+	assignment: Assignment,
+	round: Round,
+	base: string,
+	exit: string
+): Promise<OpenSurvey> {
+	const document = await roundDocument(getDb(), round);
+	const locale = getLocale();
+	const language = document.languages.includes(locale) ? locale : document.languages[0]!;
+	const pages = surveyPages(document, assignment.role, round.wave, language);
+	return { assignment, round, pages, language, state: roundState(round), base, exit };
+}
+
+/** One of this participant's surveys; anyone else's is a 404. */
 export async function requireOwnSurvey(
 	event: Pick<RequestEvent, 'locals' | 'params'>
 ): Promise<OpenSurvey> {
 	const participant = requireParticipant(event);
 	if (!participant.consented_at) redirect(303, '/p/consent');
-	const db = getDb();
 	const own = await findOwnAssignment(
-		db,
+		getDb(),
 		participant.id,
 		(event.params as { assignmentId: string }).assignmentId
 	);
 	if (!own) error(404, 'Not found');
-	const document = await roundDocument(db, own.round);
-	const locale = getLocale();
-	const language = document.languages.includes(locale) ? locale : document.languages[0]!;
-	const pages = surveyPages(document, own.assignment.role, own.round.wave, language);
-	return { ...own, participant, pages, language, state: roundState(own.round) };
+	return openSurvey(own.assignment, own.round, `/p/a/${own.assignment.id}`, '/p');
+}
+
+/** The signed-in staff member's own staff-version survey of a round of their organization. */
+export async function requireStaffSurvey(
+	event: Pick<RequestEvent, 'locals' | 'params' | 'url'>
+): Promise<OpenSurvey> {
+	const staff = requireStaff(event);
+	const { programId, roundId } = event.params as { programId: string; roundId: string };
+	const db = getDb();
+	const round = await db
+		.selectFrom('rounds')
+		.selectAll()
+		.where('id', '=', roundId)
+		.where('program_id', '=', programId)
+		.where('organization_id', '=', staff.organization_id)
+		.executeTakeFirst();
+	const assignment = round
+		? await db
+				.selectFrom('assignments')
+				.selectAll()
+				.where('round_id', '=', round.id)
+				.where('staff_id', '=', staff.id)
+				.executeTakeFirst()
+		: undefined;
+	if (!round || !assignment) error(404, 'Not found');
+	const exit = `/programs/${programId}/rounds/${roundId}`;
+	return openSurvey(assignment, round, `${exit}/answer`, exit);
 }

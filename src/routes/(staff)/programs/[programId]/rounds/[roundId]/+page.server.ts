@@ -20,7 +20,14 @@ async function requireRound(event: RequestEvent<{ programId: string; roundId: st
 
 export async function load(event) {
 	const { staff, round } = await requireRound(event);
-	const outbox = await listOutbox(getDb(), staff.organization_id, round.id);
+	const db = getDb();
+	const outbox = await listOutbox(db, staff.organization_id, round.id);
+	const mine = await db
+		.selectFrom('assignments')
+		.select('status')
+		.where('round_id', '=', round.id)
+		.where('staff_id', '=', staff.id)
+		.executeTakeFirst();
 	return {
 		outbox: outbox.map((o) => ({
 			id: o.id,
@@ -33,6 +40,7 @@ export async function load(event) {
 			body: o.body
 		})),
 		smtp: mailerFromEnv() !== null,
+		myStatus: mine?.status ?? null,
 		round: {
 			id: round.id,
 			wave: round.wave,

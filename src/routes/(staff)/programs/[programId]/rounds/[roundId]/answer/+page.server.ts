@@ -1,0 +1,7 @@
+import { redirect } from '@sveltejs/kit';
+import { requireStaffSurvey } from '$lib/server/survey/access';
+import { resumePath } from '$lib/server/survey/page-flow';
+
+export async function load(event) {
+	redirect(303, resumePath(await requireStaffSurvey(event)));
+}
