@@ -257,3 +257,123 @@ describe('a participant answers through their link', () => {
 		expect(attempt.status).toBe(409);
 	});
 });
+
+describe('more ways in and out', () => {
+	let program2: string;
+	let round2: string;
+	let people: string[];
+
+	beforeAll(async () => {
+		const ana = await db
+			.selectFrom('staff_users')
+			.selectAll()
+			.where('email', '=', 'ana@a.org')
+			.executeTakeFirstOrThrow();
+		program2 = (await createTestProgram(db, ana, { name: 'Second' })).id;
+		people = await addPeople(db, ana, program2, 'protege', 2);
+		await db
+			.updateTable('participants')
+			.set({ consented_at: Date.now() })
+			.where('id', 'in', people)
+			.execute();
+		const version = await db
+			.selectFrom('instrument_versions')
+			.select('id')
+			.executeTakeFirstOrThrow();
+		const today = new Date().toISOString().slice(0, 10);
+		const opened = await coordinator.post(`/programs/${program2}/rounds/new`, {
+			versionId: version.id,
+			wave: 'pre',
+			opensOn: today,
+			closesOn: '2999-01-01'
+		});
+		round2 = locationOf(opened)!.split('/').pop()!.split('?')[0]!;
+	});
+
+	async function linkFor(participantId: string): Promise<string> {
+		const body = new URLSearchParams([['participantId', participantId]]);
+		const response = await fetch(`${server.url}/programs/${program2}/rounds/${round2}?/links`, {
+			method: 'POST',
+			body,
+			headers: {
+				origin: server.url,
+				accept: 'text/html',
+				'content-type': 'application/x-www-form-urlencoded',
+				cookie: [...coordinator.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+			}
+		});
+		const html = await response.text();
+		expect(html).toContain('data:image/svg+xml;base64,');
+		return html.match(/http:\/\/127\.0\.0\.1:\d+\/l\/[a-z2-7]{32}/)![0];
+	}
+
+	it('refuses out-of-range numbers and 100 KB of text with messages, saving nothing', async () => {
+		const me = await openLink(await linkFor(people[0]!));
+		const assignment = await assignmentOf(people[0]!);
+		// Find the pages holding a number question and a text question.
+		let numberPage = 0;
+		let textPage = 0;
+		for (let n = 1; n <= 8 && (!numberPage || !textPage); n++) {
+			const html = await (await me.get(`/p/a/${assignment}/page/${n}`)).text();
+			if (!numberPage && html.includes('inputmode="decimal"')) numberPage = n;
+			if (!textPage && html.includes('<textarea')) textPage = n;
+		}
+		const numberHtml = await (await me.get(`/p/a/${assignment}/page/${numberPage}`)).text();
+		const numberKey = numberHtml.match(/name="([a-z0-9_]+)" type="text" inputmode="decimal"/)![1]!;
+		const tooMany = await me.post(`/p/a/${assignment}/page/${numberPage}`, {
+			[numberKey]: '500',
+			intent: 'back'
+		});
+		expect(tooMany.status).toBe(400);
+		expect(await tooMany.text()).toMatch(/Enter a number from 0 to \d+/);
+
+		const textHtml = await (await me.get(`/p/a/${assignment}/page/${textPage}`)).text();
+		const textKey = textHtml.match(/<textarea[^>]*name="([a-z0-9_]+)"/)![1]!;
+		const huge = await me.post(`/p/a/${assignment}/page/${textPage}`, {
+			[textKey]: 'x'.repeat(100_000),
+			intent: 'back'
+		});
+		expect(huge.status).toBe(400);
+		expect(await huge.text()).toContain('Use 4,000 characters or fewer');
+		expect(
+			await db.selectFrom('responses').selectAll().where('assignment_id', '=', assignment).execute()
+		).toHaveLength(0);
+	});
+
+	it('stops working when staff stop a person’s links, or when a link has expired', async () => {
+		const link = await linkFor(people[1]!);
+		const visitor = await openLink(link);
+		const stopped = await coordinator.post(
+			`/programs/${program2}/participants/${people[1]!}?/revokeLinks`,
+			{}
+		);
+		expect(stopped.status).toBe(200);
+		expect(locationOf(await new Visitor(server.url).get(link))).toBe('/p/no-link');
+		expect(locationOf(await visitor.get('/p'))).toBe('/p/no-link');
+
+		const expiring = await linkFor(people[1]!);
+		await db
+			.updateTable('participant_links')
+			.set({ expires_at: Date.now() - 1000 })
+			.where('revoked_at', 'is', null)
+			.execute();
+		expect(locationOf(await new Visitor(server.url).get(expiring))).toBe('/p/no-link');
+	});
+
+	it('lets the coordinator answer the staff version from their login', async () => {
+		const base = `/programs/${program2}/rounds/${round2}/answer`;
+		const start = await coordinator.get(base);
+		expect(locationOf(start)).toBe(`${base}/page/1`);
+		const html = await (await coordinator.get(`${base}/page/1`)).text();
+		expect(html).toContain('Page 1 of');
+		const assignment = await db
+			.selectFrom('assignments')
+			.select('role')
+			.where('round_id', '=', round2)
+			.where('staff_id', 'is not', null)
+			.executeTakeFirstOrThrow();
+		expect(assignment.role).toBe('staff');
+		const other = new Visitor(server.url);
+		expect(locationOf(await other.get(base))).toMatch(/^\/signin/);
+	});
+});

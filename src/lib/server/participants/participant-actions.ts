@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import type { Participant } from '../db/schema';
 import { recordAudit } from '../audit/audit';
+import { revokeParticipantLinks } from '../auth/participant-links';
 import { isOwnEmployerOrNone } from '../employers/employers';
 import type { Actor } from '../instruments/instruments';
 import { endPairsOf } from '../pairs/pair-actions';
@@ -106,5 +107,25 @@ export async function withdrawParticipant(
 			},
 			now
 		);
+	});
+}
+
+/** Every personal link of the person stops working at once, with the sessions they opened. */
+export async function revokeLinksOf(
+	db: Db,
+	actor: Actor,
+	participant: Participant,
+	ip: string | null
+): Promise<void> {
+	await db.transaction().execute(async (tx) => {
+		await revokeParticipantLinks(tx, participant.id);
+		await recordAudit(tx, {
+			organizationId: actor.organization_id,
+			actorStaffId: actor.id,
+			action: 'links.revoked',
+			targetType: 'participant',
+			targetId: participant.id,
+			ip
+		});
 	});
 }

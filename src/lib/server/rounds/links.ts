@@ -1,3 +1,4 @@
+import QRCode from 'qrcode';
 import type { Db } from '../db';
 import type { Program } from '../db/schema';
 import { recordAudit } from '../audit/audit';
@@ -8,6 +9,8 @@ export interface IssuedLink {
 	participantId: string;
 	name: string;
 	url: string;
+	/** The link as a QR code (an SVG data URL), for the printable sheet used at in-person sessions. */
+	qrCode: string;
 }
 
 /** Fresh personal links for chosen active people of the program, shown to staff once. */
@@ -33,7 +36,10 @@ export async function issueLinksFor(
 		const links: IssuedLink[] = [];
 		for (const person of people) {
 			const token = await issueParticipantLink(tx, person.id, linkExpiry(program), actor.id);
-			links.push({ participantId: person.id, name: person.name, url: `${origin}/l/${token}` });
+			const url = `${origin}/l/${token}`;
+			const svg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+			const qrCode = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+			links.push({ participantId: person.id, name: person.name, url, qrCode });
 		}
 		await recordAudit(tx, {
 			organizationId: actor.organization_id,

@@ -3,7 +3,11 @@ import { getDb } from '$lib/server/db';
 import { listEmployers } from '$lib/server/employers/employers';
 import { participantSchema, withdrawSchema } from '$lib/server/forms/program-schemas';
 import { readForm } from '$lib/server/forms/read-form';
-import { editParticipant, withdrawParticipant } from '$lib/server/participants/participant-actions';
+import {
+	editParticipant,
+	revokeLinksOf,
+	withdrawParticipant
+} from '$lib/server/participants/participant-actions';
 import {
 	PARTICIPANT_FIELDS,
 	participantRefusal,
@@ -56,6 +60,11 @@ export const actions = {
 		);
 		if (!result.ok) return participantRefusal(result, form.data);
 		return { saved: true };
+	},
+	revokeLinks: async (event) => {
+		const { staff, participant } = await requireParticipant(event);
+		await revokeLinksOf(getDb(), staff, participant, event.getClientAddress());
+		return { linksRevoked: true };
 	},
 	withdraw: async (event) => {
 		const { staff, program, participant } = await requireParticipant(event);
