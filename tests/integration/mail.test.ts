@@ -129,6 +129,22 @@ describe('outbox delivery', () => {
 		}
 	});
 
+	it('delivers each message once when two senders run at the same time', async () => {
+		await sendInvitations(t.db, staff, round, 'https://tandem.example', null);
+		const sent: string[] = [];
+		const slow: Mailer = {
+			send: async (message) =>
+				void (await new Promise((r) => setTimeout(r, 5)), sent.push(message.to))
+		};
+		const results = await Promise.all([
+			deliverDueMessages(t.db, slow),
+			deliverDueMessages(t.db, slow)
+		]);
+		expect(results[0].sent + results[1].sent).toBe(6);
+		expect(new Set(sent).size).toBe(6);
+		expect(sent).toHaveLength(6);
+	});
+
 	it('retries a failing message with growing waits, then marks it failed', async () => {
 		await sendInvitations(t.db, staff, round, 'https://tandem.example', null);
 		const broken: Mailer = { send: async () => Promise.reject(new Error('connection refused')) };

@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { Db } from '../db';
-import { dueMessages, markFailed, markSent } from './outbox';
+import { claimMessage, dueMessages, markFailed, markSent } from './outbox';
 
 export interface Mailer {
 	send(message: { to: string; subject: string; text: string }): Promise<void>;
@@ -27,6 +27,7 @@ export async function deliverDueMessages(
 	let sent = 0;
 	let failed = 0;
 	for (const message of await dueMessages(db, now)) {
+		if (!(await claimMessage(db, message, now))) continue;
 		try {
 			await mailer.send({ to: message.to_address, subject: message.subject, text: message.body });
 			await markSent(db, message);

@@ -62,6 +62,28 @@ export async function dueMessages(
 		.execute();
 }
 
+/** How long a claimed message is left to its sender before another process may try it. */
+export const CLAIM_LEASE_MS = 5 * 60_000;
+
+/**
+ * Claims a due message for this process: true for exactly one of several processes (the
+ * server's scheduler, cron runs) that look at the same message at the same time.
+ */
+export async function claimMessage(
+	db: DbOrTx,
+	message: OutboxMessage,
+	now = Date.now()
+): Promise<boolean> {
+	const result = await db
+		.updateTable('outbox')
+		.set({ next_attempt_at: now + CLAIM_LEASE_MS })
+		.where('id', '=', message.id)
+		.where('status', '=', 'pending')
+		.where('next_attempt_at', '=', message.next_attempt_at)
+		.executeTakeFirst();
+	return result.numUpdatedRows === 1n;
+}
+
 /** Delivered: the stored copy loses its personal link. */
 export async function markSent(
 	db: DbOrTx,
