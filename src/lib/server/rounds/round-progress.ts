@@ -56,6 +56,6 @@ export async function roundProgress(
 	const order: AssignmentRole[] = ['protege', 'mentor', 'employer', 'staff'];
 	return {
 		roles: order.flatMap((role) => (roles.has(role) ? [roles.get(role)!] : [])),
-		waiting: waiting.sort((a, b) => a.name.localeCompare(b.name))
+		waiting: waiting.sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }))
 	};
 }
