@@ -377,3 +377,37 @@ describe('more ways in and out', () => {
 		expect(locationOf(await other.get(base))).toMatch(/^\/signin/);
 	});
 });
+
+describe('the reminder schedule of a round', () => {
+	it('is set when opening it, and a bad one is explained next to the field', async () => {
+		const version = await db
+			.selectFrom('instrument_versions')
+			.select('id')
+			.executeTakeFirstOrThrow();
+		const fields = {
+			versionId: version.id,
+			wave: 'pre',
+			opensOn: '2027-01-01',
+			closesOn: '2027-01-31'
+		};
+		const bad = await coordinator.post(`/programs/${programId}/rounds/new`, {
+			...fields,
+			reminderDays: '3, soon'
+		});
+		expect(bad.status).toBe(400);
+		const html = await bad.text();
+		expect(html).toContain('Use whole numbers of days separated by commas');
+		expect(html).toContain('value="3, soon"');
+		const good = await coordinator.post(`/programs/${programId}/rounds/new`, {
+			...fields,
+			reminderDays: '2; 5 -2'
+		});
+		const id = locationOf(good)!.split('/').pop()!.split('?')[0]!;
+		const round = await db
+			.selectFrom('rounds')
+			.select('reminder_days')
+			.where('id', '=', id)
+			.executeTakeFirstOrThrow();
+		expect(JSON.parse(round.reminder_days)).toEqual([2, 5, -2]);
+	});
+});

@@ -136,7 +136,31 @@ export const roundSchema = z
 			.max(64),
 		wave: z.enum(['pre', 'mid', 'post'], { error: () => m.error_status_invalid() }),
 		opensOn: dateField,
-		closesOn: dateField
+		closesOn: dateField,
+		// Absent: the default schedule; empty: no reminders.
+		reminderDays: z
+			.string()
+			.max(100)
+			.optional()
+			.transform((text) =>
+				text === undefined
+					? undefined
+					: text.trim() === ''
+						? []
+						: text
+								.trim()
+								.split(/[\s,;]+/)
+								.map(Number)
+			)
+			.refine(
+				(days) =>
+					!days ||
+					(days.length <= 10 &&
+						days.every((d) => Number.isInteger(d) && d !== 0 && Math.abs(d) <= 365)),
+				{
+					error: () => m.error_reminder_days()
+				}
+			)
 	})
 	.refine((r) => r.closesOn >= r.opensOn, {
 		path: ['closesOn'],

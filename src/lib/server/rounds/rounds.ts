@@ -11,6 +11,8 @@ export interface RoundInput {
 	wave: 'pre' | 'mid' | 'post';
 	opensOn: string;
 	closesOn: string;
+	/** Days after opening (positive) or before closing (negative) to remind; defaults when absent. */
+	reminderDays?: number[];
 }
 
 /** The staff who answer the staff version: the program's pair coordinators, else every active staff member. */
@@ -136,7 +138,7 @@ export async function openRound(
 			opens_on: input.opensOn,
 			closes_on: input.closesOn,
 			closed_at: null,
-			reminder_days: JSON.stringify(DEFAULT_REMINDER_DAYS),
+			reminder_days: JSON.stringify(input.reminderDays ?? DEFAULT_REMINDER_DAYS),
 			created_by: actor.id,
 			created_at: now
 		};

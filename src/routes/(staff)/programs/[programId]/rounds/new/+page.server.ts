@@ -5,7 +5,7 @@ import { roundSchema } from '$lib/server/forms/program-schemas';
 import { fieldFailure, readForm } from '$lib/server/forms/read-form';
 import { listInstruments } from '$lib/server/instruments/instruments';
 import { requireProgram } from '$lib/server/programs/access';
-import { isoToday } from '$lib/server/rounds/round-state';
+import { DEFAULT_REMINDER_DAYS, isoToday } from '$lib/server/rounds/round-state';
 import { openRound } from '$lib/server/rounds/rounds';
 
 export async function load(event) {
@@ -23,7 +23,8 @@ export async function load(event) {
 			opensOn: isoToday(),
 			closesOn: isoToday(closes.getTime()),
 			wave: 'pre',
-			versionId: versions[0]?.id ?? ''
+			versionId: versions[0]?.id ?? '',
+			reminderDays: DEFAULT_REMINDER_DAYS.join(', ')
 		}
 	};
 }
@@ -35,19 +36,18 @@ export const actions = {
 			'versionId',
 			'wave',
 			'opensOn',
-			'closesOn'
+			'closesOn',
+			'reminderDays'
 		]);
 		if (!form.ok) return form.failure;
 		const result = await openRound(getDb(), staff, program, form.data, event.getClientAddress());
 		if (!result.ok) {
 			const message =
 				result.reason === 'program_closed' ? m.error_program_closed() : m.error_version_unusable();
-			return fieldFailure(
-				400,
-				result.reason === 'program_closed' ? 'form' : 'versionId',
-				message,
-				form.data
-			);
+			return fieldFailure(400, result.reason === 'program_closed' ? 'form' : 'versionId', message, {
+				...form.data,
+				reminderDays: (form.data.reminderDays ?? DEFAULT_REMINDER_DAYS).join(', ')
+			});
 		}
 		redirect(303, `/programs/${program.id}/rounds/${result.roundId}?opened=${result.assigned}`);
 	}
