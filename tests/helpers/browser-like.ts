@@ -22,6 +22,15 @@ export class Visitor {
 		return this.#send(path, { method: 'GET', headers });
 	}
 
+	/** Posts a body as a browser form would: repeated fields (URLSearchParams) or files (FormData). */
+	postBody(path: string, body: URLSearchParams | FormData): Promise<Response> {
+		const type: Record<string, string> =
+			body instanceof URLSearchParams
+				? { 'content-type': 'application/x-www-form-urlencoded' }
+				: {};
+		return this.#send(path, { method: 'POST', headers: { origin: this.origin, ...type }, body });
+	}
+
 	post(
 		path: string,
 		fields: Record<string, string>,
@@ -40,7 +49,11 @@ export class Visitor {
 
 	async #send(
 		path: string,
-		init: { method: string; headers: Record<string, string>; body?: string }
+		init: {
+			method: string;
+			headers: Record<string, string>;
+			body?: string | URLSearchParams | FormData;
+		}
 	) {
 		const url = path.startsWith('http') ? path : `${this.baseUrl}${path}`;
 		const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -69,4 +82,12 @@ export class Visitor {
 /** Where a form action sent the browser next (303 + Location). */
 export function locationOf(response: Response): string | null {
 	return response.headers.get('location');
+}
+
+/** A staff member signed in with email and password, as a browser after the sign-in form. */
+export async function signedIn(baseUrl: string, email: string, password: string): Promise<Visitor> {
+	const visitor = new Visitor(baseUrl);
+	const response = await visitor.post('/signin', { email, password });
+	if (response.status !== 303) throw new Error(`sign-in of ${email} failed: ${response.status}`);
+	return visitor;
 }

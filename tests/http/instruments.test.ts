@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/lib/server/db/open';
 import { listInstruments, openDraft } from '../../src/lib/server/instruments/instruments';
-import { Visitor } from '../helpers/browser-like';
+import { Visitor, signedIn } from '../helpers/browser-like';
 import { TEST_PASSWORD, createOrganizationWithStaff } from '../helpers/fixtures';
 import { startServer, type RunningServer } from '../helpers/server';
 
@@ -12,11 +12,7 @@ let theirs: Visitor;
 let theirVersionId: string;
 let theirDraftId: string;
 
-async function signIn(email: string): Promise<Visitor> {
-	const visitor = new Visitor(server.url);
-	expect((await visitor.post('/signin', { email, password: TEST_PASSWORD })).status).toBe(303);
-	return visitor;
-}
+const signIn = (email: string) => signedIn(server.url, email, TEST_PASSWORD);
 
 beforeAll(async () => {
 	server = await startServer();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/lib/server/db/open';
-import { Visitor } from '../helpers/browser-like';
+import { Visitor, signedIn } from '../helpers/browser-like';
 import { TEST_PASSWORD, createOrganizationWithStaff } from '../helpers/fixtures';
 import { addPeople, createTestProgram } from '../helpers/programs';
 import { startServer, type RunningServer } from '../helpers/server';
@@ -13,11 +13,7 @@ let programId: string;
 let mentorId: string;
 let protegeId: string;
 
-async function signIn(email: string): Promise<Visitor> {
-	const visitor = new Visitor(server.url);
-	expect((await visitor.post('/signin', { email, password: TEST_PASSWORD })).status).toBe(303);
-	return visitor;
-}
+const signIn = (email: string) => signedIn(server.url, email, TEST_PASSWORD);
 
 beforeAll(async () => {
 	server = await startServer();

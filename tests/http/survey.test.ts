@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/lib/server/db/open';
-import { Visitor, locationOf } from '../helpers/browser-like';
+import { Visitor, locationOf, signedIn } from '../helpers/browser-like';
 import { TEST_PASSWORD, createOrganizationWithStaff } from '../helpers/fixtures';
 import { addPeople, createTestProgram } from '../helpers/programs';
 import { startServer, type RunningServer } from '../helpers/server';
@@ -12,25 +12,15 @@ let programId: string;
 let roundId: string;
 let protegeIds: string[];
 
-async function signIn(email: string): Promise<Visitor> {
-	const visitor = new Visitor(server.url);
-	expect((await visitor.post('/signin', { email, password: TEST_PASSWORD })).status).toBe(303);
-	return visitor;
-}
+const signIn = (email: string) => signedIn(server.url, email, TEST_PASSWORD);
 
 /** Staff make links for chosen people; the page shows each link once. */
 async function linksFor(ids: string[]): Promise<string[]> {
 	const body = new URLSearchParams(ids.map((id) => ['participantId', id]));
-	const response = await fetch(`${server.url}/programs/${programId}/rounds/${roundId}?/links`, {
-		method: 'POST',
-		body,
-		headers: {
-			origin: server.url,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded',
-			cookie: [...coordinator.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
-		}
-	});
+	const response = await coordinator.postBody(
+		`/programs/${programId}/rounds/${roundId}?/links`,
+		body
+	);
 	const html = await response.text();
 	return [...html.matchAll(/(http:\/\/127\.0\.0\.1:\d+\/l\/[a-z2-7]{32})/g)].map((m) => m[1]!);
 }
@@ -292,16 +282,10 @@ describe('more ways in and out', () => {
 
 	async function linkFor(participantId: string): Promise<string> {
 		const body = new URLSearchParams([['participantId', participantId]]);
-		const response = await fetch(`${server.url}/programs/${program2}/rounds/${round2}?/links`, {
-			method: 'POST',
-			body,
-			headers: {
-				origin: server.url,
-				accept: 'text/html',
-				'content-type': 'application/x-www-form-urlencoded',
-				cookie: [...coordinator.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
-			}
-		});
+		const response = await coordinator.postBody(
+			`/programs/${program2}/rounds/${round2}?/links`,
+			body
+		);
 		const html = await response.text();
 		expect(html).toContain('data:image/svg+xml;base64,');
 		return html.match(/http:\/\/127\.0\.0\.1:\d+\/l\/[a-z2-7]{32}/)![0];

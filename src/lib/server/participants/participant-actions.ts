@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import type { Db, DbOrTx } from '../db';
 import type { Participant } from '../db/schema';
 import { recordAudit } from '../audit/audit';
 import { revokeParticipantLinks } from '../auth/participant-links';
@@ -10,6 +10,26 @@ import { insertParticipants, updateParticipant, type ParticipantInput } from './
 export type ParticipantResult =
 	{ ok: true; id: string } | { ok: false; reason: 'email_taken' | 'employer_unknown' };
 
+/** Why this person cannot be saved in the program as typed, or null when they can. */
+async function refusalFor(
+	tx: DbOrTx,
+	actor: Actor,
+	programId: string,
+	input: ParticipantInput,
+	exceptId: string | null
+): Promise<Exclude<ParticipantResult, { ok: true }> | null> {
+	let query = tx
+		.selectFrom('participants')
+		.select('id')
+		.where('program_id', '=', programId)
+		.where('email', '=', input.email.trim().toLowerCase());
+	if (exceptId) query = query.where('id', '!=', exceptId);
+	if (await query.executeTakeFirst()) return { ok: false, reason: 'email_taken' };
+	if (!(await isOwnEmployerOrNone(tx, actor.organization_id, input.employerId)))
+		return { ok: false, reason: 'employer_unknown' };
+	return null;
+}
+
 export async function addParticipant(
 	db: Db,
 	actor: Actor,
@@ -18,17 +38,8 @@ export async function addParticipant(
 	ip: string | null
 ): Promise<ParticipantResult> {
 	return db.transaction().execute(async (tx): Promise<ParticipantResult> => {
-		const email = input.email.trim().toLowerCase();
-		const taken = await tx
-			.selectFrom('participants')
-			.select('id')
-			.where('program_id', '=', programId)
-			.where('email', '=', email)
-			.executeTakeFirst();
-		if (taken) return { ok: false, reason: 'email_taken' };
-		if (!(await isOwnEmployerOrNone(tx, actor.organization_id, input.employerId))) {
-			return { ok: false, reason: 'employer_unknown' };
-		}
+		const refusal = await refusalFor(tx, actor, programId, input, null);
+		if (refusal) return refusal;
 		const [id] = await insertParticipants(
 			tx,
 			{ organizationId: actor.organization_id, programId },
@@ -54,18 +65,8 @@ export async function editParticipant(
 	ip: string | null
 ): Promise<ParticipantResult> {
 	return db.transaction().execute(async (tx): Promise<ParticipantResult> => {
-		const email = input.email.trim().toLowerCase();
-		const taken = await tx
-			.selectFrom('participants')
-			.select('id')
-			.where('program_id', '=', participant.program_id)
-			.where('email', '=', email)
-			.where('id', '!=', participant.id)
-			.executeTakeFirst();
-		if (taken) return { ok: false, reason: 'email_taken' };
-		if (!(await isOwnEmployerOrNone(tx, actor.organization_id, input.employerId))) {
-			return { ok: false, reason: 'employer_unknown' };
-		}
+		const refusal = await refusalFor(tx, actor, participant.program_id, input, participant.id);
+		if (refusal) return refusal;
 		await updateParticipant(tx, participant.id, input);
 		await recordAudit(tx, {
 			organizationId: actor.organization_id,

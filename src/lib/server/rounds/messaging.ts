@@ -100,31 +100,36 @@ async function enqueueFor(
 	});
 }
 
-/** Invites everyone waiting who has not been invited to this round yet. */
-export async function sendInvitations(
+/**
+ * Queues one message per waiting person: invitations go only to people not invited to this
+ * round yet; a reminder "now", outside the schedule, goes to everyone who has not answered.
+ */
+async function queueForWaiting(
 	db: Db,
 	actor: Actor,
 	round: Round,
+	kind: 'invitation' | 'reminder',
 	origin: string,
 	ip: string | null
 ): Promise<number> {
 	return db.transaction().execute(async (tx) => {
-		const invited = await tx
-			.selectFrom('outbox')
-			.select('participant_id')
-			.where('round_id', '=', round.id)
-			.where('kind', '=', 'invitation')
-			.execute();
-		const already = new Set(invited.map((r) => r.participant_id));
-		const people = (await waitingRecipients(tx, round.id)).filter(
-			(p) => !already.has(p.participantId)
-		);
+		let people = await waitingRecipients(tx, round.id);
+		if (kind === 'invitation') {
+			const invited = await tx
+				.selectFrom('outbox')
+				.select('participant_id')
+				.where('round_id', '=', round.id)
+				.where('kind', '=', 'invitation')
+				.execute();
+			const already = new Set(invited.map((r) => r.participant_id));
+			people = people.filter((p) => !already.has(p.participantId));
+		}
 		const ctx = await context(tx, round, origin);
-		for (const person of people) await enqueueFor(tx, 'invitation', ctx, person, actor.id);
+		for (const person of people) await enqueueFor(tx, kind, ctx, person, actor.id);
 		await recordAudit(tx, {
 			organizationId: actor.organization_id,
 			actorStaffId: actor.id,
-			action: 'round.invitations_sent',
+			action: kind === 'invitation' ? 'round.invitations_sent' : 'round.reminders_sent',
 			targetType: 'round',
 			targetId: round.id,
 			detail: { count: people.length },
@@ -134,29 +139,24 @@ export async function sendInvitations(
 	});
 }
 
-/** A reminder now, outside the schedule, to everyone who has not sent their answers. */
-export async function sendRemindersNow(
+export function sendInvitations(
 	db: Db,
 	actor: Actor,
 	round: Round,
 	origin: string,
 	ip: string | null
 ): Promise<number> {
-	return db.transaction().execute(async (tx) => {
-		const people = await waitingRecipients(tx, round.id);
-		const ctx = await context(tx, round, origin);
-		for (const person of people) await enqueueFor(tx, 'reminder', ctx, person, actor.id);
-		await recordAudit(tx, {
-			organizationId: actor.organization_id,
-			actorStaffId: actor.id,
-			action: 'round.reminders_sent',
-			targetType: 'round',
-			targetId: round.id,
-			detail: { count: people.length },
-			ip
-		});
-		return people.length;
-	});
+	return queueForWaiting(db, actor, round, 'invitation', origin, ip);
+}
+
+export function sendRemindersNow(
+	db: Db,
+	actor: Actor,
+	round: Round,
+	origin: string,
+	ip: string | null
+): Promise<number> {
+	return queueForWaiting(db, actor, round, 'reminder', origin, ip);
 }
 
 const DAY = 24 * 60 * 60_000;
