@@ -71,6 +71,9 @@ test('a protégé answers half on a small phone without JavaScript, comes back a
 	await expect(page.getByText('Page 2 sur')).toBeVisible();
 	await pickFirstOfEach();
 	await shoot(page, 'survey-page2-fr-360');
+	await page.setViewportSize({ width: 320, height: 640 });
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+	await shoot(page, 'survey-page2-fr-320');
 	await page.getByRole('button', { name: 'Enregistrer et finir plus tard' }).click();
 	await expect(page.getByRole('status')).toContainText('Vos réponses sont enregistrées');
 	await page.close();
