@@ -50,6 +50,17 @@ const constructs: ConstructDocument[] = [
 	}
 ];
 
+/** Tests change one answer at a time; the evidence type itself is read-only. */
+function set(
+	e: PairEvidence,
+	wave: 'pre' | 'mid',
+	person: 'mentor' | 'protege',
+	key: string,
+	value: string[]
+): void {
+	(e.answers[wave][person] as Record<string, string[]>)[key] = value;
+}
+
 /** A pair that agrees on everything, with every survey sent. */
 function calm(): PairEvidence {
 	const pre = { referrals: ['3'], networking: ['4'] };
@@ -78,38 +89,38 @@ describe('risk status', () => {
 	it.each([
 		[
 			'a critical mismatch (the protégé expects referrals, the mentor does not)',
-			(e: PairEvidence) => {
-				e.answers.pre.protege!.referrals = ['5'];
-				e.answers.pre.mentor!.referrals = ['1'];
+			(e: PairEvidence): void => {
+				set(e, 'pre', 'protege', 'referrals', ['5']);
+				set(e, 'pre', 'mentor', 'referrals', ['1']);
 			},
 			'at_risk',
 			{ kind: 'critical_mismatch', wave: 'pre', itemKey: 'referrals', mentor: '1', protege: '5' }
 		],
 		[
 			'very low partner commitment',
-			(e: PairEvidence) => void (e.answers.mid.protege!.commitment_partner = ['1']),
+			(e: PairEvidence): void => void set(e, 'mid', 'protege', 'commitment_partner', ['1']),
 			'at_risk',
 			{ kind: 'low_commitment', rater: 'protege', itemKey: 'commitment_partner', value: '1' }
 		],
 		[
 			'a middling partner commitment',
-			(e: PairEvidence) => void (e.answers.mid.mentor!.commitment_partner = ['3']),
+			(e: PairEvidence): void => void set(e, 'mid', 'mentor', 'commitment_partner', ['3']),
 			'watch',
 			{ kind: 'low_commitment', rater: 'mentor', itemKey: 'commitment_partner', value: '3' }
 		],
 		[
 			'a request to be contacted',
-			(e: PairEvidence) => void (e.answers.mid.mentor!.check_in_contact_request = ['yes']),
+			(e: PairEvidence): void => void set(e, 'mid', 'mentor', 'check_in_contact_request', ['yes']),
 			'watch',
 			{ kind: 'contact_request', person: 'mentor' }
 		],
 		[
 			'a large unmet expectation (wanted networking 5, covered 2)',
-			(e: PairEvidence) => {
-				e.answers.pre.protege!.networking = ['5'];
-				e.answers.pre.mentor!.networking = ['5'];
-				e.answers.mid.protege!.networking_covered = ['2'];
-				e.answers.mid.mentor!.networking_covered = ['2'];
+			(e: PairEvidence): void => {
+				set(e, 'pre', 'protege', 'networking', ['5']);
+				set(e, 'pre', 'mentor', 'networking', ['5']);
+				set(e, 'mid', 'protege', 'networking_covered', ['2']);
+				set(e, 'mid', 'mentor', 'networking_covered', ['2']);
 			},
 			'at_risk',
 			{
@@ -123,16 +134,16 @@ describe('risk status', () => {
 		],
 		[
 			'a perception gap about the same fact',
-			(e: PairEvidence) => {
-				e.answers.mid.mentor!.networking_covered = ['5'];
-				e.answers.mid.protege!.networking_covered = ['2'];
+			(e: PairEvidence): void => {
+				set(e, 'mid', 'mentor', 'networking_covered', ['5']);
+				set(e, 'mid', 'protege', 'networking_covered', ['2']);
 			},
 			'watch',
 			{ kind: 'perception_gap', itemKey: 'networking_covered', mentor: '5', protege: '2' }
 		],
 		[
 			'silence: a survey overdue',
-			(e: PairEvidence) => void e.overdue.push({ person: 'mentor', wave: 'mid' }),
+			(e: PairEvidence): void => void e.overdue.push({ person: 'mentor', wave: 'mid' }),
 			'watch',
 			{ kind: 'overdue', person: 'mentor', wave: 'mid' }
 		]
@@ -165,10 +176,10 @@ describe('risk status', () => {
 
 	it('never reads "don\'t know" or a missing answer as disagreement', () => {
 		const evidence = calm();
-		evidence.answers.pre.protege!.referrals = ['dont_know'];
-		evidence.answers.pre.mentor!.referrals = ['1'];
-		delete evidence.answers.mid.protege!.commitment_partner;
-		evidence.answers.mid.mentor!.networking_covered = ['dont_know'];
+		set(evidence, 'pre', 'protege', 'referrals', ['dont_know']);
+		set(evidence, 'pre', 'mentor', 'referrals', ['1']);
+		delete (evidence.answers.mid.protege as Record<string, string[]>).commitment_partner;
+		set(evidence, 'mid', 'mentor', 'networking_covered', ['dont_know']);
 		expect(assessPair(evidence)).toEqual({ status: 'ok', reasons: [] });
 	});
 });
