@@ -14,11 +14,14 @@ const refusals: Record<EditRefusal | 'not_draft', () => string> = {
 	not_draft: m.edit_refused_not_draft
 };
 
+/** A posted text field, trimmed; empty when absent. */
+export function formText(form: FormData, name: string): string {
+	return String(form.get(name) ?? '').trim();
+}
+
 /** Texts posted as `<prefix>.<language>` for each language of the instrument. */
 export function localizedField(form: FormData, prefix: string, languages: string[]): LocalizedText {
-	return Object.fromEntries(
-		languages.map((l) => [l, String(form.get(`${prefix}.${l}`) ?? '').trim()])
-	);
+	return Object.fromEntries(languages.map((l) => [l, formText(form, `${prefix}.${l}`)]));
 }
 
 export async function readFormData(request: Request): Promise<FormData> {

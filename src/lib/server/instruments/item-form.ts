@@ -10,9 +10,9 @@ import {
 	type OptionDocument,
 	type Wave
 } from '$lib/instruments/types';
-import { localizedField } from './edit-action';
+import { formText, localizedField } from './edit-action';
 
-const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+const text = formText;
 const oneOf = <T extends string>(values: readonly T[], value: string, fallback: T): T =>
 	values.includes(value as T) ? (value as T) : fallback;
 const hasText = (value: LocalizedText) => Object.values(value).some(Boolean);

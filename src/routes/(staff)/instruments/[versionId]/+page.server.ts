@@ -13,7 +13,7 @@ import {
 import { ITEM_TYPES, WAVES, type ItemType, type Wave } from '$lib/instruments/types';
 import { getDb } from '$lib/server/db';
 import { requireVersion } from '$lib/server/instruments/access';
-import { applyDraftEdit, localizedField } from '$lib/server/instruments/edit-action';
+import { applyDraftEdit, formText, localizedField } from '$lib/server/instruments/edit-action';
 import { listInstruments, openDraft, publishDraft } from '$lib/server/instruments/instruments';
 import { duplicateInstrument } from '$lib/server/instruments/transfer';
 
@@ -24,7 +24,7 @@ export async function load(event) {
 	return { version, document, versions };
 }
 
-const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+const text = formText;
 const delta = (form: FormData) => (text(form, 'direction') === 'up' ? -1 : 1);
 
 export const actions = {
