@@ -68,3 +68,44 @@ export function itemDivergence(item: ItemDocument, a: Answer, b: Answer): number
 			return null;
 	}
 }
+
+function mean(values: (number | null)[]): number | null {
+	let sum = 0;
+	let count = 0;
+	for (const value of values) {
+		if (value === null) continue;
+		sum += value;
+		count += 1;
+	}
+	return count === 0 ? null : sum / count;
+}
+
+/**
+ * Divergence between one person and the mean of a group's answers (the staff baseline): for
+ * scales the distance to the group's mean position, for numbers the relative distance to the
+ * group's mean, for choices and sets (which have no mean) the mean divergence to each member.
+ * Members who did not answer or said "don't know" are left out; null when nobody is left.
+ */
+export function groupDivergence(
+	item: ItemDocument,
+	answer: Answer,
+	group: Answer[]
+): number | null {
+	if (isMissing(item, answer)) return null;
+	switch (item.type) {
+		case 'scale': {
+			const centre = mean(group.map((member) => scalePosition(item, member)));
+			const x = scalePosition(item, answer);
+			return centre === null || x === null ? null : Math.abs(x - centre);
+		}
+		case 'number': {
+			const centre = mean(group.map((member) => numberValue(item, member)));
+			const x = numberValue(item, answer);
+			if (centre === null || x === null) return null;
+			const scale = Math.max(Math.abs(x), Math.abs(centre));
+			return scale === 0 ? 0 : Math.abs(x - centre) / scale;
+		}
+		default:
+			return mean(group.map((member) => itemDivergence(item, answer, member)));
+	}
+}

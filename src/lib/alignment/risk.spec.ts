@@ -1,54 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ConstructDocument, ItemDocument } from '$lib/instruments/types';
 import { DEFAULT_RISK_KEYS, assessPair, type PairEvidence } from './risk';
-
-const label = { en: 'x' };
-const dontKnow = { value: 'dont_know', label, missing: true };
-const scale = (
-	key: string,
-	wave: 'pre' | 'mid',
-	extra: Partial<ItemDocument> = {}
-): ItemDocument => ({
-	key,
-	wave,
-	type: 'scale',
-	required: true,
-	critical: false,
-	direction: 'ascending',
-	options: [...['1', '2', '3', '4', '5'].map((value) => ({ value, label })), dontKnow],
-	wording: { mentor: label, protege: label },
-	...extra
-});
-
-const constructs: ConstructDocument[] = [
-	{
-		key: 'focus',
-		name: label,
-		weight: 1,
-		items: [
-			scale('referrals', 'pre', { critical: true }),
-			scale('networking', 'pre'),
-			scale('networking_covered', 'mid', { follows: 'networking' })
-		]
-	},
-	{
-		key: 'commitment',
-		name: label,
-		weight: 1,
-		items: [
-			scale('commitment_partner', 'mid'),
-			{
-				...scale('check_in_contact_request', 'mid'),
-				type: 'choice',
-				direction: null,
-				options: [
-					{ value: 'yes', label },
-					{ value: 'no', label }
-				]
-			}
-		]
-	}
-];
+import { constructs } from './testing/instrument';
 
 /** Tests change one answer at a time; the evidence type itself is read-only. */
 function set(
@@ -165,7 +117,7 @@ describe('risk status', () => {
 		// focus pre divergence: (0.25 + 0.75) / 2 = 0.5 → alignment 0.5: below watch (0.7), not below risk (0.5).
 		expect(assessPair(evidence).reasons).toContainEqual({
 			level: 'watch',
-			reason: { kind: 'low_alignment', wave: 'pre', score: 0.5, below: 'watch' }
+			reason: { kind: 'low_alignment', wave: 'pre', score: 0.5, below: 'watch', threshold: 0.7 }
 		});
 		evidence.thresholds = { watch: 0.8, risk: 0.6 };
 		expect(assessPair(evidence)).toMatchObject({

@@ -10,7 +10,7 @@ export type Wave = 'pre' | 'mid';
 /** Why a pair needs attention, as data; words come from `describeReason` in the reader's language. */
 export type RiskReason =
 	| { kind: 'critical_mismatch'; wave: Wave; itemKey: string; mentor: string; protege: string }
-	| { kind: 'low_alignment'; wave: Wave; score: number; below: 'watch' | 'risk' }
+	| { kind: 'low_alignment'; wave: Wave; score: number; below: 'watch' | 'risk'; threshold: number }
 	| { kind: 'low_commitment'; rater: PairRole; itemKey: string; value: string }
 	| {
 			kind: 'unmet_expectation';
@@ -86,10 +86,11 @@ export function assessPair(evidence: PairEvidence): {
 			}
 		}
 		const { score } = pairAlignment(evidence.constructs, wave, mentor, protege);
-		if (score !== null && score < evidence.thresholds.risk)
-			add('at_risk', { kind: 'low_alignment', wave, score, below: 'risk' });
-		else if (score !== null && score < evidence.thresholds.watch)
-			add('watch', { kind: 'low_alignment', wave, score, below: 'watch' });
+		const { risk, watch } = evidence.thresholds;
+		if (score !== null && score < risk)
+			add('at_risk', { kind: 'low_alignment', wave, score, below: 'risk', threshold: risk });
+		else if (score !== null && score < watch)
+			add('watch', { kind: 'low_alignment', wave, score, below: 'watch', threshold: watch });
 	}
 
 	const mid = evidence.answers.mid;

@@ -36,6 +36,8 @@ export interface NumberSettings {
 
 export interface ItemDocument {
 	key: string;
+	/** A short name for dashboards, reasons and exports ("Job leads and referrals"), per language. */
+	label?: LocalizedText | null;
 	wave: Wave;
 	type: ItemType;
 	required: boolean;

@@ -1,0 +1,205 @@
+import type { ConstructDocument, Role } from '$lib/instruments/types';
+import { amountOf } from './item-divergence';
+import { baselineAlignment, pairAlignment, type Alignment, type AnswerSet } from './pair-alignment';
+import {
+	assessPair,
+	type AssessedReason,
+	type PairEvidence,
+	type PairRole,
+	type RiskLevel,
+	type Wave
+} from './risk';
+
+export const ANALYSED_WAVES: readonly Wave[] = ['pre', 'mid'];
+
+/** Everything one wave of a program's submitted surveys says, grouped for the metrics. */
+export interface WaveAnswers {
+	/** Mentor's and protégé's answers, by pair id. */
+	byPair: ReadonlyMap<string, Partial<Record<PairRole, AnswerSet>>>;
+	/** The answers of each employer partner's contacts, by employer id. */
+	byEmployer: ReadonlyMap<string, readonly AnswerSet[]>;
+	/** The coordinators' answers: the staff baseline. */
+	staff: readonly AnswerSet[];
+}
+
+export interface ProgramEvidence {
+	constructs: ConstructDocument[];
+	thresholds: PairEvidence['thresholds'];
+	keys: PairEvidence['keys'];
+	pairs: readonly { id: string; employerId: string | null }[];
+	waves: Record<Wave, WaveAnswers>;
+	/** Surveys not sent in time, by pair id. */
+	overdue: ReadonlyMap<string, PairEvidence['overdue']>;
+}
+
+/** The five comparisons of one wave: the pair with each other, and each of them with the program. */
+export interface WaveAlignment {
+	partners: Alignment;
+	mentorStaff: Alignment;
+	protegeStaff: Alignment;
+	mentorEmployer: Alignment;
+	protegeEmployer: Alignment;
+}
+
+export interface PairAnalysis {
+	pairId: string;
+	status: RiskLevel;
+	reasons: AssessedReason[];
+	waves: Record<Wave, WaveAlignment>;
+	/** The latest wave in which mentor and protégé could be compared. */
+	latest: Wave | null;
+}
+
+export type RoleAverages = Record<string, Partial<Record<Role, RoleAverage>>>;
+
+export interface RoleAverage {
+	/** Mean position on the construct's scales, in [0, 1] in each item's declared direction. */
+	mean: number;
+	respondents: number;
+}
+
+export interface ProgramAnalysis {
+	/** At risk first, then watch, then ok; within a level, more reasons and lower alignment first. */
+	pairs: PairAnalysis[];
+	/** Per wave and construct, how each role answers on average. */
+	roleAverages: Record<Wave, RoleAverages>;
+	/** Per construct, the mean mentor–protégé alignment of the pairs at each wave (null: no data). */
+	drift: Record<string, Record<Wave, number | null>>;
+	/** Per construct, the share of compared pairs (latest wave) under the program's watch threshold. */
+	flaggedShare: Record<string, number | null>;
+}
+
+const EMPTY: AnswerSet = {};
+const LEVEL_ORDER: Record<RiskLevel, number> = { at_risk: 0, watch: 1, ok: 2 };
+
+function waveAlignment(
+	evidence: ProgramEvidence,
+	wave: Wave,
+	pair: ProgramEvidence['pairs'][number]
+): WaveAlignment {
+	const answers = evidence.waves[wave];
+	const own = answers.byPair.get(pair.id) ?? {};
+	const mentor = own.mentor ?? EMPTY;
+	const protege = own.protege ?? EMPTY;
+	const employer = (pair.employerId && answers.byEmployer.get(pair.employerId)) || [];
+	const { constructs } = evidence;
+	return {
+		partners: pairAlignment(constructs, wave, mentor, protege),
+		mentorStaff: baselineAlignment(constructs, wave, mentor, answers.staff),
+		protegeStaff: baselineAlignment(constructs, wave, protege, answers.staff),
+		mentorEmployer: baselineAlignment(constructs, wave, mentor, employer),
+		protegeEmployer: baselineAlignment(constructs, wave, protege, employer)
+	};
+}
+
+export function analysePair(
+	evidence: ProgramEvidence,
+	pair: ProgramEvidence['pairs'][number]
+): PairAnalysis {
+	const { status, reasons } = assessPair({
+		constructs: evidence.constructs,
+		thresholds: evidence.thresholds,
+		keys: evidence.keys,
+		answers: {
+			pre: evidence.waves.pre.byPair.get(pair.id) ?? {},
+			mid: evidence.waves.mid.byPair.get(pair.id) ?? {}
+		},
+		overdue: evidence.overdue.get(pair.id) ?? []
+	});
+	const waves = {
+		pre: waveAlignment(evidence, 'pre', pair),
+		mid: waveAlignment(evidence, 'mid', pair)
+	};
+	const latest =
+		waves.mid.partners.score !== null ? 'mid' : waves.pre.partners.score !== null ? 'pre' : null;
+	return { pairId: pair.id, status, reasons, waves, latest };
+}
+
+function latestScore(analysis: PairAnalysis): number {
+	return analysis.latest ? (analysis.waves[analysis.latest].partners.score ?? 1) : 1;
+}
+
+export function byRisk(a: PairAnalysis, b: PairAnalysis): number {
+	return (
+		LEVEL_ORDER[a.status] - LEVEL_ORDER[b.status] ||
+		b.reasons.length - a.reasons.length ||
+		latestScore(a) - latestScore(b)
+	);
+}
+
+/** One respondent's mean position on a construct's scale items of a wave; null when none answered. */
+function constructPosition(construct: ConstructDocument, wave: Wave, answers: AnswerSet) {
+	let sum = 0;
+	let count = 0;
+	for (const item of construct.items) {
+		if (item.wave !== wave || item.type !== 'scale') continue;
+		const amount = amountOf(item, answers[item.key]);
+		if (amount === null) continue;
+		sum += amount;
+		count += 1;
+	}
+	return count === 0 ? null : sum / count;
+}
+
+function roleAverages(constructs: ConstructDocument[], wave: Wave, answers: WaveAnswers) {
+	const respondents: Record<Role, AnswerSet[]> = {
+		mentor: [],
+		protege: [],
+		employer: [...answers.byEmployer.values()].flat(),
+		staff: [...answers.staff]
+	};
+	for (const own of answers.byPair.values()) {
+		if (own.mentor) respondents.mentor.push(own.mentor);
+		if (own.protege) respondents.protege.push(own.protege);
+	}
+	const result: RoleAverages = {};
+	for (const construct of constructs) {
+		const byRole: Partial<Record<Role, RoleAverage>> = {};
+		for (const [role, sets] of Object.entries(respondents) as [Role, AnswerSet[]][]) {
+			const positions = sets
+				.map((answers) => constructPosition(construct, wave, answers))
+				.filter((p): p is number => p !== null);
+			if (positions.length === 0) continue;
+			const mean = positions.reduce((sum, p) => sum + p, 0) / positions.length;
+			byRole[role] = { mean, respondents: positions.length };
+		}
+		result[construct.key] = byRole;
+	}
+	return result;
+}
+
+function meanOf(values: (number | null)[]): number | null {
+	const present = values.filter((v): v is number => v !== null);
+	return present.length === 0 ? null : present.reduce((sum, v) => sum + v, 0) / present.length;
+}
+
+/** Risk, alignment and the cohort views of a whole program, computed once from its evidence. */
+export function analyseProgram(evidence: ProgramEvidence): ProgramAnalysis {
+	const pairs = evidence.pairs.map((pair) => analysePair(evidence, pair)).sort(byRisk);
+	const drift: ProgramAnalysis['drift'] = {};
+	const flaggedShare: ProgramAnalysis['flaggedShare'] = {};
+	const flagAt = 1 - evidence.thresholds.watch;
+	for (const { key } of evidence.constructs) {
+		const divergences = (wave: Wave) =>
+			pairs.map((pair) => pair.waves[wave].partners.byConstruct[key] ?? null);
+		const alignmentAt = (wave: Wave) => {
+			const mean = meanOf(divergences(wave));
+			return mean === null ? null : 1 - mean;
+		};
+		drift[key] = { pre: alignmentAt('pre'), mid: alignmentAt('mid') };
+		const latest = pairs
+			.map((pair) => (pair.latest ? pair.waves[pair.latest].partners.byConstruct[key] : null))
+			.filter((d): d is number => d !== null && d !== undefined);
+		flaggedShare[key] =
+			latest.length === 0 ? null : latest.filter((d) => d > flagAt).length / latest.length;
+	}
+	return {
+		pairs,
+		roleAverages: {
+			pre: roleAverages(evidence.constructs, 'pre', evidence.waves.pre),
+			mid: roleAverages(evidence.constructs, 'mid', evidence.waves.mid)
+		},
+		drift,
+		flaggedShare
+	};
+}

@@ -1,0 +1,18 @@
+import type { ItemDocument, LocalizedText } from './types';
+
+/** Text in the reader's language, else English, else whatever language there is. */
+export function localized(text: LocalizedText | null | undefined, language: string): string {
+	if (!text) return '';
+	return text[language] ?? text.en ?? Object.values(text)[0] ?? '';
+}
+
+/**
+ * A short name for an item in the reader's language: its label, or else the staff wording of
+ * the question (then any role's), or else its key.
+ */
+export function itemLabel(item: ItemDocument, language: string): string {
+	const label = localized(item.label, language);
+	if (label) return label;
+	const wording = item.wording.staff ?? Object.values(item.wording)[0];
+	return localized(wording, language) || item.key;
+}
