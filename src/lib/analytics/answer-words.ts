@@ -1,5 +1,5 @@
 import type { Answer } from '$lib/alignment/item-divergence';
-import { localized } from '$lib/instruments/item-label';
+import { localized } from '$lib/labels';
 import type { ItemDocument } from '$lib/instruments/types';
 import { m } from '$lib/paraglide/messages';
 import { toLocale } from './locale';

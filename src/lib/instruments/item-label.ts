@@ -1,10 +1,7 @@
-import type { ItemDocument, LocalizedText } from './types';
+import { localized } from '$lib/labels';
+import type { ItemDocument } from './types';
 
-/** Text in the reader's language, else English, else whatever language there is. */
-export function localized(text: LocalizedText | null | undefined, language: string): string {
-	if (!text) return '';
-	return text[language] ?? text.en ?? Object.values(text)[0] ?? '';
-}
+export { localized };
 
 /**
  * A short name for an item in the reader's language: its label, or else the staff wording of

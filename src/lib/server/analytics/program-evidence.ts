@@ -51,14 +51,6 @@ function isOverdue(round: Round, today: string): boolean {
 	);
 }
 
-function emptyWave(): {
-	byPair: Map<string, Partial<Record<PairRole, AnswerSet>>>;
-	byEmployer: Map<string, AnswerSet[]>;
-	staff: AnswerSet[];
-} {
-	return { byPair: new Map(), byEmployer: new Map(), staff: [] };
-}
-
 function rates(rounds: Round[], assignments: AssignmentRow[]): RoundRates[] {
 	return rounds.map((round) => {
 		const byRole = new Map<AssignmentRole, RoleRate>();
@@ -75,8 +67,7 @@ function rates(rounds: Round[], assignments: AssignmentRow[]): RoundRates[] {
 
 /**
  * Everything the metrics need for one program, in five set-based queries whatever its size:
- * rounds, pairs, employer contacts, assignments and submitted answers. Later rounds of a wave
- * replace earlier answers of the same person.
+ * rounds, pairs, employer contacts, assignments and submitted answers.
  */
 export async function loadProgramEvidence(
 	db: DbOrTx,
@@ -97,7 +88,7 @@ export async function loadProgramEvidence(
 
 	const pairs = await db
 		.selectFrom('pairs')
-		.select(['id', 'employer_id', 'status'])
+		.select(['id', 'employer_id', 'status', 'mentor_id', 'protege_id'])
 		.where('program_id', '=', program.id)
 		.execute();
 	const contacts = await db
@@ -145,54 +136,53 @@ export async function loadProgramEvidence(
 	const chronological = [...assignments].sort(
 		(a, b) => order.get(a.round_id)! - order.get(b.round_id)!
 	);
-	const collected = { pre: emptyWave(), mid: emptyWave() };
-	const employerAnswers = { pre: new Map<string, AnswerSet>(), mid: new Map<string, AnswerSet>() };
-	const staffAnswers = { pre: new Map<string, AnswerSet>(), mid: new Map<string, AnswerSet>() };
-	const overdue = new Map<string, { person: PairRole; wave: Wave }[]>();
-	const openPairs = new Set(
-		pairs.filter((p) => OPEN_PAIR_STATUSES.includes(p.status)).map((p) => p.id)
-	);
-
+	// Who said what, per wave: a `pre` survey is about the person (it may come before matching),
+	// a check-in about one pair. Later rounds of a wave replace earlier answers.
+	const byPairRole = { pre: new Map<string, AnswerSet>(), mid: new Map<string, AnswerSet>() };
+	const byPerson = { pre: new Map<string, AnswerSet>(), mid: new Map<string, AnswerSet>() };
+	const byStaff = { pre: new Map<string, AnswerSet>(), mid: new Map<string, AnswerSet>() };
+	const unsent = { pre: new Set<string>(), mid: new Set<string>() };
 	for (const row of chronological) {
 		const round = roundById.get(row.round_id);
 		if (!round) continue;
 		const wave = round.wave;
-		const answers = row.status === 'submitted' ? (answersOf.get(row.id) ?? {}) : undefined;
-		if ((row.role === 'mentor' || row.role === 'protege') && row.pair_id) {
-			if (answers) {
-				const own = collected[wave].byPair.get(row.pair_id) ?? {};
-				own[row.role] = answers;
-				collected[wave].byPair.set(row.pair_id, own);
-			} else if (openPairs.has(row.pair_id) && isOverdue(round, today)) {
-				const list = overdue.get(row.pair_id) ?? [];
-				list.push({ person: row.role, wave });
-				overdue.set(row.pair_id, list);
-			}
-		} else if (answers && row.role === 'employer' && row.participant_id) {
-			employerAnswers[wave].set(row.participant_id, answers);
-		} else if (answers && row.role === 'staff' && row.staff_id) {
-			staffAnswers[wave].set(row.staff_id, answers);
+		const key = row.pair_id ? `${row.pair_id}:${row.role}` : row.participant_id;
+		if (row.status !== 'submitted') {
+			if (key && isOverdue(round, today)) unsent[wave].add(key);
+			continue;
 		}
-	}
-
-	// A survey sent in a later round of the same wave is no longer overdue.
-	for (const [pairId, list] of overdue) {
-		const still = list.filter(({ person, wave }) => !collected[wave].byPair.get(pairId)?.[person]);
-		if (still.length) overdue.set(pairId, still);
-		else overdue.delete(pairId);
+		const answers = answersOf.get(row.id) ?? {};
+		if (row.role === 'staff' && row.staff_id) byStaff[wave].set(row.staff_id, answers);
+		else if (row.pair_id) byPairRole[wave].set(`${row.pair_id}:${row.role}`, answers);
+		else if (row.participant_id) byPerson[wave].set(row.participant_id, answers);
 	}
 
 	const waves = {} as Record<Wave, WaveAnswers>;
+	const overdue = new Map<string, { person: PairRole; wave: Wave }[]>();
 	for (const wave of ['pre', 'mid'] as const) {
-		for (const [contactId, answers] of employerAnswers[wave]) {
-			const employerId = employerOf.get(contactId);
-			if (!employerId) continue;
-			const list = collected[wave].byEmployer.get(employerId) ?? [];
-			list.push(answers);
-			collected[wave].byEmployer.set(employerId, list);
+		const byPair = new Map<string, Partial<Record<PairRole, AnswerSet>>>();
+		for (const pair of pairs) {
+			const people = { mentor: pair.mentor_id, protege: pair.protege_id };
+			const own: Partial<Record<PairRole, AnswerSet>> = {};
+			for (const role of ['mentor', 'protege'] as const) {
+				const answers =
+					byPairRole[wave].get(`${pair.id}:${role}`) ?? byPerson[wave].get(people[role]);
+				if (answers) own[role] = answers;
+				else if (
+					OPEN_PAIR_STATUSES.includes(pair.status) &&
+					(unsent[wave].has(`${pair.id}:${role}`) || unsent[wave].has(people[role]))
+				) {
+					overdue.set(pair.id, [...(overdue.get(pair.id) ?? []), { person: role, wave }]);
+				}
+			}
+			if (own.mentor || own.protege) byPair.set(pair.id, own);
 		}
-		collected[wave].staff.push(...staffAnswers[wave].values());
-		waves[wave] = collected[wave];
+		const byEmployer = new Map<string, AnswerSet[]>();
+		for (const [contactId, answers] of byPerson[wave]) {
+			const employerId = employerOf.get(contactId);
+			if (employerId) byEmployer.set(employerId, [...(byEmployer.get(employerId) ?? []), answers]);
+		}
+		waves[wave] = { byPair, byEmployer, staff: [...byStaff[wave].values()] };
 	}
 
 	return {

@@ -1,4 +1,14 @@
+import { analyseProgram } from '$lib/alignment/program-analysis';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { loadProgramEvidence } from '$lib/server/analytics/program-evidence';
+import {
+	driftRows,
+	pairsTable,
+	readOverviewQuery,
+	roleAverageRows
+} from '$lib/server/analytics/program-overview';
+import { localized } from '$lib/labels';
 import { getDb } from '$lib/server/db';
 import { listEmployers } from '$lib/server/employers/employers';
 import { pairSchema } from '$lib/server/forms/program-schemas';
@@ -8,20 +18,32 @@ import { listPairs, pairedPeople } from '$lib/server/pairs/pairs';
 import { listParticipants } from '$lib/server/participants/participants';
 import { requireProgram } from '$lib/server/programs/access';
 import { roundState } from '$lib/server/rounds/round-state';
-import { listRounds } from '$lib/server/rounds/rounds';
 import { listStaff } from '$lib/server/staff/staff';
 
 export async function load(event) {
 	const { staff, program } = await requireProgram(event);
 	const db = getDb();
-	const [pairs, people, paired, employers, coordinators, rounds] = await Promise.all([
+	const [pairs, people, paired, employers, coordinators, loaded] = await Promise.all([
 		listPairs(db, staff.organization_id, program.id),
 		listParticipants(db, staff.organization_id, program.id, { status: 'active' }),
 		pairedPeople(db, program.id),
 		listEmployers(db, staff.organization_id),
 		listStaff(db, staff.organization_id),
-		listRounds(db, staff.organization_id, program.id)
+		loadProgramEvidence(db, program)
 	]);
+	const { constructs, thresholds } = loaded.evidence;
+	const analysis = analyseProgram(loaded.evidence);
+	const locale = getLocale();
+	const query = readOverviewQuery(
+		event.url.searchParams,
+		constructs.map((c) => c.key)
+	);
+	const answeredWaves = (['pre', 'mid'] as const).filter((wave) =>
+		analysis.pairs.some((pair) => pair.waves[wave].partners.score !== null)
+	);
+	const askedWave = event.url.searchParams.get('wave');
+	const roleWave =
+		answeredWaves.find((wave) => wave === askedWave) ?? answeredWaves.at(-1) ?? 'pre';
 	const pick = ({
 		id,
 		name,
@@ -33,7 +55,13 @@ export async function load(event) {
 	}) => ({ id, name, occupation });
 	return {
 		details: program,
-		pairs,
+		query,
+		constructs: constructs.map((c) => ({ key: c.key, name: localized(c.name, locale) })),
+		pairsTable: pairsTable(analysis, pairs, constructs, thresholds, query, locale),
+		answeredWaves,
+		roleWave,
+		roleAverages: roleAverageRows(analysis, constructs, roleWave, locale),
+		drift: answeredWaves.length ? driftRows(analysis, constructs, locale) : [],
 		availableMentors: people
 			.filter(
 				(p) =>
@@ -48,12 +76,13 @@ export async function load(event) {
 		coordinators: coordinators
 			.filter((s) => s.status === 'active')
 			.map(({ id, name }) => ({ id, name })),
-		rounds: rounds.map((r) => ({
-			id: r.id,
-			wave: r.wave,
-			opensOn: r.opens_on,
-			closesOn: r.closes_on,
-			state: roundState(r)
+		rounds: loaded.rounds.map(({ round, roles }) => ({
+			id: round.id,
+			wave: round.wave,
+			opensOn: round.opens_on,
+			closesOn: round.closes_on,
+			state: roundState(round),
+			roles
 		})),
 		saved: event.url.searchParams.has('saved')
 	};

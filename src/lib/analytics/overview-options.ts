@@ -1,0 +1,8 @@
+import type { Role } from '$lib/instruments/types';
+
+/** Which pairs the program overview lists. */
+export const STATUS_FILTERS = ['all', 'at_risk', 'watch', 'ok'] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
+
+/** The groups compared in the overview's charts, in the order of their columns and colours. */
+export const CHART_ROLES: Role[] = ['mentor', 'protege', 'employer', 'staff'];

@@ -1,0 +1,60 @@
+import type { ChartConfiguration } from 'chart.js';
+
+/**
+ * The Okabe–Ito palette: colours that stay distinct for the common kinds of colour blindness.
+ * Each series keeps its colour everywhere (a mentor is always blue).
+ */
+export const SERIES_COLOURS = {
+	mentor: '#0072B2',
+	protege: '#E69F00',
+	employer: '#009E73',
+	staff: '#CC79A7',
+	pair: '#56B4E9',
+	other: '#555555'
+} as const;
+
+export type SeriesColour = keyof typeof SERIES_COLOURS;
+
+export interface BarSeries {
+	label: string;
+	colour: SeriesColour;
+	/** One value per category, on a 0–100 scale; null where there is nothing to show. */
+	values: (number | null)[];
+}
+
+export interface BarChartData {
+	categories: string[];
+	series: BarSeries[];
+}
+
+/** Grouped horizontal bars on a 0–100 axis: one group per category, one bar per series. */
+export function barChartConfig(data: BarChartData, axisLabel: string): ChartConfiguration<'bar'> {
+	return {
+		type: 'bar',
+		data: toChartData(data),
+		options: {
+			indexAxis: 'y',
+			responsive: true,
+			maintainAspectRatio: false,
+			animation: false,
+			scales: {
+				x: { min: 0, max: 100, title: { display: true, text: axisLabel } },
+				y: { ticks: { autoSkip: false } }
+			},
+			plugins: { legend: { position: 'bottom' } }
+		}
+	};
+}
+
+export function toChartData(data: BarChartData): ChartConfiguration<'bar'>['data'] {
+	return {
+		labels: data.categories,
+		datasets: data.series.map((series, index) => ({
+			label: series.label,
+			data: series.values,
+			backgroundColor: SERIES_COLOURS[series.colour],
+			borderColor: '#000000',
+			borderWidth: index % 2 === 1 ? 1 : 0
+		}))
+	};
+}

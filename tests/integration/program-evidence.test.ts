@@ -1,0 +1,210 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyseProgram, type ProgramAnalysis } from '../../src/lib/alignment/program-analysis';
+import type { Program, StaffUserRow } from '../../src/lib/server/db/schema';
+import { createEmployer } from '../../src/lib/server/employers/employers';
+import {
+	loadProgramEvidence,
+	type LoadedProgram
+} from '../../src/lib/server/analytics/program-evidence';
+import { createPair } from '../../src/lib/server/pairs/pair-actions';
+import { openRound } from '../../src/lib/server/rounds/rounds';
+import {
+	answerSurvey,
+	assignmentOf,
+	highEnd,
+	lowEnd,
+	surveyOf,
+	type Survey
+} from '../helpers/answers';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { createOrganizationWithStaff } from '../helpers/fixtures';
+import { addPeople, createTestProgram } from '../helpers/programs';
+
+let t: TestDatabase;
+let staff: StaffUserRow;
+let program: Program;
+let pairIds: string[];
+let loaded: LoadedProgram;
+let analysis: ProgramAnalysis;
+
+const TODAY = '2026-11-25';
+
+async function openWave(wave: 'pre' | 'mid', opensOn: string): Promise<Survey> {
+	const version = await t.db
+		.selectFrom('instrument_versions')
+		.select('id')
+		.executeTakeFirstOrThrow();
+	const opened = await openRound(
+		t.db,
+		staff,
+		program,
+		{ versionId: version.id, wave, opensOn: TODAY, closesOn: '2026-12-31' },
+		null
+	);
+	if (!opened.ok) throw new Error(opened.reason);
+	await t.db
+		.updateTable('rounds')
+		.set({ opens_on: opensOn })
+		.where('id', '=', opened.roundId)
+		.execute();
+	return surveyOf(t.db, opened.roundId);
+}
+
+beforeAll(async () => {
+	t = await createTestDatabase();
+	await createOrganizationWithStaff(t.db, 'A', [{ email: 'coord@a.org', role: 'coordinator' }]);
+	staff = await t.db
+		.selectFrom('staff_users')
+		.selectAll()
+		.where('email', '=', 'coord@a.org')
+		.executeTakeFirstOrThrow();
+	program = await createTestProgram(t.db, staff);
+	const mentors = await addPeople(t.db, staff, program.id, 'mentor', 3);
+	const proteges = await addPeople(t.db, staff, program.id, 'protege', 3);
+	const [contact] = await addPeople(t.db, staff, program.id, 'employer', 1);
+	const employerId = await createEmployer(t.db, staff.organization_id, 'Acme');
+	await t.db
+		.updateTable('participants')
+		.set({ employer_id: employerId })
+		.where('id', '=', contact!)
+		.execute();
+	pairIds = [];
+	for (const i of [0, 1, 2]) {
+		const created = await createPair(
+			t.db,
+			staff,
+			program,
+			{
+				mentorId: mentors[i]!,
+				protegeId: proteges[i]!,
+				employerId: i === 1 ? employerId : null,
+				coordinatorId: null
+			},
+			null
+		);
+		if (!created.ok) throw new Error(created.reason);
+		pairIds.push(created.pairId);
+	}
+
+	// Before the program, opened 20 days ago: a survey per person, not per pair.
+	const pre = await openWave('pre', '2026-11-05');
+	const answer = async (
+		survey: Survey,
+		participantId: string,
+		role: 'mentor' | 'protege' | 'employer',
+		changes = {}
+	) =>
+		answerSurvey(
+			t.db,
+			survey,
+			role,
+			await assignmentOf(t.db, survey.round.id, { participantId }),
+			highEnd,
+			{
+				changes
+			}
+		);
+	// Pair 0: the protégé counts on job leads, the mentor does not.
+	await answer(pre, mentors[0]!, 'mentor', { focus_job_leads: ['1'] });
+	await answer(pre, proteges[0]!, 'protege', { focus_job_leads: ['5'] });
+	// Pair 1: both agree; their employer contact too; the coordinator sees things differently.
+	await answer(pre, mentors[1]!, 'mentor');
+	await answer(pre, proteges[1]!, 'protege');
+	await answer(pre, contact!, 'employer');
+	await answerSurvey(
+		t.db,
+		pre,
+		'staff',
+		await assignmentOf(t.db, pre.round.id, { staffId: staff.id }),
+		lowEnd
+	);
+	// Pair 2: only the protégé answered; the mentor is silent 20 days after opening.
+	await answer(pre, proteges[2]!, 'protege');
+
+	// Check-in, opened today: pair 1's protégé asks to be contacted; nobody else has answered yet.
+	const mid = await openWave('mid', TODAY);
+	const midAnswer = async (participantId: string, role: 'mentor' | 'protege', changes = {}) =>
+		answerSurvey(
+			t.db,
+			mid,
+			role,
+			await t.db
+				.selectFrom('assignments')
+				.select('id')
+				.where('round_id', '=', mid.round.id)
+				.where('participant_id', '=', participantId)
+				.executeTakeFirstOrThrow()
+				.then((row) => row.id),
+			highEnd,
+			{ changes }
+		);
+	await midAnswer(mentors[1]!, 'mentor');
+	await midAnswer(proteges[1]!, 'protege', { check_in_contact_request: ['yes'] });
+
+	loaded = await loadProgramEvidence(t.db, program, TODAY);
+	analysis = analyseProgram(loaded.evidence);
+});
+
+afterAll(() => t.close());
+
+describe('loading a whole program for the metrics', () => {
+	const pair = (index: number) => analysis.pairs.find((p) => p.pairId === pairIds[index])!;
+
+	it('links each person’s pre survey to their pair', () => {
+		const answers = loaded.evidence.waves.pre.byPair.get(pairIds[0]!);
+		expect(answers?.mentor?.focus_job_leads).toEqual(['1']);
+		expect(answers?.protege?.focus_job_leads).toEqual(['5']);
+	});
+
+	it('flags the critical mismatch, the contact request and the silent mentor', () => {
+		expect(pair(0).status).toBe('at_risk');
+		expect(pair(0).reasons.map((r) => r.reason)).toContainEqual(
+			expect.objectContaining({
+				kind: 'critical_mismatch',
+				itemKey: 'focus_job_leads',
+				mentor: '1',
+				protege: '5'
+			})
+		);
+		expect(pair(1).reasons.map((r) => r.reason)).toEqual([
+			{ kind: 'contact_request', person: 'protege' }
+		]);
+		expect(pair(2).reasons.map((r) => r.reason)).toEqual([
+			{ kind: 'overdue', person: 'mentor', wave: 'pre' }
+		]);
+	});
+
+	it('does not call a survey overdue before its time', () => {
+		// The check-in opened today: unsent check-ins are not silence yet.
+		expect(
+			analysis.pairs.flatMap((p) => p.reasons).filter((r) => r.reason.kind === 'overdue')
+		).toHaveLength(1);
+	});
+
+	it('compares with the employer contact and the staff baseline', () => {
+		expect(pair(1).waves.pre.mentorEmployer.score).toBe(1);
+		expect(pair(1).waves.pre.mentorStaff.score).toBeLessThan(0.5);
+		expect(pair(0).waves.pre.mentorEmployer.score).toBeNull();
+	});
+
+	it('counts answers by round and role', () => {
+		const [pre, mid] = loaded.rounds;
+		expect(pre!.roles).toEqual([
+			{ role: 'protege', total: 3, submitted: 3 },
+			{ role: 'mentor', total: 3, submitted: 2 },
+			{ role: 'employer', total: 1, submitted: 1 },
+			{ role: 'staff', total: 1, submitted: 1 }
+		]);
+		expect(mid!.roles.find((r) => r.role === 'protege')).toEqual({
+			role: 'protege',
+			total: 3,
+			submitted: 1
+		});
+	});
+
+	it('renders an empty program', async () => {
+		const empty = await createTestProgram(t.db, staff, { name: 'Empty' });
+		const nothing = analyseProgram((await loadProgramEvidence(t.db, empty, TODAY)).evidence);
+		expect(nothing.pairs).toEqual([]);
+	});
+});
