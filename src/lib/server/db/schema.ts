@@ -102,6 +102,7 @@ export interface InstrumentItemsTable {
 	version_id: string;
 	construct_id: string;
 	key: string;
+	label: string | null;
 	wave: 'pre' | 'mid' | 'post';
 	type: 'scale' | 'choice' | 'multi' | 'number' | 'text';
 	required: number;
@@ -294,6 +295,29 @@ export interface ReminderSendsTable {
 	sent_at: number;
 }
 
+export interface PairNotesTable {
+	id: string;
+	organization_id: string;
+	pair_id: string;
+	author_staff_id: string;
+	body: string;
+	created_at: number;
+}
+
+export interface PairFollowUpsTable {
+	id: string;
+	organization_id: string;
+	pair_id: string;
+	what: string;
+	assignee_staff_id: string | null;
+	/** ISO date (YYYY-MM-DD). */
+	due_on: string | null;
+	done_at: number | null;
+	done_by: string | null;
+	created_by: string;
+	created_at: number;
+}
+
 export interface Database {
 	organizations: OrganizationsTable;
 	staff_users: StaffUsersTable;
@@ -318,6 +342,8 @@ export interface Database {
 	participant_links: ParticipantLinksTable;
 	outbox: OutboxTable;
 	reminder_sends: ReminderSendsTable;
+	pair_notes: PairNotesTable;
+	pair_follow_ups: PairFollowUpsTable;
 }
 
 export type OutboxMessage = Selectable<OutboxTable>;
@@ -330,6 +356,8 @@ export type Employer = Selectable<EmployersTable>;
 export type Participant = Selectable<ParticipantsTable>;
 export type Pair = Selectable<PairsTable>;
 export type PairStatusChange = Selectable<PairStatusChangesTable>;
+export type PairNote = Selectable<PairNotesTable>;
+export type PairFollowUp = Selectable<PairFollowUpsTable>;
 
 export type Organization = Selectable<OrganizationsTable>;
 export type StaffUserRow = Selectable<StaffUsersTable>;

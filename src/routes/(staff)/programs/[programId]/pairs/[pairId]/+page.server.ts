@@ -1,9 +1,18 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
+import {
+	followUpDoneSchema,
+	followUpSchema,
+	pairNoteSchema
+} from '$lib/server/forms/pair-note-schemas';
 import { pairStatusSchema } from '$lib/server/forms/program-schemas';
 import { fieldFailure, readForm } from '$lib/server/forms/read-form';
+import { requirePair } from '$lib/server/pairs/pair-access';
 import { changePairStatusIn } from '$lib/server/pairs/pair-actions';
+import { addPairFollowUp, listAssignees, setFollowUpDone } from '$lib/server/pairs/pair-follow-ups';
+import { readPairNotebook } from '$lib/server/pairs/pair-notebook';
+import { addPairNote } from '$lib/server/pairs/pair-notes';
 import { findPair, pairHistory } from '$lib/server/pairs/pairs';
 import { requireProgram } from '$lib/server/programs/access';
 
@@ -12,7 +21,11 @@ export async function load(event) {
 	const db = getDb();
 	const pair = await findPair(db, staff.organization_id, program.id, event.params.pairId);
 	if (!pair) error(404, 'Not found');
-	return { pair, history: await pairHistory(db, pair.id) };
+	return {
+		pair,
+		history: await pairHistory(db, pair.id),
+		notebook: await readPairNotebook(db, staff.organization_id, pair.id)
+	};
 }
 
 export const actions = {
@@ -33,5 +46,44 @@ export const actions = {
 		const message =
 			result.reason === 'same_status' ? m.error_pair_same_status() : m.error_pair_final();
 		return fieldFailure(400, 'status', message, form.data);
+	},
+	note: async (event) => {
+		const { staff, pair } = await requirePair(event);
+		const form = await readForm(event.request, pairNoteSchema, ['body']);
+		if (!form.ok) return form.failure;
+		const result = await addPairNote(
+			getDb(),
+			staff,
+			pair.id,
+			form.data.body,
+			event.getClientAddress()
+		);
+		if (!result.ok) error(404, 'Not found');
+		return { notebookChange: 'note_added' as const };
+	},
+	followUp: async (event) => {
+		const { staff, pair } = await requirePair(event);
+		const db = getDb();
+		const assignees = await listAssignees(db, staff.organization_id);
+		const schema = followUpSchema(assignees.map((a) => a.id));
+		const form = await readForm(event.request, schema, ['what', 'assigneeId', 'dueOn']);
+		if (!form.ok) return form.failure;
+		const result = await addPairFollowUp(db, staff, pair.id, form.data, event.getClientAddress());
+		if (result.ok) return { notebookChange: 'follow_up_added' as const };
+		if (result.reason === 'not_found') error(404, 'Not found');
+		return fieldFailure(400, 'assigneeId', m.error_follow_up_assignee(), {
+			what: form.data.what,
+			dueOn: form.data.dueOn ?? ''
+		});
+	},
+	followUpDone: async (event) => {
+		const { staff, pair } = await requirePair(event);
+		const form = await readForm(event.request, followUpDoneSchema);
+		if (!form.ok) return form.failure;
+		const { followUpId, done } = form.data;
+		const ip = event.getClientAddress();
+		const result = await setFollowUpDone(getDb(), staff, pair.id, followUpId, done, ip);
+		if (!result.ok) error(404, 'Not found');
+		return { notebookChange: done ? ('follow_up_done' as const) : ('follow_up_reopened' as const) };
 	}
 };

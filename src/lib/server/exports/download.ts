@@ -1,0 +1,29 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import { getLocale } from '$lib/paraglide/runtime';
+import { getDb } from '../db';
+import { requireProgram } from '../programs/access';
+import { exportProgram, type Dataset, type ExportFormat } from './program-export';
+
+/** The GET handler of one export: the program's own staff only, never cached, always audited. */
+export async function downloadExport(
+	event: RequestEvent,
+	dataset: Dataset,
+	format: ExportFormat
+): Promise<Response> {
+	const { staff, program } = await requireProgram(event);
+	const separator = event.url.searchParams.get('separator') === 'semicolon' ? 'semicolon' : 'comma';
+	const file = await exportProgram(
+		getDb(),
+		staff,
+		program,
+		{ dataset, format, separator, language: getLocale() },
+		event.getClientAddress()
+	);
+	return new Response(file.body, {
+		headers: {
+			'content-type': file.contentType,
+			'content-disposition': `attachment; filename="${file.fileName}"`,
+			'cache-control': 'private, no-store'
+		}
+	});
+}

@@ -1,0 +1,32 @@
+import type { DbOrTx } from '../db';
+import {
+	listAssignees,
+	listPairFollowUps,
+	type Assignee,
+	type FollowUpView
+} from './pair-follow-ups';
+import { listPairNotes, type PairNoteView } from './pair-notes';
+
+/** What the last notes or follow-ups action did, for the notice that confirms it. */
+export type NotebookChange =
+	'note_added' | 'follow_up_added' | 'follow_up_done' | 'follow_up_reopened';
+
+export interface PairNotebook {
+	notes: PairNoteView[];
+	followUps: FollowUpView[];
+	assignees: Assignee[];
+}
+
+/** Everything the pair page's notes and follow-ups section shows. */
+export async function readPairNotebook(
+	db: DbOrTx,
+	organizationId: string,
+	pairId: string
+): Promise<PairNotebook> {
+	const [notes, followUps, assignees] = await Promise.all([
+		listPairNotes(db, organizationId, pairId),
+		listPairFollowUps(db, organizationId, pairId),
+		listAssignees(db, organizationId)
+	]);
+	return { notes, followUps, assignees };
+}

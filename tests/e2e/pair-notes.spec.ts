@@ -1,0 +1,90 @@
+import { expect, test } from '@playwright/test';
+import { openDatabase, type Db } from '../../src/lib/server/db/open';
+import { createPair } from '../../src/lib/server/pairs/pair-actions';
+import { addPeople, createTestProgram } from '../helpers/programs';
+import { startServer, type RunningServer } from '../helpers/server';
+import { setUpOrganization, shoot } from './helpers';
+
+let server: RunningServer;
+let db: Db;
+test.beforeAll(async () => {
+	server = await startServer();
+	db = openDatabase(server.databasePath);
+});
+test.afterAll(async () => {
+	await db?.destroy();
+	await server?.stop();
+});
+
+test('a coordinator keeps notes and follow-ups on a pair, on a desktop and a phone', async ({
+	browser
+}) => {
+	const page = await setUpOrganization(browser, server, 'Accueil Nouveaux Arrivants');
+	await expect(page.getByRole('link', { name: 'Programs' })).toBeVisible();
+	const staff = await db.selectFrom('staff_users').selectAll().executeTakeFirstOrThrow();
+	const program = await createTestProgram(db, staff);
+	const [mentorId] = await addPeople(db, staff, program.id, 'mentor', 1);
+	const [protegeId] = await addPeople(db, staff, program.id, 'protege', 1);
+	const pair = await createPair(
+		db,
+		staff,
+		program,
+		{ mentorId: mentorId!, protegeId: protegeId!, employerId: null, coordinatorId: null },
+		null
+	);
+	if (!pair.ok) throw new Error(pair.reason);
+	await page.goto(`${server.url}/programs/${program.id}/pairs/${pair.pairId}`);
+
+	await page.getByLabel('What needs to be done').fill('Call the protégé about interview practice');
+	await page.getByLabel('Who will do it (optional)').selectOption({ label: 'Amélie Tremblay' });
+	await page.getByLabel('Due date (optional)').fill('2020-01-15');
+	await page.getByRole('button', { name: 'Add follow-up' }).click();
+	await expect(page.getByText('Follow-up added.')).toBeVisible();
+
+	await page.getByLabel('What needs to be done').fill('Send the mentor the program guide');
+	await page.getByRole('button', { name: 'Add follow-up' }).click();
+	await page.getByLabel('What needs to be done').fill('Book the mid-program check-in');
+	await page.getByLabel('Due date (optional)').fill('2099-06-01');
+	await page.getByRole('button', { name: 'Add follow-up' }).click();
+	await page.getByRole('button', { name: /Mark done.*Send the mentor/ }).click();
+	await expect(page.getByText('Follow-up marked done.')).toBeVisible();
+
+	await page.getByLabel('Due date (optional)').fill('');
+	await page.getByRole('button', { name: 'Add follow-up' }).click();
+	await expect(page.locator('.field.has-error')).toContainText('Say what needs to be done');
+
+	await page
+		.getByLabel('New note')
+		.fill('Met both on video.\nThe protégé expects job referrals; the mentor does not.');
+	await page.getByRole('button', { name: 'Add note' }).click();
+	await expect(page.getByText('Note added.')).toBeVisible();
+	const rows = page.getByTestId('follow-up');
+	await expect(rows).toHaveCount(3);
+	await expect(rows.first()).toContainText('Overdue');
+	await expect(rows.last()).toContainText('Done');
+	await expect(page.getByTestId('note')).toContainText('job referrals');
+	await page.locator('#notebook').screenshot({ path: 'tests/e2e/screenshots/pair-notes-1280.png' });
+
+	const phone = await browser.newContext({
+		viewport: { width: 390, height: 844 },
+		javaScriptEnabled: false
+	});
+	const url = new URL(page.url());
+	await phone.addCookies([
+		...(await page.context().cookies()),
+		{ name: 'PARAGLIDE_LOCALE', value: 'fr', url: url.origin }
+	]);
+	const small = await phone.newPage();
+	await small.goto(`${url.origin}${url.pathname}`);
+	await expect(small.getByRole('heading', { name: 'Notes et suivis' })).toBeVisible();
+	await expect(small.getByTestId('follow-up').first()).toContainText('En retard');
+	await small
+		.locator('#notebook')
+		.screenshot({ path: 'tests/e2e/screenshots/pair-notes-390-fr.png' });
+	const overflow = await small.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
+	expect(overflow).toBe(0);
+	await shoot(small, 'pair-page-390-fr', { fullPage: true });
+	await phone.close();
+});

@@ -1,0 +1,353 @@
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Program, StaffUserRow } from '../../src/lib/server/db/schema';
+import { exportProgram, type ExportRequest } from '../../src/lib/server/exports/program-export';
+import { pairScoresTable } from '../../src/lib/server/exports/pair-scores-export';
+import { pseudonym } from '../../src/lib/server/exports/pseudonyms';
+import { responsesTable } from '../../src/lib/server/exports/responses-export';
+import { createPair } from '../../src/lib/server/pairs/pair-actions';
+import { openRound } from '../../src/lib/server/rounds/rounds';
+import {
+	answerSurvey,
+	assignmentOf,
+	highEnd,
+	lowEnd,
+	surveyOf,
+	type Survey
+} from '../helpers/answers';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { createOrganizationWithStaff } from '../helpers/fixtures';
+import { addPeople, createTestProgram } from '../helpers/programs';
+
+let t: TestDatabase;
+let staff: StaffUserRow;
+let program: Program;
+let mentors: string[];
+let proteges: string[];
+let pre: Survey;
+let mid: Survey;
+
+const EVIL = '=HYPERLINK("http://evil")';
+const today = new Date().toISOString().slice(0, 10);
+
+async function openWave(wave: 'pre' | 'mid'): Promise<Survey> {
+	const version = await t.db
+		.selectFrom('instrument_versions')
+		.select('id')
+		.executeTakeFirstOrThrow();
+	const opened = await openRound(
+		t.db,
+		staff,
+		program,
+		{ versionId: version.id, wave, opensOn: today, closesOn: '2999-01-01' },
+		null
+	);
+	if (!opened.ok) throw new Error(opened.reason);
+	return surveyOf(t.db, opened.roundId);
+}
+
+const person = (participantId: string) => ({ participantId });
+
+beforeAll(async () => {
+	t = await createTestDatabase();
+	await createOrganizationWithStaff(t.db, 'A', [{ email: 'coord@a.org', role: 'coordinator' }]);
+	staff = await t.db
+		.selectFrom('staff_users')
+		.selectAll()
+		.where('email', '=', 'coord@a.org')
+		.executeTakeFirstOrThrow();
+	program = await createTestProgram(t.db, staff, { name: 'Spring cohort' });
+	mentors = await addPeople(t.db, staff, program.id, 'mentor', 2);
+	proteges = await addPeople(t.db, staff, program.id, 'protege', 2);
+	await t.db
+		.updateTable('participants')
+		.set({ language: 'fr' })
+		.where('id', '=', proteges[0]!)
+		.execute();
+	for (const i of [0, 1])
+		await createPair(
+			t.db,
+			staff,
+			program,
+			{ mentorId: mentors[i]!, protegeId: proteges[i]!, employerId: null, coordinatorId: staff.id },
+			null
+		);
+
+	// Before the program: one sent survey, one still being filled in.
+	pre = await openWave('pre');
+	await answerSurvey(
+		t.db,
+		pre,
+		'mentor',
+		await assignmentOf(t.db, pre.round.id, person(mentors[0]!)),
+		lowEnd,
+		{
+			changes: { contact_hours: ['2.5'], contact_modes: ['video', 'phone'] }
+		}
+	);
+	await answerSurvey(
+		t.db,
+		pre,
+		'protege',
+		await assignmentOf(t.db, pre.round.id, person(proteges[1]!)),
+		lowEnd,
+		{
+			submit: false
+		}
+	);
+
+	// Check-in: pair 1 agrees on everything, pair 2 on nothing; the coordinator answers like pair 1.
+	mid = await openWave('mid');
+	const midOf = (id: string) => assignmentOf(t.db, mid.round.id, person(id));
+	const unsure = { focus_job_search_covered: ['dont_know'] };
+	await answerSurvey(t.db, mid, 'mentor', await midOf(mentors[0]!), highEnd, {
+		changes: { ...unsure, check_in_anything_else_mid: [EVIL] }
+	});
+	await answerSurvey(t.db, mid, 'protege', await midOf(proteges[0]!), highEnd, { changes: unsure });
+	await answerSurvey(t.db, mid, 'mentor', await midOf(mentors[1]!), highEnd);
+	await answerSurvey(t.db, mid, 'protege', await midOf(proteges[1]!), lowEnd);
+	await answerSurvey(
+		t.db,
+		mid,
+		'staff',
+		await assignmentOf(t.db, mid.round.id, { staffId: staff.id }),
+		highEnd
+	);
+});
+afterAll(() => t.close());
+
+describe('the answers export', () => {
+	it('has one row per answer of a sent survey, and none of a survey still in progress', async () => {
+		const { rows } = await responsesTable(t.db, program);
+		const sent = await t.db
+			.selectFrom('responses')
+			.innerJoin('assignments', 'assignments.id', 'responses.assignment_id')
+			.select((eb) => eb.fn.countAll<number>().as('count'))
+			.where('assignments.status', '=', 'submitted')
+			.executeTakeFirstOrThrow();
+		const all = await t.db
+			.selectFrom('responses')
+			.select((eb) => eb.fn.countAll<number>().as('count'))
+			.executeTakeFirstOrThrow();
+		expect(rows).toHaveLength(Number(sent.count));
+		expect(Number(all.count)).toBeGreaterThan(rows.length);
+		expect(new Set(rows.map((r) => `${r.wave}:${r.role}`))).toEqual(
+			new Set(['pre:mentor', 'mid:mentor', 'mid:protege', 'mid:staff'])
+		);
+	});
+
+	it('names people and pairs only by stable codes, never by name, email or id', async () => {
+		const { rows } = await responsesTable(t.db, program);
+		const text = JSON.stringify(rows);
+		for (const word of ['mentor 1', 'protege1@example.org', 'coord@a.org', mentors[0]!, staff.id])
+			expect(text).not.toContain(word);
+		expect(rows.every((r) => /^(p|s)_[0-9a-f]{12}$/.test(String(r.participant)))).toBe(true);
+		const staffRows = rows.filter((r) => r.role === 'staff');
+		expect(staffRows.every((r) => String(r.participant).startsWith('s_') && r.pair === null)).toBe(
+			true
+		);
+
+		const codesOf = (wave: string, role: string) =>
+			new Set(rows.filter((r) => r.wave === wave && r.role === role).map((r) => r.participant));
+		expect(codesOf('mid', 'mentor').size).toBe(2);
+		// The same mentor keeps one code across rounds.
+		expect(codesOf('mid', 'mentor')).toContain([...codesOf('pre', 'mentor')][0]);
+		expect(
+			new Set(rows.filter((r) => r.wave === 'mid' && r.role !== 'staff').map((r) => r.pair)).size
+		).toBe(2);
+		expect(rows.filter((r) => r.wave === 'pre').every((r) => r.pair === null)).toBe(true);
+		expect((await responsesTable(t.db, program)).rows).toEqual(rows);
+	});
+
+	it('gives the raw answer, a 0–1 position in the declared direction, the language and the time', async () => {
+		const { rows } = await responsesTable(t.db, program);
+		const find = (wave: string, item: string, personId: string) =>
+			rows.find(
+				(r) =>
+					r.wave === wave &&
+					r.item === item &&
+					r.participant === pseudonym('participant', program.id, personId)
+			)!;
+		// Pair 2's protégé picked the first options, everyone else in the check-in the last.
+		expect(find('mid', 'focus_resume_covered', proteges[1]!)).toMatchObject({
+			construct: 'focus',
+			role: 'protege',
+			language: 'en',
+			raw_value: '1',
+			normalised_value: 0
+		});
+		expect(find('mid', 'focus_resume_covered', proteges[0]!)).toMatchObject({
+			language: 'fr',
+			raw_value: '5',
+			normalised_value: 1
+		});
+		// contact_frequency_actual lists "more often" first: the first option is the most.
+		expect(find('mid', 'contact_frequency_actual', proteges[1]!)).toMatchObject({
+			raw_value: '1',
+			normalised_value: 1
+		});
+		expect(find('mid', 'focus_job_search_covered', mentors[1]!)).toMatchObject({
+			raw_value: '5',
+			normalised_value: 1
+		});
+		expect(find('mid', 'focus_job_search_covered', mentors[0]!)).toMatchObject({
+			raw_value: 'dont_know',
+			normalised_value: null
+		});
+		expect(find('pre', 'contact_hours', mentors[0]!)).toMatchObject({
+			construct: 'contact',
+			raw_value: 2.5,
+			normalised_value: 2.5
+		});
+		expect(find('pre', 'contact_modes', mentors[0]!)).toMatchObject({
+			raw_value: 'video;phone',
+			normalised_value: null
+		});
+		expect(find('mid', 'check_in_anything_else_mid', mentors[0]!)).toMatchObject({
+			raw_value: EVIL,
+			normalised_value: null
+		});
+		expect(rows.find((r) => r.role === 'staff' && r.item === 'focus_resume_covered')).toMatchObject(
+			{
+				participant: pseudonym('staff', program.id, staff.id),
+				language: program.default_language,
+				program: 'Spring cohort',
+				round_opens_on: today
+			}
+		);
+		expect(
+			rows.every((r) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(String(r.answered_at)))
+		).toBe(true);
+	});
+});
+
+describe('the pair scores export', () => {
+	it('scores each pair by construct: 1 for full agreement, 0 for none', async () => {
+		const { columns, rows } = await pairScoresTable(t.db, program, 'en');
+		expect(columns).toContain('alignment_focus');
+		expect(columns).toContain('alignment_check_in');
+		const check = rows.filter((r) => r.wave === 'mid');
+		expect(check).toHaveLength(2);
+		const [apart, agreeing] = check; // at risk first
+		const constructs = columns.filter((c) => c.startsWith('alignment_'));
+		expect(agreeing).toMatchObject({
+			risk_status: 'ok',
+			pair_status: 'active',
+			alignment: 1,
+			mentor_staff_alignment: 1,
+			protege_staff_alignment: 1,
+			mentor_employer_alignment: null,
+			reasons: ''
+		});
+		expect(constructs.every((c) => agreeing![c] === 1)).toBe(true);
+		expect(apart).toMatchObject({
+			risk_status: 'at_risk',
+			alignment: 0,
+			mentor_staff_alignment: 1,
+			protege_staff_alignment: 0
+		});
+		expect(constructs.every((c) => apart![c] === 0)).toBe(true);
+		expect(apart!.reasons).toContain('The protégé asked for a coordinator to contact them.');
+		expect(String(apart!.reasons).split(' | ').length).toBeGreaterThan(2);
+	});
+
+	it('uses the same codes as the answers export, and writes the reasons in the reader’s language', async () => {
+		const answers = (await responsesTable(t.db, program)).rows;
+		const { rows } = await pairScoresTable(t.db, program, 'fr');
+		for (const row of rows.filter((r) => r.wave === 'mid')) {
+			const mentorRows = answers.filter((a) => a.participant === row.mentor);
+			expect(mentorRows.length).toBeGreaterThan(0);
+			expect(mentorRows.filter((a) => a.wave === 'mid').every((a) => a.pair === row.pair)).toBe(
+				true
+			);
+			expect(answers.some((a) => a.participant === row.protege && a.pair === row.pair)).toBe(true);
+		}
+		expect(rows[0]!.reasons).toContain('demande qu’une personne coordonnatrice');
+	});
+});
+
+describe('export files', () => {
+	const request = (changes: Partial<ExportRequest>): ExportRequest => ({
+		dataset: 'responses',
+		format: 'csv',
+		separator: 'comma',
+		language: 'en',
+		...changes
+	});
+
+	it('writes a CSV a spreadsheet opens: BOM, header, CRLF, formulas neutralised', async () => {
+		const file = await exportProgram(t.db, staff, program, request({}), '127.0.0.1');
+		expect(file.contentType).toBe('text/csv; charset=utf-8');
+		expect(file.fileName).toBe(`tandem-spring-cohort-responses-${today}.csv`);
+		expect(file.body.startsWith('\uFEFFprogram,wave,round_opens_on,pair,')).toBe(true);
+		expect(file.body.split('\r\n').length).toBeGreaterThan(10);
+		expect(file.body.replaceAll('\r\n', '')).not.toContain('\n');
+		const records: Record<string, string>[] = parse(file.body, { bom: true, columns: true });
+		const typed = records.filter((r) => r.item === 'check_in_anything_else_mid');
+		expect(typed.map((r) => r.raw_value)).toContain(`'${EVIL}`);
+		expect(typed.map((r) => r.raw_value)).not.toContain(EVIL);
+		expect(records.find((r) => r.item === 'contact_hours')?.raw_value).toBe('2.5');
+	});
+
+	it('writes semicolons and decimal commas for Excel in French', async () => {
+		const file = await exportProgram(
+			t.db,
+			staff,
+			program,
+			request({ separator: 'semicolon' }),
+			null
+		);
+		const records: Record<string, string>[] = parse(file.body, {
+			bom: true,
+			columns: true,
+			delimiter: ';'
+		});
+		expect(records.find((r) => r.item === 'contact_hours')).toMatchObject({
+			raw_value: '2,5',
+			normalised_value: '2,5'
+		});
+	});
+
+	it('keeps what was typed in JSON, and records every download in the audit log', async () => {
+		const before = await t.db
+			.selectFrom('audit_log')
+			.selectAll()
+			.where('action', '=', 'program.exported')
+			.execute();
+		const file = await exportProgram(
+			t.db,
+			staff,
+			program,
+			request({ format: 'json', dataset: 'pair-scores' }),
+			'10.0.0.1'
+		);
+		expect(file.fileName).toBe(`tandem-spring-cohort-pair-scores-${today}.json`);
+		const json = JSON.parse(file.body);
+		expect(json.program).toBe('Spring cohort');
+		expect(json.rows.filter((r: { wave: string }) => r.wave === 'mid')).toHaveLength(2);
+		const answers = JSON.parse(
+			(await exportProgram(t.db, staff, program, request({ format: 'json' }), null)).body
+		);
+		expect(answers.rows.some((r: { raw_value: unknown }) => r.raw_value === EVIL)).toBe(true);
+
+		const after = await t.db
+			.selectFrom('audit_log')
+			.selectAll()
+			.where('action', '=', 'program.exported')
+			.orderBy('created_at')
+			.execute();
+		expect(after).toHaveLength(before.length + 2);
+		const logged = after.find((a) => a.ip === '10.0.0.1')!;
+		expect(logged).toMatchObject({
+			organization_id: staff.organization_id,
+			actor_staff_id: staff.id,
+			target_type: 'program',
+			target_id: program.id
+		});
+		expect(JSON.parse(logged.detail!)).toEqual({
+			export: 'pair-scores',
+			format: 'json',
+			rows: json.rows.length
+		});
+	});
+});
