@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/lib/server/db/open';
 import { listInstruments, openDraft } from '../../src/lib/server/instruments/instruments';
+import { loadVersionDocument } from '../../src/lib/server/instruments/load-document';
 import { Visitor, signedIn } from '../helpers/browser-like';
 import { TEST_PASSWORD, createOrganizationWithStaff } from '../helpers/fixtures';
 import { startServer, type RunningServer } from '../helpers/server';
@@ -125,6 +126,11 @@ describe('editing a draft through the pages', () => {
 		draftId = opened.headers.get('location')!.split('/').pop()!;
 	});
 
+	const labelOf = async (key: string) => {
+		const document = await loadVersionDocument(db, draftId);
+		return document!.constructs.flatMap((c) => c.items).find((i) => i.key === key)!.label;
+	};
+
 	const keysOf = async () => {
 		const html = await (await mine.get(`/instruments/${draftId}`)).text();
 		return [...html.matchAll(/id="(construct|item)-([a-z0-9_]+)"/g)].map((m) => m[2]);
@@ -218,5 +224,43 @@ describe('editing a draft through the pages', () => {
 		const html = await refused.text();
 		expect(html).toContain('The highest value must be more than the lowest');
 		expect(html).toContain('My typed words');
+	});
+
+	it('saves a short name in each language and shows it in the outline', async () => {
+		const path = `/instruments/${draftId}/items/check_in_anything_else`;
+		const page = await (await mine.get(path)).text();
+		expect(page).toContain('name="label.fr"');
+		expect(page).toContain('Used on dashboards and reports. A few words.');
+		const form: Record<string, string> = {
+			key: 'check_in_anything_else',
+			construct: 'check_in',
+			wave: 'pre',
+			type: 'text',
+			'asked.mentor': 'on',
+			'wording.mentor.en': 'Anything else?',
+			'wording.mentor.fr': 'Autre chose?'
+		};
+
+		const tooLong = await mine.post(path, { ...form, 'label.en': 'Far too long '.repeat(8) });
+		expect(tooLong.status).toBe(400);
+		expect(await tooLong.text()).toContain('At most 80');
+		expect(await labelOf('check_in_anything_else')).toMatchObject({
+			en: 'Anything else to tell us',
+			fr: 'Autre chose à nous dire'
+		});
+
+		const saved = await mine.post(path, {
+			...form,
+			'label.en': 'Last words',
+			'label.fr': 'Derniers mots'
+		});
+		expect(saved.status).toBe(303);
+		expect(await labelOf('check_in_anything_else')).toMatchObject({
+			en: 'Last words',
+			fr: 'Derniers mots'
+		});
+		const outline = await (await mine.get(`/instruments/${draftId}`)).text();
+		expect(outline).toContain('<strong>Last words</strong>');
+		expect(outline).toContain('Derniers mots');
 	});
 });

@@ -2,7 +2,7 @@ import { fleschKincaid } from 'flesch-kincaid';
 import { syllable } from 'syllable';
 import { describe, expect, it } from 'vitest';
 import { areCompatibleFollowUps } from '../../src/lib/instruments/follow-ups';
-import { ROLES, type ItemDocument } from '../../src/lib/instruments/types';
+import { ROLES, WAVES, type ItemDocument } from '../../src/lib/instruments/types';
 import { defaultInstrument } from '../../src/lib/server/instruments/default-instrument';
 import { parseInstrumentDocument } from '../../src/lib/server/instruments/parse-document';
 
@@ -72,6 +72,27 @@ describe('the default instrument', () => {
 					item.key
 				).toHaveLength(1);
 		}
+	});
+
+	it('gives every question a short name in English and French, unique within its wave', () => {
+		for (const language of LANGUAGES) {
+			for (const wave of WAVES) {
+				const labels = items
+					.filter((i) => i.wave === wave)
+					.map((i) => [i.key, i.label?.[language]?.trim() ?? ''] as const);
+				for (const [key, label] of labels) {
+					expect(label, `${key} ${language}`).toBeTruthy();
+					const words = label.split(/\s+/).filter((word) => word !== '—');
+					expect(words.length, `${key} ${language}: ${label}`).toBeLessThanOrEqual(7);
+				}
+				const names = labels.map(([, label]) => label);
+				expect(new Set(names).size, `${wave} ${language}`).toBe(names.length);
+			}
+		}
+		expect(byKey.get('focus_job_leads')!.label).toEqual({
+			en: 'Job leads and referrals',
+			fr: 'Pistes d’emploi et recommandations'
+		});
 	});
 
 	it('marks the classic unmet expectations as critical', () => {

@@ -89,6 +89,14 @@ const cases: [string, Breakage, (doc: InstrumentDocument) => { path: string; mes
 			})
 		],
 		[
+			'a short name that is too long',
+			(d) => (item(d).label = { en: 'A name '.repeat(12), fr: 'Un nom' }),
+			() => ({
+				path: 'constructs[0].items[0].label.en',
+				message: /At most 80/
+			})
+		],
+		[
 			'an unknown field',
 			(d) => Object.assign(item(d), { colour: 'red' }),
 			() => ({ path: 'constructs[0].items[0]', message: /Unknown field: colour/ })

@@ -165,4 +165,24 @@ describe('export and import', () => {
 		});
 		expect(await loadVersionDocument(t.db, imported.versionId)).toEqual(exported.document);
 	});
+
+	it('keeps the short names of questions, changed or taken away, through the file', async () => {
+		const exported = (await exportVersion(t.db, alice, await defaultVersionId(alice), null))!;
+		const file: InstrumentDocument = JSON.parse(JSON.stringify(exported.document));
+		const items = new Map(file.constructs.flatMap((c) => c.items).map((i) => [i.key, i]));
+		expect(items.get('contact_frequency')!.label).toEqual({
+			en: 'Meeting frequency',
+			fr: 'Fréquence des rencontres'
+		});
+		items.get('focus_job_leads')!.label = { en: 'Referrals', fr: 'Recommandations' };
+		items.get('contact_hours')!.label = null;
+
+		const imported = await importInstrument(t.db, bob, JSON.stringify(file), null);
+		if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
+		const loaded = (await loadVersionDocument(t.db, imported.versionId))!;
+		const byKey = new Map(loaded.constructs.flatMap((c) => c.items).map((i) => [i.key, i]));
+		expect(byKey.get('focus_job_leads')!.label).toEqual({ en: 'Referrals', fr: 'Recommandations' });
+		expect(byKey.get('contact_hours')!.label).toBeNull();
+		expect(loaded).toEqual(file);
+	});
 });

@@ -141,7 +141,7 @@ beforeAll(async () => {
 	await midAnswer(mentors[1]!, 'mentor');
 	await midAnswer(proteges[1]!, 'protege', { check_in_contact_request: ['yes'] });
 
-	loaded = await loadProgramEvidence(t.db, program, TODAY);
+	loaded = await loadProgramEvidence(t.db, program, { today: TODAY });
 	analysis = analyseProgram(loaded.evidence);
 });
 
@@ -202,9 +202,18 @@ describe('loading a whole program for the metrics', () => {
 		});
 	});
 
+	it('loads one pair with the same result as the whole program', async () => {
+		for (const [index, pairId] of pairIds.entries()) {
+			const scoped = await loadProgramEvidence(t.db, program, { today: TODAY, pairId });
+			expect(analyseProgram(scoped.evidence).pairs).toEqual([pair(index)]);
+		}
+	});
+
 	it('renders an empty program', async () => {
 		const empty = await createTestProgram(t.db, staff, { name: 'Empty' });
-		const nothing = analyseProgram((await loadProgramEvidence(t.db, empty, TODAY)).evidence);
+		const nothing = analyseProgram(
+			(await loadProgramEvidence(t.db, empty, { today: TODAY })).evidence
+		);
 		expect(nothing.pairs).toEqual([]);
 	});
 });

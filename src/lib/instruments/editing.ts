@@ -100,6 +100,7 @@ export function newItem(
 	const numbered = (n: number) => Object.fromEntries(doc.languages.map((l) => [l, String(n)]));
 	const item: ItemDocument = {
 		key,
+		label: null,
 		wave,
 		type,
 		required: type !== 'text',
@@ -195,6 +196,7 @@ export function addLanguage(doc: InstrumentDocument, language: string): EditResu
 			item.options?.forEach((o) => fill(o.label));
 			fill(item.number?.unit);
 			fill(item.hint);
+			fill(item.label);
 		}
 	}
 	return ok(next);

@@ -67,12 +67,13 @@ function rates(rounds: Round[], assignments: AssignmentRow[]): RoundRates[] {
 
 /**
  * Everything the metrics need for one program, in five set-based queries whatever its size:
- * rounds, pairs, employer contacts, assignments and submitted answers.
+ * rounds, pairs, employer contacts, assignments and submitted answers. With `pairId`, only what
+ * that pair's analysis needs: its own surveys, the employer contacts' and the coordinators'.
  */
 export async function loadProgramEvidence(
 	db: DbOrTx,
 	program: Program,
-	today = isoToday()
+	{ today = isoToday(), pairId }: { today?: string; pairId?: string } = {}
 ): Promise<LoadedProgram> {
 	const rounds = await db
 		.selectFrom('rounds')
@@ -90,6 +91,7 @@ export async function loadProgramEvidence(
 		.selectFrom('pairs')
 		.select(['id', 'employer_id', 'status', 'mentor_id', 'protege_id'])
 		.where('program_id', '=', program.id)
+		.$if(pairId !== undefined, (qb) => qb.where('id', '=', pairId!))
 		.execute();
 	const contacts = await db
 		.selectFrom('participants')
@@ -101,26 +103,43 @@ export async function loadProgramEvidence(
 	const employerOf = new Map(contacts.map((c) => [c.id, c.employer_id!]));
 
 	const roundIds = rounds.map((r) => r.id);
+	const people = [...pairs.flatMap((p) => [p.mentor_id, p.protege_id]), ...employerOf.keys()];
 	const assignments: AssignmentRow[] = roundIds.length
 		? await db
 				.selectFrom('assignments')
 				.select(['id', 'round_id', 'role', 'status', 'pair_id', 'participant_id', 'staff_id'])
 				.where('round_id', 'in', roundIds)
-				.execute()
-		: [];
-	const answered = analysed.length
-		? await db
-				.selectFrom('responses')
-				.innerJoin('assignments', 'assignments.id', 'responses.assignment_id')
-				.select(['responses.assignment_id', 'responses.item_key', 'responses.value'])
-				.where(
-					'assignments.round_id',
-					'in',
-					analysed.map((r) => r.id)
+				.$if(pairId !== undefined, (qb) =>
+					qb.where((eb) =>
+						eb.or([
+							eb('pair_id', '=', pairId!),
+							eb('participant_id', 'in', people),
+							eb('role', '=', 'staff')
+						])
+					)
 				)
-				.where('assignments.status', '=', 'submitted')
 				.execute()
 		: [];
+	const analysedIds = new Set(analysed.map((r) => r.id));
+	const sent = assignments
+		.filter((a) => a.status === 'submitted' && analysedIds.has(a.round_id))
+		.map((a) => a.id);
+	const answered =
+		sent.length === 0
+			? []
+			: pairId !== undefined
+				? await db
+						.selectFrom('responses')
+						.select(['assignment_id', 'item_key', 'value'])
+						.where('assignment_id', 'in', sent)
+						.execute()
+				: await db
+						.selectFrom('responses')
+						.innerJoin('assignments', 'assignments.id', 'responses.assignment_id')
+						.select(['responses.assignment_id', 'responses.item_key', 'responses.value'])
+						.where('assignments.round_id', 'in', [...analysedIds])
+						.where('assignments.status', '=', 'submitted')
+						.execute();
 
 	const answersOf = new Map<string, Record<string, string[]>>();
 	for (const row of answered) {

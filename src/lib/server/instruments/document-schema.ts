@@ -12,12 +12,15 @@ import {
 import { checkInstrumentRules } from './document-rules';
 
 export const MAX_TEXT = 2000;
+export const MAX_LABEL = 80;
 const KEY = /^[a-z][a-z0-9_]{0,63}$/;
 const LANGUAGE = /^[a-z]{2,3}(-[A-Z]{2})?$/;
 
 const key = z.string().regex(KEY, { error: () => m.instrument_error_key() });
 const text = z.string().max(MAX_TEXT, { error: () => m.error_too_long({ max: MAX_TEXT }) });
 const localized = z.record(z.string().regex(LANGUAGE), text);
+const shortText = z.string().max(MAX_LABEL, { error: () => m.error_too_long({ max: MAX_LABEL }) });
+const localizedLabel = z.record(z.string().regex(LANGUAGE), shortText);
 
 const option = z.strictObject({
 	value: z.string().min(1).max(64),
@@ -34,6 +37,7 @@ const numberSettings = z.strictObject({
 
 const item = z.strictObject({
 	key,
+	label: localizedLabel.nullish(),
 	wave: z.enum(WAVES),
 	type: z.enum(ITEM_TYPES),
 	required: z.boolean(),

@@ -32,9 +32,11 @@ export function itemFromForm(
 		if (form.get(`asked.${role}`))
 			wording[role] = localizedField(form, `wording.${role}`, languages);
 	}
+	const label = localizedField(form, 'label', languages);
 	const hint = localizedField(form, 'hint', languages);
 	const item: ItemDocument = {
 		key: text(form, 'key'),
+		label: hasText(label) ? label : null,
 		wave,
 		type,
 		required: form.get('required') === 'on',

@@ -39,7 +39,7 @@ export async function loadVersionDocument(
 		db
 			.selectFrom('instrument_options')
 			.innerJoin('instrument_items', 'instrument_items.id', 'instrument_options.item_id')
-			.select(['instrument_options.item_id', 'value', 'label', 'missing'])
+			.select(['instrument_options.item_id', 'value', 'instrument_options.label', 'missing'])
 			.where('instrument_items.version_id', '=', versionId)
 			.orderBy('instrument_options.position')
 			.execute(),
@@ -67,6 +67,7 @@ export async function loadVersionDocument(
 	for (const row of itemRows) {
 		const item: ItemDocument = {
 			key: row.key,
+			label: parse<LocalizedText>(row.label),
 			wave: row.wave,
 			type: row.type,
 			required: row.required === 1,

@@ -42,6 +42,7 @@ export async function writeVersionContent(
 				version_id: versionId,
 				construct_id: constructId,
 				key: item.key,
+				label: json(item.label),
 				wave: item.wave,
 				type: item.type,
 				required: item.required ? 1 : 0,

@@ -46,6 +46,7 @@ export const checkIn: ConstructDocument = {
 		// ── pre ──
 		textItem({
 			key: 'check_in_anything_else',
+			label: ['Anything else to tell us', 'Autre chose à nous dire'],
 			wave: 'pre',
 			hint: optionalHint,
 			wording: anythingElse
@@ -54,6 +55,7 @@ export const checkIn: ConstructDocument = {
 		// ── mid ──
 		scaleItem({
 			key: 'check_in_satisfaction',
+			label: ['Satisfaction so far', 'Satisfaction jusqu’ici'],
 			wave: 'mid',
 			options: satisfactionScale(),
 			direction: 'ascending',
@@ -78,6 +80,7 @@ export const checkIn: ConstructDocument = {
 		}),
 		scaleItem({
 			key: 'check_in_expectations_met',
+			label: ['Expectations met so far', 'Attentes comblées jusqu’ici'],
 			wave: 'mid',
 			options: agreementScale(),
 			direction: 'ascending',
@@ -103,6 +106,7 @@ export const checkIn: ConstructDocument = {
 		}),
 		choiceItem({
 			key: 'check_in_contact_request',
+			label: ['Wants a coordinator to call', 'Souhaite un appel de la coordination'],
 			wave: 'mid',
 			options: slugOptions([
 				['yes', 'Yes, please contact me', 'Oui, veuillez communiquer avec moi'],
@@ -130,6 +134,7 @@ export const checkIn: ConstructDocument = {
 		}),
 		textItem({
 			key: 'check_in_anything_else_mid',
+			label: ['Anything else to tell us', 'Autre chose à nous dire'],
 			wave: 'mid',
 			hint: optionalHint,
 			wording: anythingElse

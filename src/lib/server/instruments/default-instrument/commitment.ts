@@ -18,6 +18,7 @@ export const commitment: ConstructDocument = {
 		// ── pre ──
 		scaleItem({
 			key: 'commitment_time',
+			label: ['Enough time for mentoring', 'Assez de temps pour le mentorat'],
 			wave: 'pre',
 			options: agreementScale(),
 			direction: 'ascending',
@@ -43,6 +44,7 @@ export const commitment: ConstructDocument = {
 		}),
 		scaleItem({
 			key: 'commitment_finish',
+			label: ['Staying until the end', 'Rester jusqu’à la fin'],
 			wave: 'pre',
 			options: agreementScale(),
 			direction: 'ascending',
@@ -68,6 +70,7 @@ export const commitment: ConstructDocument = {
 		}),
 		scaleItem({
 			key: 'commitment_keep_in_touch',
+			label: ['Keeping in touch afterward', 'Garder contact après le programme'],
 			wave: 'pre',
 			options: agreementScale(),
 			direction: 'ascending',
@@ -95,6 +98,7 @@ export const commitment: ConstructDocument = {
 		// ── mid ──
 		scaleItem({
 			key: 'commitment_partner',
+			label: ['Partner’s commitment', 'Engagement de l’autre membre du duo'],
 			wave: 'mid',
 			options: agreementScale(),
 			direction: 'ascending',
@@ -120,6 +124,7 @@ export const commitment: ConstructDocument = {
 		}),
 		scaleItem({
 			key: 'commitment_time_actual',
+			label: ['Enough time so far', 'Assez de temps jusqu’ici'],
 			wave: 'mid',
 			follows: 'commitment_time',
 			options: agreementScale(),
@@ -146,6 +151,7 @@ export const commitment: ConstructDocument = {
 		}),
 		scaleItem({
 			key: 'commitment_finish_actual',
+			label: ['Still staying until the end', 'Compte toujours rester jusqu’à la fin'],
 			wave: 'mid',
 			follows: 'commitment_finish',
 			options: agreementScale(),
@@ -172,6 +178,7 @@ export const commitment: ConstructDocument = {
 		}),
 		scaleItem({
 			key: 'commitment_keep_in_touch_actual',
+			label: ['Still wants to keep in touch', 'Veut toujours garder contact'],
 			wave: 'mid',
 			follows: 'commitment_keep_in_touch',
 			options: agreementScale(),

@@ -37,6 +37,7 @@ export const contact: ConstructDocument = {
 		// ── pre ──
 		scaleItem({
 			key: 'contact_frequency',
+			label: ['Meeting frequency', 'Fréquence des rencontres'],
 			wave: 'pre',
 			options: frequencyScale(),
 			direction: 'descending',
@@ -62,6 +63,7 @@ export const contact: ConstructDocument = {
 		}),
 		scaleItem({
 			key: 'contact_length',
+			label: ['Meeting length', 'Durée des rencontres'],
 			wave: 'pre',
 			options: lengthScale(),
 			direction: 'ascending',
@@ -86,6 +88,7 @@ export const contact: ConstructDocument = {
 		}),
 		multiItem({
 			key: 'contact_modes',
+			label: ['Ways of meeting', 'Façons de se rencontrer'],
 			wave: 'pre',
 			options: modeOptions(),
 			hint: chooseAll,
@@ -110,6 +113,7 @@ export const contact: ConstructDocument = {
 		}),
 		numberItem({
 			key: 'contact_hours',
+			label: ['Hours per month', 'Heures par mois'],
 			wave: 'pre',
 			number: hoursPerMonth(),
 			hint: countAllTime,
@@ -134,6 +138,7 @@ export const contact: ConstructDocument = {
 		}),
 		scaleItem({
 			key: 'contact_reply',
+			label: ['Reply time to messages', 'Délai de réponse aux messages'],
 			wave: 'pre',
 			options: replyScale(),
 			direction: 'descending',
@@ -160,6 +165,7 @@ export const contact: ConstructDocument = {
 		// ── mid ──
 		scaleItem({
 			key: 'contact_frequency_actual',
+			label: ['Actual meeting frequency', 'Fréquence réelle des rencontres'],
 			wave: 'mid',
 			follows: 'contact_frequency',
 			options: frequencyScale(),
@@ -186,6 +192,7 @@ export const contact: ConstructDocument = {
 		}),
 		scaleItem({
 			key: 'contact_length_actual',
+			label: ['Actual meeting length', 'Durée réelle des rencontres'],
 			wave: 'mid',
 			follows: 'contact_length',
 			options: lengthScale(),
@@ -211,6 +218,7 @@ export const contact: ConstructDocument = {
 		}),
 		multiItem({
 			key: 'contact_modes_actual',
+			label: ['Actual ways of meeting', 'Façons réelles de se rencontrer'],
 			wave: 'mid',
 			follows: 'contact_modes',
 			options: modeOptions(),
@@ -236,6 +244,7 @@ export const contact: ConstructDocument = {
 		}),
 		numberItem({
 			key: 'contact_hours_actual',
+			label: ['Actual hours per month', 'Heures réelles par mois'],
 			wave: 'mid',
 			follows: 'contact_hours',
 			number: hoursPerMonth(),
@@ -261,6 +270,7 @@ export const contact: ConstructDocument = {
 		}),
 		scaleItem({
 			key: 'contact_reply_actual',
+			label: ['Actual reply time to messages', 'Délai réel de réponse aux messages'],
 			wave: 'mid',
 			follows: 'contact_reply',
 			options: replyScale(),

@@ -1,9 +1,10 @@
 import type { ConstructDocument, ItemDocument } from '../../../instruments/types';
 import { coverageScale, importanceScale, scaleItem } from './options';
 
-/** One mentoring topic: a short name, shown before the question, in English and French. */
+/** One mentoring topic: a name shown before the question, and a shorter label for reports. */
 interface Topic {
 	slug: string;
+	label: [string, string];
 	en: string;
 	fr: string;
 	critical?: boolean;
@@ -13,31 +14,37 @@ interface Topic {
 const topics: Topic[] = [
 	{
 		slug: 'job_search',
+		label: ['Job search plan', 'Plan de recherche d’emploi'],
 		en: 'Making a plan for the job search',
 		fr: 'Faire un plan de recherche d’emploi'
 	},
 	{
 		slug: 'resume',
+		label: ['Résumé and cover letter', 'CV et lettre de présentation'],
 		en: 'Résumé and cover letter',
 		fr: 'Le CV et la lettre de présentation'
 	},
 	{
 		slug: 'interview',
+		label: ['Interview practice', 'Pratique des entrevues'],
 		en: 'Practice for job interviews',
 		fr: 'S’exercer pour les entrevues d’emploi'
 	},
 	{
 		slug: 'workplace_culture',
+		label: ['Workplace culture in Canada', 'Culture de travail canadienne'],
 		en: 'How people work and talk at work in Canada',
 		fr: 'La culture et la communication au travail au Canada'
 	},
 	{
 		slug: 'industry',
+		label: ['Insight into the field', 'Connaissance du domaine'],
 		en: 'What it is like to work in the field',
 		fr: 'Comment ça se passe dans le métier et le secteur'
 	},
 	{
 		slug: 'credentials',
+		label: ['Credentials and licensing', 'Diplômes et permis d’exercice'],
 		en: 'Getting degrees and licences recognized in Canada',
 		fr: 'Faire reconnaître ses diplômes et obtenir un permis d’exercice au Canada',
 		hint: [
@@ -47,11 +54,13 @@ const topics: Topic[] = [
 	},
 	{
 		slug: 'networking',
+		label: ['Networking and introductions', 'Réseautage et mises en contact'],
 		en: 'Meeting people in the field (networking)',
 		fr: 'Rencontrer des gens du domaine (réseautage)'
 	},
 	{
 		slug: 'job_leads',
+		label: ['Job leads and referrals', 'Pistes d’emploi et recommandations'],
 		en: 'Job leads and referrals',
 		fr: 'Des pistes d’emploi et des recommandations',
 		critical: true,
@@ -62,11 +71,13 @@ const topics: Topic[] = [
 	},
 	{
 		slug: 'confidence',
+		label: ['Confidence and encouragement', 'Confiance et encouragement'],
 		en: 'Confidence and encouragement',
 		fr: 'La confiance en soi et l’encouragement'
 	},
 	{
 		slug: 'career_plan',
+		label: ['Long-term career plans', 'Carrière à long terme'],
 		en: 'Career plans for the long term',
 		fr: 'Les projets de carrière à long terme'
 	}
@@ -77,6 +88,7 @@ function importance(topic: Topic): ItemDocument {
 	const { en, fr } = topic;
 	return scaleItem({
 		key: `focus_${topic.slug}`,
+		label: topic.label,
 		wave: 'pre',
 		critical: topic.critical,
 		hint: topic.hint,
@@ -108,6 +120,7 @@ function coverage(topic: Topic): ItemDocument {
 	const { en, fr } = topic;
 	return scaleItem({
 		key: `focus_${topic.slug}_covered`,
+		label: [`${topic.label[0]} — covered`, `${topic.label[1]} — sujet abordé`],
 		wave: 'mid',
 		follows: `focus_${topic.slug}`,
 		hint: topic.hint,

@@ -212,6 +212,8 @@ export function byRole(texts: RoleTexts): Partial<Record<Role, LocalizedText>> {
 
 interface ItemSpec {
 	key: string;
+	/** A short name for dashboards and reports: [English, French]. */
+	label: [string, string];
 	wave: Wave;
 	wording: RoleTexts;
 	follows?: string;
@@ -222,6 +224,7 @@ interface ItemSpec {
 function base(spec: ItemSpec, type: ItemDocument['type'], required: boolean): ItemDocument {
 	const item: ItemDocument = {
 		key: spec.key,
+		label: t(...spec.label),
 		wave: spec.wave,
 		type,
 		required,

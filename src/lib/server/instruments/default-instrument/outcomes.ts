@@ -18,6 +18,7 @@ export const outcomes: ConstructDocument = {
 		// ── pre ──
 		scaleItem({
 			key: 'outcomes_job_offer',
+			label: ['Chance of a job offer', 'Chances d’une offre d’emploi'],
 			wave: 'pre',
 			critical: true,
 			options: likelihoodScale(),
@@ -43,6 +44,7 @@ export const outcomes: ConstructDocument = {
 		}),
 		scaleItem({
 			key: 'outcomes_referral',
+			label: ['Referral at the mentor’s workplace', 'Recommandation chez l’employeur du mentor'],
 			wave: 'pre',
 			critical: true,
 			options: likelihoodScale(),
@@ -69,6 +71,7 @@ export const outcomes: ConstructDocument = {
 		}),
 		scaleItem({
 			key: 'outcomes_time_to_job',
+			label: ['Time to find a job', 'Délai pour trouver un emploi'],
 			wave: 'pre',
 			options: timeToJobScale(),
 			direction: 'ascending',
@@ -95,6 +98,7 @@ export const outcomes: ConstructDocument = {
 		// ── mid ──
 		scaleItem({
 			key: 'outcomes_job_offer_now',
+			label: ['Chance of a job offer now', 'Chances d’une offre d’emploi maintenant'],
 			wave: 'mid',
 			follows: 'outcomes_job_offer',
 			options: likelihoodScale(),
@@ -120,6 +124,7 @@ export const outcomes: ConstructDocument = {
 		}),
 		scaleItem({
 			key: 'outcomes_referral_actual',
+			label: ['Referral progress', 'Progrès de la recommandation'],
 			wave: 'mid',
 			follows: 'outcomes_referral',
 			options: referralProgressScale(),
@@ -146,6 +151,7 @@ export const outcomes: ConstructDocument = {
 		}),
 		scaleItem({
 			key: 'outcomes_time_to_job_now',
+			label: ['Time to find a job now', 'Délai pour trouver un emploi maintenant'],
 			wave: 'mid',
 			follows: 'outcomes_time_to_job',
 			options: timeToJobScale(),

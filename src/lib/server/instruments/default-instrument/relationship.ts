@@ -33,6 +33,7 @@ export const relationship: ConstructDocument = {
 		// ── pre ──
 		scaleItem({
 			key: 'relationship_formality',
+			label: ['Formality of meetings', 'Formalité des rencontres'],
 			wave: 'pre',
 			options: formalityScale(),
 			direction: 'descending',
@@ -58,6 +59,7 @@ export const relationship: ConstructDocument = {
 		}),
 		scaleItem({
 			key: 'relationship_feedback',
+			label: ['Directness of feedback', 'Franchise des commentaires'],
 			wave: 'pre',
 			options: directnessScale(),
 			direction: 'ascending',
@@ -83,6 +85,7 @@ export const relationship: ConstructDocument = {
 		}),
 		scaleItem({
 			key: 'relationship_personal_experience',
+			label: ['Mentor sharing career path', 'Parcours du mentor partagé'],
 			wave: 'pre',
 			options: coverageScale(),
 			direction: 'ascending',
@@ -108,6 +111,7 @@ export const relationship: ConstructDocument = {
 		}),
 		scaleItem({
 			key: 'relationship_life_outside_work',
+			label: ['Talk about life outside work', 'Discussions sur la vie personnelle'],
 			wave: 'pre',
 			options: coverageScale(),
 			direction: 'ascending',
@@ -135,6 +139,7 @@ export const relationship: ConstructDocument = {
 		// ── mid ──
 		scaleItem({
 			key: 'relationship_formality_actual',
+			label: ['Actual formality of meetings', 'Formalité réelle des rencontres'],
 			wave: 'mid',
 			follows: 'relationship_formality',
 			options: formalityScale(),
@@ -161,6 +166,7 @@ export const relationship: ConstructDocument = {
 		}),
 		scaleItem({
 			key: 'relationship_feedback_actual',
+			label: ['Actual directness of feedback', 'Franchise réelle des commentaires'],
 			wave: 'mid',
 			follows: 'relationship_feedback',
 			options: directnessScale(),
@@ -187,6 +193,7 @@ export const relationship: ConstructDocument = {
 		}),
 		scaleItem({
 			key: 'relationship_personal_experience_actual',
+			label: ['Career path actually shared', 'Parcours réellement partagé'],
 			wave: 'mid',
 			follows: 'relationship_personal_experience',
 			options: coverageScale(),
@@ -213,6 +220,7 @@ export const relationship: ConstructDocument = {
 		}),
 		scaleItem({
 			key: 'relationship_life_outside_work_actual',
+			label: ['Actual talk about life outside work', 'Vie personnelle réellement abordée'],
 			wave: 'mid',
 			follows: 'relationship_life_outside_work',
 			options: coverageScale(),

@@ -1,9 +1,11 @@
 import type { ConstructDocument, ItemDocument } from '../../../instruments/types';
 import { choiceItem, dontKnow, scaleItem, slugOptions, whoScale } from './options';
 
-/** A task the pair shares, as a verb phrase (and its past form for the mid wave). */
+/** A task the pair shares, as a verb phrase and its past form, with a label for each wave. */
 interface Task {
 	slug: string;
+	label: [string, string];
+	labelDone: [string, string];
 	en: string;
 	enDone: string;
 	fr: string;
@@ -19,6 +21,8 @@ const menteeHint: [string, string] = [
 const tasks: Task[] = [
 	{
 		slug: 'start_contact',
+		label: ['Who starts contact', 'Qui prend contact'],
+		labelDone: ['Who actually starts contact', 'Qui prend contact en réalité'],
 		en: 'reach out to set up meetings',
 		enDone: 'reached out to set up meetings',
 		fr: 'prendre contact pour fixer les rencontres',
@@ -26,6 +30,8 @@ const tasks: Task[] = [
 	},
 	{
 		slug: 'agenda',
+		label: ['Who sets the agenda', 'Qui choisit les sujets'],
+		labelDone: ['Who actually sets the agenda', 'Qui choisit les sujets en réalité'],
 		en: 'decide what to talk about at meetings',
 		enDone: 'decided what to talk about at meetings',
 		fr: 'décider des sujets des rencontres',
@@ -33,6 +39,8 @@ const tasks: Task[] = [
 	},
 	{
 		slug: 'job_openings',
+		label: ['Who looks for job openings', 'Qui cherche des offres d’emploi'],
+		labelDone: ['Who actually looks for openings', 'Qui cherche les offres en réalité'],
 		en: 'look for job openings',
 		enDone: 'looked for job openings',
 		fr: 'chercher des offres d’emploi',
@@ -40,6 +48,8 @@ const tasks: Task[] = [
 	},
 	{
 		slug: 'follow_up',
+		label: ['Who follows up after meetings', 'Qui fait le suivi des rencontres'],
+		labelDone: ['Who actually follows up', 'Qui fait le suivi en réalité'],
 		en: 'follow up after each meeting',
 		enDone: 'followed up after meetings',
 		fr: 'faire le suivi après chaque rencontre',
@@ -55,6 +65,7 @@ const tasks: Task[] = [
 function whoShould(task: Task): ItemDocument {
 	return scaleItem({
 		key: `roles_${task.slug}`,
+		label: task.label,
 		wave: 'pre',
 		options: whoScale(),
 		direction: 'ascending',
@@ -84,6 +95,7 @@ function whoShould(task: Task): ItemDocument {
 function whoHas(task: Task): ItemDocument {
 	return scaleItem({
 		key: `roles_${task.slug}_actual`,
+		label: task.labelDone,
 		wave: 'mid',
 		follows: `roles_${task.slug}`,
 		options: whoScale(),
@@ -117,6 +129,7 @@ const teamHint: [string, string] = [
 
 const programTeam: ItemDocument = choiceItem({
 	key: 'roles_program_team',
+	label: ['Role of the program team', 'Rôle de l’équipe du programme'],
 	wave: 'pre',
 	hint: teamHint,
 	options: [
@@ -153,6 +166,7 @@ const programTeam: ItemDocument = choiceItem({
 
 const programTeamActual: ItemDocument = choiceItem({
 	key: 'roles_program_team_actual',
+	label: ['Actual role of the program team', 'Rôle réel de l’équipe du programme'],
 	wave: 'mid',
 	follows: 'roles_program_team',
 	hint: teamHint,
