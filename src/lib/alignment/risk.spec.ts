@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RISK_KEYS, assessPair, type PairEvidence } from './risk';
-import { constructs } from './testing/instrument';
+import { constructs, scale } from './testing/instrument';
 
 /** Tests change one answer at a time; the evidence type itself is read-only. */
 function set(
@@ -124,6 +124,17 @@ describe('risk status', () => {
 			status: 'at_risk',
 			reasons: [{ level: 'at_risk', reason: { kind: 'low_alignment', below: 'risk' } }]
 		});
+	});
+
+	it('does not call two views of oneself a perception gap', () => {
+		const evidence = calm();
+		const ownTime = scale('commitment_time_actual', 'mid', { follows: 'networking' });
+		evidence.constructs = evidence.constructs.map((c) =>
+			c.key === 'commitment' ? { ...c, items: [...c.items, ownTime] } : c
+		);
+		set(evidence, 'mid', 'mentor', 'commitment_time_actual', ['5']);
+		set(evidence, 'mid', 'protege', 'commitment_time_actual', ['1']);
+		expect(assessPair(evidence).reasons.map((r) => r.reason.kind)).not.toContain('perception_gap');
 	});
 
 	it('never reads "don\'t know" or a missing answer as disagreement', () => {

@@ -36,14 +36,21 @@ export interface PairEvidence {
 	/** Surveys still unsent after their round closed or a set number of days after opening. */
 	overdue: { person: PairRole; wave: Wave }[];
 	/** Items with a meaning of their own in the rules. */
-	keys: { partnerCommitment: string; contactRequest: string; contactYes: string };
+	keys: {
+		partnerCommitment: string;
+		contactRequest: string;
+		contactYes: string;
+		/** Constructs where each person speaks of themselves, so two answers may rightly differ. */
+		ownViewConstructs: readonly string[];
+	};
 }
 
 /** The keys of the default instrument. */
 export const DEFAULT_RISK_KEYS = {
 	partnerCommitment: 'commitment_partner',
 	contactRequest: 'check_in_contact_request',
-	contactYes: 'yes'
+	contactYes: 'yes',
+	ownViewConstructs: ['commitment', 'check_in']
 } as const;
 
 const CRITICAL_GAP = 0.5;
@@ -128,7 +135,10 @@ export function assessPair(evidence: PairEvidence): {
 	}
 
 	if (mid.mentor && mid.protege) {
-		for (const item of perceptionItems(items)) {
+		const shared = evidence.constructs.filter(
+			(c) => !evidence.keys.ownViewConstructs.includes(c.key)
+		);
+		for (const item of perceptionItems(shared.flatMap((c) => c.items))) {
 			const divergence = itemDivergence(item, mid.mentor[item.key], mid.protege[item.key]);
 			if (divergence !== null && divergence >= PERCEPTION_GAP) {
 				add('watch', {
@@ -153,7 +163,7 @@ export function assessPair(evidence: PairEvidence): {
 	return { status, reasons };
 }
 
-/** Facts both people report at a check-in (how often they met, who started contact): the follow-up items. */
+/** Facts both people report at a check-in (how often they met, who started contact): follow-up items. */
 function perceptionItems(items: ItemDocument[]): ItemDocument[] {
 	return items.filter(
 		(item) =>

@@ -1,19 +1,24 @@
 import type { ChartConfiguration } from 'chart.js';
 
-/**
- * The Okabe–Ito palette: colours that stay distinct for the common kinds of colour blindness.
- * Each series keeps its colour everywhere (a mentor is always blue).
- */
-export const SERIES_COLOURS = {
-	mentor: '#0072B2',
-	protege: '#E69F00',
-	employer: '#009E73',
-	staff: '#CC79A7',
-	pair: '#56B4E9',
-	other: '#555555'
+/** The Okabe–Ito palette: colours that stay distinct for the common kinds of colour blindness. */
+export const PALETTE = {
+	blue: '#0072B2',
+	orange: '#E69F00',
+	green: '#009E73',
+	pink: '#CC79A7',
+	sky: '#56B4E9',
+	vermillion: '#D55E00'
 } as const;
 
-export type SeriesColour = keyof typeof SERIES_COLOURS;
+export type SeriesColour = keyof typeof PALETTE;
+
+/** Each group keeps its colour on every chart: a mentor is always blue. */
+export const ROLE_COLOURS = {
+	mentor: 'blue',
+	protege: 'orange',
+	employer: 'green',
+	staff: 'pink'
+} as const satisfies Record<string, SeriesColour>;
 
 export interface BarSeries {
 	label: string;
@@ -52,7 +57,7 @@ export function toChartData(data: BarChartData): ChartConfiguration<'bar'>['data
 		datasets: data.series.map((series, index) => ({
 			label: series.label,
 			data: series.values,
-			backgroundColor: SERIES_COLOURS[series.colour],
+			backgroundColor: PALETTE[series.colour],
 			borderColor: '#000000',
 			borderWidth: index % 2 === 1 ? 1 : 0
 		}))

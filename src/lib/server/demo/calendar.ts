@@ -1,0 +1,68 @@
+import { isoToday } from '../rounds/round-state';
+
+const DAY = 24 * 60 * 60_000;
+
+export interface OpenDays {
+	opens: number;
+	closes: number;
+}
+
+export interface ProgramTimeline {
+	created: number;
+	peopleAdded: number;
+	starts: number;
+	paired: number;
+	ends: number;
+	pre: OpenDays;
+	mid: OpenDays | null;
+}
+
+/** When things happened, in days from today (negative: in the past). */
+export const TIMELINE: {
+	organizationCreated: number;
+	employersAdded: number;
+	tech: ProgramTimeline;
+	health: ProgramTimeline;
+} = {
+	organizationCreated: -120,
+	employersAdded: -100,
+	tech: {
+		created: -70,
+		peopleAdded: -56,
+		starts: -49,
+		paired: -47,
+		ends: 63,
+		pre: { opens: -42, closes: -28 },
+		mid: { opens: -16, closes: 12 }
+	},
+	health: {
+		created: -30,
+		peopleAdded: -20,
+		starts: -14,
+		paired: -13,
+		ends: 98,
+		pre: { opens: -12, closes: 5 },
+		mid: null
+	}
+};
+
+/** Dates and times relative to one fixed "today", so a seeded demo always reads as current. */
+export class Calendar {
+	constructor(readonly now: number) {}
+
+	at(days: number): number {
+		return this.now + days * DAY;
+	}
+
+	date(days: number): string {
+		return isoToday(this.at(days));
+	}
+
+	/** A moment while the round was open (its closing day included) and before now, `share` (0–1) of the way. */
+	during(days: OpenDays, share: number): number {
+		const from = this.at(days.opens) + 0.25 * DAY;
+		const closingDayEnds = Date.parse(`${this.date(days.closes)}T23:59:59Z`);
+		const until = Math.min(closingDayEnds, this.now - 0.1 * DAY);
+		return Math.round(from + share * (until - from));
+	}
+}

@@ -1,0 +1,218 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Answers } from '../../src/lib/survey/page-answers';
+import { signIn } from '../../src/lib/server/auth/signin';
+import {
+	DEMO_SIGN_IN,
+	seedDemo,
+	type DemoPair,
+	type DemoSeed
+} from '../../src/lib/server/demo/seed-demo';
+import { STORY_NAMES, type StoryName } from '../../src/lib/server/demo/stories';
+import { loadAnswers } from '../../src/lib/server/survey/answers';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+
+type Side = 'mentor' | 'protege';
+
+let t: TestDatabase;
+let seed: DemoSeed;
+const now = Date.parse('2027-03-10T15:00:00Z');
+
+beforeAll(async () => {
+	t = await createTestDatabase();
+	seed = await seedDemo(t.db, { now });
+});
+afterAll(() => t.close());
+
+const withStory = (story: StoryName) => seed.pairs.filter((p) => p.story === story);
+const personOf = (pair: DemoPair, side: Side) =>
+	side === 'mentor' ? pair.mentorId : pair.protegeId;
+
+/** A person's sent answers in the program's round of that wave; null when not sent or no such round. */
+async function sent(pair: DemoPair, wave: 'pre' | 'mid', side: Side): Promise<Answers | null> {
+	const assignment = await t.db
+		.selectFrom('assignments')
+		.innerJoin('rounds', 'rounds.id', 'assignments.round_id')
+		.select(['assignments.id', 'assignments.status'])
+		.where('rounds.program_id', '=', pair.programId)
+		.where('rounds.wave', '=', wave)
+		.where('assignments.participant_id', '=', personOf(pair, side))
+		.executeTakeFirst();
+	if (!assignment || assignment.status !== 'submitted') return null;
+	return loadAnswers(t.db, assignment.id);
+}
+
+async function both(pair: DemoPair, wave: 'pre' | 'mid') {
+	return { mentor: await sent(pair, wave, 'mentor'), protege: await sent(pair, wave, 'protege') };
+}
+
+/** Agree, strongly agree, or (now and then, as people do) "prefer not to say". */
+const RATED_WELL = ['4', '5', 'dont_know'];
+
+const first = (answers: Answers | null, key: string) => answers?.[key]?.[0];
+
+async function hasMidRound(pair: DemoPair): Promise<boolean> {
+	const round = await t.db
+		.selectFrom('rounds')
+		.select('id')
+		.where('program_id', '=', pair.programId)
+		.where('wave', '=', 'mid')
+		.executeTakeFirst();
+	return round !== undefined;
+}
+
+describe('the demo database', () => {
+	it('holds one organization, two programs, at least 40 pairs, and sent pre and mid surveys', async () => {
+		const count = async (table: 'organizations' | 'programs' | 'pairs') =>
+			Number(
+				(
+					await t.db
+						.selectFrom(table)
+						.select((eb) => eb.fn.countAll().as('n'))
+						.executeTakeFirstOrThrow()
+				).n
+			);
+		expect(await count('organizations')).toBe(1);
+		expect(await count('programs')).toBe(2);
+		expect(await count('pairs')).toBeGreaterThanOrEqual(40);
+		const sentByWave = await t.db
+			.selectFrom('assignments')
+			.innerJoin('rounds', 'rounds.id', 'assignments.round_id')
+			.select(['rounds.wave', (eb) => eb.fn.countAll().as('n')])
+			.where('assignments.status', '=', 'submitted')
+			.groupBy('rounds.wave')
+			.execute();
+		const byWave = Object.fromEntries(sentByWave.map((r) => [r.wave, Number(r.n)]));
+		expect(byWave.pre).toBeGreaterThan(60);
+		expect(byWave.mid).toBeGreaterThan(40);
+	});
+
+	it('lets the printed account sign in', async () => {
+		const result = await signIn(t.db, DEMO_SIGN_IN, { ip: null, userAgent: null });
+		expect(result.ok).toBe(true);
+	});
+
+	it('tells every story on some pairs, and answers from both languages', async () => {
+		for (const story of STORY_NAMES) expect(withStory(story).length).toBeGreaterThan(0);
+		const languages = await t.db.selectFrom('participants').select('language').distinct().execute();
+		expect(languages.map((l) => l.language).sort()).toEqual(['en', 'fr']);
+	});
+
+	it('dates every sent survey inside its round and before today', async () => {
+		const rows = await t.db
+			.selectFrom('assignments')
+			.innerJoin('rounds', 'rounds.id', 'assignments.round_id')
+			.select(['assignments.submitted_at', 'rounds.opens_on', 'rounds.closes_on'])
+			.where('assignments.status', '=', 'submitted')
+			.execute();
+		for (const row of rows) {
+			expect(row.submitted_at).toBeGreaterThan(Date.parse(`${row.opens_on}T00:00:00Z`));
+			expect(row.submitted_at).toBeLessThan(Date.parse(`${row.closes_on}T23:59:59Z`));
+			expect(row.submitted_at).toBeLessThan(now);
+		}
+	});
+});
+
+describe('the stories', () => {
+	it('well aligned: critical answers at most one step apart; the check-in is happy', async () => {
+		for (const pair of withStory('well_aligned')) {
+			const pre = await both(pair, 'pre');
+			for (const key of ['focus_job_leads', 'outcomes_referral', 'outcomes_job_offer']) {
+				const gap = Number(first(pre.mentor, key)) - Number(first(pre.protege, key));
+				expect(Math.abs(gap), key).toBeLessThanOrEqual(1);
+			}
+			if (!(await hasMidRound(pair))) continue;
+			const mid = await both(pair, 'mid');
+			for (const side of [mid.mentor, mid.protege]) {
+				expect(RATED_WELL).toContain(first(side, 'commitment_partner'));
+				expect(first(side, 'check_in_contact_request')).toBe('no');
+			}
+		}
+	});
+
+	it('referral gap: the protégé expects job leads and a referral, the mentor does not', async () => {
+		for (const pair of withStory('referral_gap')) {
+			const pre = await both(pair, 'pre');
+			expect(first(pre.protege, 'focus_job_leads')).toBe('5');
+			expect(first(pre.mentor, 'focus_job_leads')).toBe('1');
+			expect(Number(first(pre.protege, 'outcomes_referral'))).toBeGreaterThanOrEqual(4);
+			expect(first(pre.mentor, 'outcomes_referral')).toBe('1');
+		}
+	});
+
+	it('frequency mismatch: weekly and long against monthly and short, and monthly it is', async () => {
+		for (const pair of withStory('frequency_mismatch')) {
+			const pre = await both(pair, 'pre');
+			expect(['1', '2']).toContain(first(pre.protege, 'contact_frequency'));
+			expect(first(pre.mentor, 'contact_frequency')).toBe('4');
+			const hours = (a: Answers | null) => Number(first(a, 'contact_hours'));
+			expect(hours(pre.protege)).toBeGreaterThanOrEqual(3 * hours(pre.mentor));
+			const mid = await both(pair, 'mid');
+			expect(first(mid.protege, 'contact_frequency_actual')).toBe('4');
+			expect(first(mid.mentor, 'contact_frequency_actual')).toBe('4');
+		}
+	});
+
+	it('fading commitment: at mid one rates the partner low, expectations unmet, meetings rare', async () => {
+		for (const pair of withStory('fading_commitment')) {
+			const mid = await both(pair, 'mid');
+			const rater = Number(first(mid.mentor, 'commitment_partner')) <= 2 ? mid.mentor : mid.protege;
+			expect(Number(first(rater, 'commitment_partner'))).toBeLessThanOrEqual(2);
+			expect(first(rater, 'check_in_expectations_met')).toBe('2');
+			expect(first(rater, 'contact_frequency_actual')).toBe('5');
+		}
+	});
+
+	it('silent: nobody sent the check-in, and someone never answered at all', async () => {
+		let neverAnswered = 0;
+		for (const pair of withStory('silent')) {
+			for (const side of ['mentor', 'protege'] as const) {
+				expect(await sent(pair, 'mid', side)).toBeNull();
+				if ((await sent(pair, 'pre', side)) === null) neverAnswered += 1;
+			}
+		}
+		expect(neverAnswered).toBeGreaterThan(0);
+	});
+
+	it('contact request: one of the two asks for a call, and both rate the other well', async () => {
+		for (const pair of withStory('contact_request')) {
+			const mid = await both(pair, 'mid');
+			const asks = [mid.mentor, mid.protege].map((a) => first(a, 'check_in_contact_request'));
+			expect(asks.sort()).toEqual(['no', 'yes']);
+			for (const side of [mid.mentor, mid.protege])
+				expect(RATED_WELL).toContain(first(side, 'commitment_partner'));
+		}
+	});
+});
+
+describe('seeding', () => {
+	it('gives the same people and answers on every run', async () => {
+		const again = await createTestDatabase();
+		try {
+			const second = await seedDemo(again.db, { now });
+			expect(second.pairs.map((p) => p.story)).toEqual(seed.pairs.map((p) => p.story));
+			const snapshot = async (db: TestDatabase['db']) =>
+				(
+					await db
+						.selectFrom('responses')
+						.innerJoin('assignments', 'assignments.id', 'responses.assignment_id')
+						.leftJoin('participants', 'participants.id', 'assignments.participant_id')
+						.select([
+							'participants.name',
+							'assignments.role',
+							'responses.item_key',
+							'responses.value'
+						])
+						.execute()
+				)
+					.map((r) => `${r.name}|${r.role}|${r.item_key}|${r.value}`)
+					.sort();
+			expect(await snapshot(again.db)).toEqual(await snapshot(t.db));
+		} finally {
+			await again.close();
+		}
+	});
+
+	it('refuses a database that already holds an organization', async () => {
+		await expect(seedDemo(t.db, { now })).rejects.toThrow(/empty database/);
+	});
+});
