@@ -1,4 +1,4 @@
-import type { Answer } from '$lib/alignment/item-divergence';
+import { isMissing, type Answer } from '$lib/alignment/item-divergence';
 import { localized } from '$lib/labels';
 import type { ItemDocument } from '$lib/instruments/types';
 import { m } from '$lib/paraglide/messages';
@@ -28,4 +28,51 @@ export function answerWords(item: ItemDocument, answer: Answer, language: string
 			: m.answer_scale({ label, position: position + 1, count: ranked.length }, { locale });
 	}
 	return answer.map((value) => m.answer_quoted({ label: labelOf(value) }, { locale })).join(', ');
+}
+
+/**
+ * Several people's answers to one item in a few words (the staff baseline, an employer's
+ * contacts): the mean rank of a scale, the mean of a number, or how often each choice was made.
+ * "Don't know" and missing answers are left out; null when nobody answered.
+ */
+export function groupAnswerWords(
+	item: ItemDocument,
+	answers: Answer[],
+	language: string
+): string | null {
+	const locale = toLocale(language);
+	const given = answers.filter((a): a is readonly string[] => !!a && a.length > 0);
+	if (given.length === 0) return null;
+	if (given.length === 1) return answerWords(item, given[0], language);
+	const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+	const scored = given.filter((a) => !isMissing(item, a));
+	if (item.type === 'scale' && scored.length > 0) {
+		const ranked = (item.options ?? []).filter((o) => !o.missing);
+		const ranks = scored
+			.map((a) => ranked.findIndex((o) => o.value === a[0]) + 1)
+			.filter((r) => r > 0);
+		const mean = ranks.reduce((sum, r) => sum + r, 0) / ranks.length;
+		return m.answer_group_mean(
+			{ mean: format.format(mean), count: ranked.length, people: ranks.length },
+			{ locale }
+		);
+	}
+	if (item.type === 'number' && scored.length > 0) {
+		const values = scored.map((a) => Number(a[0])).filter(Number.isFinite);
+		const mean = values.reduce((sum, v) => sum + v, 0) / values.length;
+		const unit = localized(item.number?.unit, language);
+		return m.answer_group_number(
+			{ value: format.format(mean), unit, people: values.length },
+			{ locale }
+		);
+	}
+	const counts = new Map<string, number>();
+	for (const answer of given)
+		for (const value of answer) counts.set(value, (counts.get(value) ?? 0) + 1);
+	return [...counts]
+		.sort((a, b) => b[1] - a[1])
+		.map(([value, count]) =>
+			m.answer_group_count({ label: answerWords(item, [value], language), count }, { locale })
+		)
+		.join(', ');
 }

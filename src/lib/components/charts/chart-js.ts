@@ -7,6 +7,8 @@ export function loadChart(): Promise<typeof ChartType> {
 	loading ??= import('chart.js').then(
 		({ Chart, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip }) => {
 			Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
+			Chart.defaults.font.size = 14;
+			Chart.defaults.color = '#1b1f23';
 			return Chart;
 		}
 	);

@@ -1,10 +1,14 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { StaffUserRow } from '../db/schema';
 
-/** The signed-in staff member, or a redirect to sign in (coming back here afterwards). */
+/**
+ * The signed-in staff member, or a redirect to sign in (coming back here afterwards). A
+ * participant signed in through their personal link gets a 404: staff pages do not exist for them.
+ */
 export function requireStaff(event: Pick<RequestEvent, 'locals' | 'url'>): StaffUserRow {
 	const staff = event.locals.staff;
 	if (!staff) {
+		if (event.locals.participant) error(404, 'Not found');
 		const back = event.url.pathname + event.url.search;
 		redirect(303, `/signin?redirectTo=${encodeURIComponent(back)}`);
 	}

@@ -1,5 +1,10 @@
 import { error } from '@sveltejs/kit';
+import { analysePair } from '$lib/alignment/program-analysis';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { loadProgramEvidence } from '$lib/server/analytics/program-evidence';
+import { pairDetail } from '$lib/server/analytics/pair-detail';
+import { recordAudit } from '$lib/server/audit/audit';
 import { getDb } from '$lib/server/db';
 import {
 	followUpDoneSchema,
@@ -21,8 +26,20 @@ export async function load(event) {
 	const db = getDb();
 	const pair = await findPair(db, staff.organization_id, program.id, event.params.pairId);
 	if (!pair) error(404, 'Not found');
+	const { evidence } = await loadProgramEvidence(db, program, { pairId: pair.id });
+	const analysis = analysePair(evidence, evidence.pairs[0]!);
+	await recordAudit(db, {
+		organizationId: staff.organization_id,
+		actorStaffId: staff.id,
+		action: 'pair.answers_viewed',
+		targetType: 'pair',
+		targetId: pair.id,
+		ip: event.getClientAddress()
+	});
 	return {
 		pair,
+		risk: analysis.status,
+		detail: pairDetail(evidence, analysis, pair.employer_id, getLocale()),
 		history: await pairHistory(db, pair.id),
 		notebook: await readPairNotebook(db, staff.organization_id, pair.id)
 	};
