@@ -231,14 +231,18 @@ describe('the pair scores export', () => {
 		const [apart, agreeing] = check; // at risk first
 		const constructs = columns.filter((c) => c.startsWith('alignment_'));
 		expect(agreeing).toMatchObject({
-			risk_status: 'ok',
 			pair_status: 'active',
 			alignment: 1,
 			mentor_staff_alignment: 1,
 			protege_staff_alignment: 1,
-			mentor_employer_alignment: null,
-			reasons: ''
+			mentor_employer_alignment: null
 		});
+		// They agree at the check-in; only the mentor's pre expectations (the low end) were not met.
+		const agreeingReasons = String(agreeing!.reasons).split(' | ');
+		expect(agreeingReasons.length).toBeGreaterThan(0);
+		expect(agreeingReasons.every((r) => r.startsWith('Expectation not met for the mentor'))).toBe(
+			true
+		);
 		expect(constructs.every((c) => agreeing![c] === 1)).toBe(true);
 		expect(apart).toMatchObject({
 			risk_status: 'at_risk',
