@@ -9,6 +9,8 @@ import {
 } from '../../src/lib/server/demo/seed-demo';
 import { STORY_NAMES, type StoryName } from '../../src/lib/server/demo/stories';
 import { loadAnswers } from '../../src/lib/server/survey/answers';
+import { loadProgramEvidence } from '../../src/lib/server/analytics/program-evidence';
+import { analyseProgram, type PairAnalysis } from '../../src/lib/alignment/program-analysis';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 
 type Side = 'mentor' | 'protege';
@@ -210,6 +212,34 @@ describe('seeding', () => {
 		} finally {
 			await again.close();
 		}
+	});
+
+	it('tells its stories through the risk analysis a coordinator sees', async () => {
+		const today = new Date(now).toISOString().slice(0, 10);
+		const programs = await t.db.selectFrom('programs').selectAll().execute();
+		const analyses = new Map<string, PairAnalysis>();
+		for (const program of programs) {
+			const { evidence } = await loadProgramEvidence(t.db, program, { today });
+			for (const pair of analyseProgram(evidence).pairs) analyses.set(pair.pairId, pair);
+		}
+		const kinds = (pair: DemoPair) =>
+			new Set(analyses.get(pair.pairId)!.reasons.map((r) => r.reason.kind));
+		const status = (pair: DemoPair) => analyses.get(pair.pairId)!.status;
+		for (const pair of withStory('well_aligned')) expect(status(pair)).toBe('ok');
+		for (const pair of withStory('referral_gap')) {
+			expect(status(pair)).toBe('at_risk');
+			expect(kinds(pair)).toContain('critical_mismatch');
+		}
+		for (const pair of withStory('fading_commitment')) {
+			expect(status(pair)).toBe('at_risk');
+			expect(kinds(pair)).toContain('low_commitment');
+		}
+		for (const pair of withStory('frequency_mismatch'))
+			expect(['watch', 'at_risk']).toContain(status(pair));
+		for (const pair of withStory('contact_request'))
+			expect(kinds(pair)).toContain('contact_request');
+		const silentInItsTime = withStory('silent').filter((pair) => kinds(pair).has('overdue'));
+		expect(silentInItsTime.length).toBeGreaterThan(0);
 	});
 
 	it('refuses a database that already holds an organization', async () => {
