@@ -5,7 +5,9 @@ export default defineConfig({
 	testDir: 'tests/e2e',
 	outputDir: 'test-results',
 	timeout: 60_000,
-	workers: 1,
+	// Every spec starts its own server on its own database, so two run side by side: most of a
+	// browser test is waiting, and CI has two cores.
+	workers: 2,
 	reporter: [['list']],
 	use: {
 		browserName: 'chromium',

@@ -1,8 +1,9 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { deleteSessionCookie, sessionCookieName } from '$lib/server/auth/cookies';
 import { validateParticipantSessionToken, validateSessionToken } from '$lib/server/auth/session';
+import { mayVisitBeforeEnrolment, resolveStaffAccess } from '$lib/server/auth/staff-access';
 import { getDb } from '$lib/server/db';
 import { prepareServer } from '$lib/server/startup';
 
@@ -19,14 +20,21 @@ const i18n: Handle = ({ event, resolve }) =>
 const authentication: Handle = async ({ event, resolve }) => {
 	event.locals.session = null;
 	event.locals.staff = null;
+	event.locals.pendingSignIn = null;
 	const token = event.cookies.get(sessionCookieName(event.url));
 	if (token) {
 		const valid = await validateSessionToken(getDb(), token);
-		if (valid) {
+		const access = valid ? await resolveStaffAccess(getDb(), valid.session, valid.staff) : null;
+		if (!valid) {
+			deleteSessionCookie(event.cookies, event.url);
+		} else if (access === 'second_factor_pending') {
+			event.locals.pendingSignIn = valid;
+		} else {
 			event.locals.session = valid.session;
 			event.locals.staff = valid.staff;
-		} else {
-			deleteSessionCookie(event.cookies, event.url);
+			if (access === 'enrolment_required' && !mayVisitBeforeEnrolment(event.url.pathname)) {
+				redirect(303, '/account/two-factor');
+			}
 		}
 	}
 	event.locals.participant = null;

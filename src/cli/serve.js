@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export const root = new URL('../../', import.meta.url).pathname;
-const entry = join(root, 'build', 'index.js');
+const built = join(root, 'build', 'handler.js');
 const inputs = [
 	'src',
 	'static',
@@ -29,7 +29,7 @@ function newestChange(path) {
 }
 
 export function buildIfStale() {
-	const builtAt = existsSync(entry) ? statSync(entry).mtimeMs : 0;
+	const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0;
 	const sourcesAt = Math.max(...inputs.map((input) => newestChange(join(root, input))));
 	if (builtAt >= sourcesAt) return;
 	console.log('[tandem] Building the app (first start or changed sources)…');
@@ -44,7 +44,8 @@ export function buildIfStale() {
 }
 
 /**
- * Builds if needed and starts the built server with the defaults README lists.
+ * Builds if needed and starts the production server (http-server.js: the build behind
+ * compression) with the defaults README lists.
  * @returns {Promise<import('node:http').Server>} the server, listening or about to
  */
 export async function serve() {
@@ -55,6 +56,6 @@ export async function serve() {
 	process.env.DATABASE_PATH ??= join(root, 'data', 'tandem.db');
 	process.env.BODY_SIZE_LIMIT ??= '4M';
 	console.log(`[tandem] Database: ${process.env.DATABASE_PATH}`);
-	const app = await import(pathToFileURL(entry).href);
-	return app.server.server;
+	const app = await import(pathToFileURL(join(root, 'src', 'cli', 'http-server.js')).href);
+	return app.server;
 }

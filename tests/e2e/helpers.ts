@@ -1,5 +1,6 @@
-import type { Browser, Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import { TEST_PASSWORD } from '../helpers/fixtures';
 import type { RunningServer } from '../helpers/server';
 
 export const SHOTS = 'tests/e2e/screenshots';
@@ -29,4 +30,83 @@ export async function setUpOrganization(
 	await page.getByLabel('Type the password again').fill('maple kettle orbit');
 	await page.getByRole('button', { name: 'Create organization' }).click();
 	return page;
+}
+
+/** A staff member signed in on a desktop-sized page, in English. */
+export async function signIn(
+	browser: Browser,
+	server: RunningServer,
+	email: string,
+	password = TEST_PASSWORD
+): Promise<Page> {
+	const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+	await page.goto(`${server.url}/signin`);
+	await page.getByLabel('Email address').fill(email);
+	await page.getByLabel('Password').fill(password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+	return page;
+}
+
+export const SURVEY_WORDS = {
+	en: {
+		next: 'Continue',
+		check: 'Check your answers',
+		send: 'Send my answers',
+		thanks: 'Thank you'
+	},
+	fr: {
+		next: 'Continuer',
+		check: 'Vérifiez vos réponses',
+		send: 'Envoyer mes réponses',
+		thanks: 'Merci'
+	}
+} as const;
+
+/**
+ * Answers survey pages until the check page: the first answer of every question, `number` in
+ * every number box, and `choices` (item key → option value) where a page asks that item.
+ */
+export async function answerSurvey(
+	page: Page,
+	language: keyof typeof SURVEY_WORDS,
+	{ choices = {}, number = '4' }: { choices?: Record<string, string>; number?: string } = {}
+): Promise<void> {
+	const words = SURVEY_WORDS[language];
+	for (
+		let guard = 0;
+		guard < 12 && !(await page.getByRole('heading', { name: words.check }).isVisible());
+		guard++
+	) {
+		for (const group of await page.locator('fieldset.question').all())
+			await group.locator('input').first().check();
+		for (const box of await page.locator('input[inputmode="decimal"]').all())
+			await box.fill(number);
+		for (const [key, value] of Object.entries(choices)) {
+			const option = page.locator(`#q-${key} input[value="${value}"]`);
+			if (await option.count()) await option.check();
+		}
+		await page.getByRole('button', { name: words.next }).click();
+	}
+	await expect(page.getByRole('heading', { name: words.check })).toBeVisible();
+}
+
+/** On the program page: opens a round of that wave with the form's default dates. */
+export async function openRound(page: Page, wave: 'Before the program (pre)' | 'Check-in (mid)') {
+	await page.getByRole('link', { name: 'Open a round' }).click();
+	await page.getByLabel(wave).check();
+	await page.getByRole('button', { name: 'Open round' }).click();
+	await expect(page.getByText(/^Round opened: \d+ people asked\.$/)).toBeVisible();
+}
+
+/** On a round page: makes personal links for these people; returns each person's link. */
+export async function makeLinks(page: Page, names: string[]): Promise<Record<string, string>> {
+	for (const name of names) await page.getByRole('checkbox', { name: `Choose ${name}` }).check();
+	await page.getByRole('button', { name: 'Make personal links for the people ticked' }).click();
+	const links: Record<string, string> = {};
+	for (const sheet of await page.getByTestId('issued-links').locator('li').all())
+		links[(await sheet.locator('strong').textContent())!.trim()] = (await sheet
+			.locator('.copy-box')
+			.textContent())!.trim();
+	return links;
 }

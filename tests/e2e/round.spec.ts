@@ -1,12 +1,12 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { openDatabase } from '../../src/lib/server/db/open';
 import { createPair } from '../../src/lib/server/pairs/pair-actions';
-import { TEST_PASSWORD, createOrganizationWithStaff } from '../helpers/fixtures';
+import { createOrganizationWithStaff } from '../helpers/fixtures';
 import { addPeople, createTestProgram } from '../helpers/programs';
 import { startServer, type RunningServer } from '../helpers/server';
 import { startSmtpSink } from '../helpers/smtp-sink';
-import { shoot } from './helpers';
+import { answerSurvey, shoot, signIn } from './helpers';
 
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 let server: RunningServer;
@@ -46,28 +46,10 @@ const linkFor = (email: string) => {
 	return mail.text.match(/http:\/\/127\.0\.0\.1:\d+\/l\/[a-z2-7]{32}/)![0];
 };
 
-async function answerEverything(page: Page, next: string, check: string) {
-	for (
-		let guard = 0;
-		guard < 12 && !(await page.getByRole('heading', { name: check }).isVisible());
-		guard++
-	) {
-		for (const group of await page.locator('fieldset.question').all())
-			await group.locator('input').first().check();
-		for (const number of await page.locator('input[inputmode="decimal"]').all())
-			await number.fill('4');
-		await page.getByRole('button', { name: next }).click();
-	}
-}
-
 test('a pre round: invitations by mail, answers on a phone and a desktop, rates, reminders once', async ({
 	browser
 }) => {
-	const staff = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-	await staff.goto(`${server.url}/signin`);
-	await staff.getByLabel('Email address').fill('ana@a.org');
-	await staff.getByLabel('Password').fill(TEST_PASSWORD);
-	await staff.getByRole('button', { name: 'Sign in' }).click();
+	const staff = await signIn(browser, server, 'ana@a.org');
 	await staff.goto(`${server.url}/programs/${programId}`);
 	await staff.getByRole('link', { name: 'Open a round' }).click();
 	await staff.getByRole('button', { name: 'Open round' }).click();
@@ -102,7 +84,7 @@ test('a pre round: invitations by mail, answers on a phone and a desktop, rates,
 	await tab.getByRole('link', { name: 'Continuer' }).click();
 	await expect(tab.getByText('Page 4 sur')).toBeVisible();
 	await shoot(tab, 'round-protege-resumed-fr-360');
-	await answerEverything(tab, 'Continuer', 'Vérifiez vos réponses');
+	await answerSurvey(tab, 'fr');
 	await tab.getByRole('button', { name: 'Envoyer mes réponses' }).click();
 	await expect(tab.getByRole('heading', { name: 'Merci' })).toBeVisible();
 	await phone.close();
@@ -112,7 +94,7 @@ test('a pre round: invitations by mail, answers on a phone and a desktop, rates,
 	await desk.goto(linkFor('mentor1@example.org'));
 	await desk.getByRole('button', { name: 'I agree to answer' }).click();
 	await desk.getByRole('link', { name: 'Start' }).click();
-	await answerEverything(desk, 'Continue', 'Check your answers');
+	await answerSurvey(desk, 'en');
 	await desk.getByRole('button', { name: 'Send my answers' }).click();
 	await expect(desk.getByRole('heading', { name: 'Thank you' })).toBeVisible();
 

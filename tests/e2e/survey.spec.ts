@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { openDatabase } from '../../src/lib/server/db/open';
-import { TEST_PASSWORD, createOrganizationWithStaff } from '../helpers/fixtures';
+import { createOrganizationWithStaff } from '../helpers/fixtures';
 import { addPeople, createTestProgram } from '../helpers/programs';
 import { startServer, type RunningServer } from '../helpers/server';
-import { shoot } from './helpers';
+import { answerSurvey, shoot, signIn } from './helpers';
 
 let server: RunningServer;
 let programId: string;
@@ -29,11 +29,7 @@ test.afterAll(() => server?.stop());
 test('a protégé answers half on a small phone without JavaScript, comes back and finishes in French', async ({
 	browser
 }) => {
-	const staff = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-	await staff.goto(`${server.url}/signin`);
-	await staff.getByLabel('Email address').fill('ana@a.org');
-	await staff.getByLabel('Password').fill(TEST_PASSWORD);
-	await staff.getByRole('button', { name: 'Sign in' }).click();
+	const staff = await signIn(browser, server, 'ana@a.org');
 	await staff.goto(`${server.url}/programs/${programId}/rounds/new`);
 	await staff.getByRole('button', { name: 'Open round' }).click();
 	await expect(staff.getByText('Round opened: 3 people asked.')).toBeVisible();
@@ -82,18 +78,7 @@ test('a protégé answers half on a small phone without JavaScript, comes back a
 	await again.goto(link);
 	await again.getByRole('link', { name: 'Continuer' }).click();
 	await expect(again.getByText('Page 2 sur')).toBeVisible();
-	for (
-		let guard = 0;
-		guard < 12 &&
-		!(await again.getByRole('heading', { name: 'Vérifiez vos réponses' }).isVisible());
-		guard++
-	) {
-		for (const group of await again.locator('fieldset.question').all())
-			await group.locator('input').first().check();
-		for (const number of await again.locator('input[inputmode="decimal"]').all())
-			await number.fill('6');
-		await again.getByRole('button', { name: 'Continuer' }).click();
-	}
+	await answerSurvey(again, 'fr', { number: '6' });
 	await shoot(again, 'check-answers-fr-360', { fullPage: true });
 	await again.getByRole('button', { name: 'Envoyer mes réponses' }).click();
 	await expect(again.getByRole('heading', { name: 'Merci' })).toBeVisible();

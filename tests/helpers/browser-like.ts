@@ -31,6 +31,28 @@ export class Visitor {
 		return this.#send(path, { method: 'POST', headers: { origin: this.origin, ...type }, body });
 	}
 
+	/**
+	 * Posts bytes exactly as given, for bodies no browser would build: invalid UTF-8, a wrong or
+	 * missing content type, a broken multipart. `origin: null` leaves the Origin header out.
+	 */
+	postRaw(
+		path: string,
+		body: Uint8Array<ArrayBuffer> | string,
+		contentType: string | null,
+		options: { origin?: string | null; headers?: Record<string, string> } = {}
+	): Promise<Response> {
+		const origin = options.origin === undefined ? this.origin : options.origin;
+		return this.#send(path, {
+			method: 'POST',
+			headers: {
+				...(origin === null ? {} : { origin }),
+				...(contentType === null ? {} : { 'content-type': contentType }),
+				...options.headers
+			},
+			body
+		});
+	}
+
 	post(
 		path: string,
 		fields: Record<string, string>,
@@ -52,7 +74,7 @@ export class Visitor {
 		init: {
 			method: string;
 			headers: Record<string, string>;
-			body?: string | URLSearchParams | FormData;
+			body?: string | URLSearchParams | FormData | Uint8Array<ArrayBuffer>;
 		}
 	) {
 		const url = path.startsWith('http') ? path : `${this.baseUrl}${path}`;

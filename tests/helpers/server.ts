@@ -5,15 +5,21 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const ENTRY = join(ROOT, 'build', 'index.js');
+/** The server `npm start` runs: the build behind compression. */
+const ENTRY = join(ROOT, 'src', 'cli', 'http-server.js');
+const BUILD = join(ROOT, 'build', 'handler.js');
 
 export interface RunningServer {
 	url: string;
 	port: number;
+	/** The server's process id (for reading its memory use). */
+	pid: number;
 	databasePath: string;
 	output(): string;
 	/** The setup link the server printed on an empty database. */
 	setupLink(): string;
+	/** Ends the process with a signal (SIGKILL for a crash) and waits until it is gone; keeps the database. */
+	kill(signal: NodeJS.Signals): Promise<void>;
 	stop(): Promise<void>;
 }
 
@@ -30,16 +36,17 @@ export async function freePort(): Promise<number> {
 
 /**
  * Starts the built server (`npm run build` first) on a free port with a temp database.
- * `origin` lets a test pretend the server sits behind HTTPS.
+ * `origin` lets a test pretend the server sits behind HTTPS; `databasePath` serves an existing
+ * database file instead (the caller seeds it and removes it).
  */
 export async function startServer(
-	options: { origin?: string; env?: Record<string, string> } = {}
+	options: { origin?: string; env?: Record<string, string>; databasePath?: string } = {}
 ): Promise<RunningServer> {
-	if (!existsSync(ENTRY))
+	if (!existsSync(BUILD))
 		throw new Error('No build found: run `npm run build` before the HTTP tests.');
 	const port = await freePort();
 	const dir = mkdtempSync(join(tmpdir(), 'tandem-http-'));
-	const databasePath = join(dir, 'tandem.db');
+	const databasePath = options.databasePath ?? join(dir, 'tandem.db');
 	const url = `http://127.0.0.1:${port}`;
 	let output = '';
 	const child: ChildProcess = spawn(process.execPath, [ENTRY], {
@@ -57,6 +64,13 @@ export async function startServer(
 	});
 	child.stdout!.on('data', (chunk) => (output += chunk));
 	child.stderr!.on('data', (chunk) => (output += chunk));
+	const running = () => child.exitCode === null && child.signalCode === null;
+	const kill = async (signal: NodeJS.Signals) => {
+		if (!running()) return;
+		const exited = new Promise((r) => child.once('exit', r));
+		child.kill(signal);
+		await exited;
+	};
 
 	const deadline = Date.now() + 20_000;
 	for (;;) {
@@ -73,6 +87,7 @@ export async function startServer(
 	return {
 		url,
 		port,
+		pid: child.pid!,
 		databasePath,
 		output: () => output,
 		setupLink() {
@@ -80,12 +95,9 @@ export async function startServer(
 			if (!match) throw new Error(`No setup link printed:\n${output}`);
 			return match[1]!;
 		},
+		kill,
 		async stop() {
-			if (child.exitCode === null) {
-				const exited = new Promise((r) => child.once('exit', r));
-				child.kill('SIGTERM');
-				await exited;
-			}
+			await kill('SIGTERM');
 			rmSync(dir, { recursive: true, force: true });
 		}
 	};

@@ -1,5 +1,11 @@
 import type { ConstructDocument, ItemDocument } from '$lib/instruments/types';
-import { groupDivergence, itemDivergence, type Answer } from './item-divergence';
+import {
+	divergenceFromBaseline,
+	groupBaseline,
+	itemDivergence,
+	type Answer,
+	type GroupBaseline
+} from './item-divergence';
 
 /** Answers by item key. */
 export type AnswerSet = Readonly<Record<string, Answer>>;
@@ -7,11 +13,22 @@ export type AnswerSet = Readonly<Record<string, Answer>>;
 /** How far apart two sides are on one item, in [0, 1]; null when it cannot be compared. */
 type ItemComparison = (item: ItemDocument) => number | null;
 
+// Every pair is compared construct by construct, wave by wave: split each construct's items once.
+const itemsByWave = new WeakMap<ConstructDocument, Map<string, ItemDocument[]>>();
+
+/** A construct's items of one wave, in order (split once per construct). */
+export function itemsOf(construct: ConstructDocument, wave: string): ItemDocument[] {
+	let waves = itemsByWave.get(construct);
+	if (!waves) itemsByWave.set(construct, (waves = new Map()));
+	let items = waves.get(wave);
+	if (!items) waves.set(wave, (items = construct.items.filter((item) => item.wave === wave)));
+	return items;
+}
+
 function meanOver(construct: ConstructDocument, wave: string, compare: ItemComparison) {
 	let sum = 0;
 	let count = 0;
-	for (const item of construct.items) {
-		if (item.wave !== wave) continue;
+	for (const item of itemsOf(construct, wave)) {
 		const divergence = compare(item);
 		if (divergence === null) continue;
 		sum += divergence;
@@ -65,6 +82,27 @@ export function pairAlignment(
 	return alignmentOver(constructs, wave, (item) => itemDivergence(item, a[item.key], b[item.key]));
 }
 
+// A program compares every mentor and protégé with the same few groups: read each group's
+// answers to an item once. Groups are the evidence's own arrays, never changed once built.
+const baselines = new WeakMap<readonly AnswerSet[], Map<ItemDocument, GroupBaseline>>();
+
+function baselinesOf(group: readonly AnswerSet[]): (item: ItemDocument) => GroupBaseline {
+	let byItem = baselines.get(group);
+	if (!byItem) baselines.set(group, (byItem = new Map()));
+	const known = byItem;
+	return (item) => {
+		let baseline = known.get(item);
+		if (!baseline) {
+			baseline = groupBaseline(
+				item,
+				group.map((answers) => answers[item.key])
+			);
+			known.set(item, baseline);
+		}
+		return baseline;
+	};
+}
+
 /**
  * How well one person agrees with a group's baseline (the coordinators, or the contacts of the
  * pair's employer): see `groupDivergence` for what the mean of a group's answers is per type.
@@ -75,11 +113,9 @@ export function baselineAlignment(
 	person: AnswerSet,
 	group: readonly AnswerSet[]
 ): Alignment {
+	if (group.length === 0) return alignmentOver(constructs, wave, () => null);
+	const baselineOf = baselinesOf(group);
 	return alignmentOver(constructs, wave, (item) =>
-		groupDivergence(
-			item,
-			person[item.key],
-			group.map((answers) => answers[item.key])
-		)
+		divergenceFromBaseline(baselineOf(item), person[item.key])
 	);
 }

@@ -1,6 +1,12 @@
 import type { ConstructDocument, Role } from '$lib/instruments/types';
 import { amountOf } from './item-divergence';
-import { baselineAlignment, pairAlignment, type Alignment, type AnswerSet } from './pair-alignment';
+import {
+	baselineAlignment,
+	itemsOf,
+	pairAlignment,
+	type Alignment,
+	type AnswerSet
+} from './pair-alignment';
 import {
 	assessPair,
 	type AssessedReason,
@@ -96,20 +102,23 @@ export function analysePair(
 	evidence: ProgramEvidence,
 	pair: ProgramEvidence['pairs'][number]
 ): PairAnalysis {
-	const { status, reasons } = assessPair({
-		constructs: evidence.constructs,
-		thresholds: evidence.thresholds,
-		keys: evidence.keys,
-		answers: {
-			pre: evidence.waves.pre.byPair.get(pair.id) ?? {},
-			mid: evidence.waves.mid.byPair.get(pair.id) ?? {}
-		},
-		overdue: evidence.overdue.get(pair.id) ?? []
-	});
 	const waves = {
 		pre: waveAlignment(evidence, 'pre', pair),
 		mid: waveAlignment(evidence, 'mid', pair)
 	};
+	const { status, reasons } = assessPair(
+		{
+			constructs: evidence.constructs,
+			thresholds: evidence.thresholds,
+			keys: evidence.keys,
+			answers: {
+				pre: evidence.waves.pre.byPair.get(pair.id) ?? {},
+				mid: evidence.waves.mid.byPair.get(pair.id) ?? {}
+			},
+			overdue: evidence.overdue.get(pair.id) ?? []
+		},
+		{ pre: waves.pre.partners, mid: waves.mid.partners }
+	);
 	const latest =
 		waves.mid.partners.score !== null ? 'mid' : waves.pre.partners.score !== null ? 'pre' : null;
 	return { pairId: pair.id, status, reasons, waves, latest };
@@ -131,8 +140,8 @@ export function byRisk(a: PairAnalysis, b: PairAnalysis): number {
 function constructPosition(construct: ConstructDocument, wave: Wave, answers: AnswerSet) {
 	let sum = 0;
 	let count = 0;
-	for (const item of construct.items) {
-		if (item.wave !== wave || item.type !== 'scale') continue;
+	for (const item of itemsOf(construct, wave)) {
+		if (item.type !== 'scale') continue;
 		const amount = amountOf(item, answers[item.key]);
 		if (amount === null) continue;
 		sum += amount;
@@ -173,8 +182,18 @@ function meanOf(values: (number | null)[]): number | null {
 	return present.length === 0 ? null : present.reduce((sum, v) => sum + v, 0) / present.length;
 }
 
+// The server keeps a program's evidence while it stays the same (analytics/evidence-cache.ts):
+// the same evidence, never changed once built, is analysed once.
+const analyses = new WeakMap<ProgramEvidence, ProgramAnalysis>();
+
 /** Risk, alignment and the cohort views of a whole program, computed once from its evidence. */
 export function analyseProgram(evidence: ProgramEvidence): ProgramAnalysis {
+	let analysis = analyses.get(evidence);
+	if (!analysis) analyses.set(evidence, (analysis = computeAnalysis(evidence)));
+	return analysis;
+}
+
+function computeAnalysis(evidence: ProgramEvidence): ProgramAnalysis {
 	const pairs = evidence.pairs.map((pair) => analysePair(evidence, pair)).sort(byRisk);
 	const drift: ProgramAnalysis['drift'] = {};
 	const flaggedShare: ProgramAnalysis['flaggedShare'] = {};

@@ -1,6 +1,6 @@
 import type { ConstructDocument, ItemDocument } from '$lib/instruments/types';
 import { amountOf, itemDivergence } from './item-divergence';
-import { pairAlignment, type AnswerSet } from './pair-alignment';
+import { pairAlignment, type Alignment, type AnswerSet } from './pair-alignment';
 import { unmetExpectation } from './unmet-expectation';
 
 export type RiskLevel = 'ok' | 'watch' | 'at_risk';
@@ -60,27 +60,68 @@ const UNMET_RISK = 0.75;
 
 const PEOPLE: PairRole[] = ['protege', 'mentor'];
 
+interface RuleItems {
+	byKey: ReadonlyMap<string, ItemDocument>;
+	critical: Record<Wave, ItemDocument[]>;
+	/** Check-in items that follow a `pre` item. */
+	followUps: ItemDocument[];
+	/** Facts both people report, by construct keys that are not each person's own view. */
+	perception: (ownViewConstructs: readonly string[]) => ItemDocument[];
+}
+
+// A program assesses every pair against the same instrument: sort its items for the rules once.
+const ruleItems = new WeakMap<ConstructDocument[], RuleItems>();
+
+function ruleItemsOf(constructs: ConstructDocument[]): RuleItems {
+	let prepared = ruleItems.get(constructs);
+	if (!prepared) {
+		const items = constructs.flatMap((c) => c.items);
+		const perception = new Map<string, ItemDocument[]>();
+		prepared = {
+			byKey: new Map(items.map((item) => [item.key, item])),
+			critical: {
+				pre: items.filter((i) => i.critical && i.wave === 'pre'),
+				mid: items.filter((i) => i.critical && i.wave === 'mid')
+			},
+			followUps: items.filter((i) => i.wave !== 'pre' && i.follows),
+			perception(ownViewConstructs) {
+				const key = ownViewConstructs.join('\n');
+				if (!perception.has(key)) {
+					const shared = constructs.filter((c) => !ownViewConstructs.includes(c.key));
+					perception.set(key, perceptionItems(shared.flatMap((c) => c.items)));
+				}
+				return perception.get(key)!;
+			}
+		};
+		ruleItems.set(constructs, prepared);
+	}
+	return prepared;
+}
+
 /**
  * The risk status of one pair with every reason behind it. Any single signal can raise it:
  * `at risk` for a critical mismatch, alignment under the risk threshold, very low commitment or a
  * large unmet expectation; `watch` for the milder forms, a perception gap, a request to be
  * contacted, or silence. Missing answers are never read as disagreement.
  */
-export function assessPair(evidence: PairEvidence): {
+export function assessPair(
+	evidence: PairEvidence,
+	/** The pair's alignment per wave when the caller has already worked it out. */
+	partners: Partial<Record<Wave, Alignment>> = {}
+): {
 	status: RiskLevel;
 	reasons: AssessedReason[];
 } {
 	const reasons: AssessedReason[] = [];
 	const add = (level: AssessedReason['level'], reason: RiskReason) =>
 		reasons.push({ level, reason });
-	const items = evidence.constructs.flatMap((c) => c.items);
-	const byKey = new Map(items.map((item) => [item.key, item]));
+	const { byKey, critical, followUps, perception } = ruleItemsOf(evidence.constructs);
 
 	for (const wave of ['pre', 'mid'] as const) {
 		const mentor = evidence.answers[wave].mentor;
 		const protege = evidence.answers[wave].protege;
 		if (!mentor || !protege) continue;
-		for (const item of items.filter((i) => i.critical && i.wave === wave)) {
+		for (const item of critical[wave]) {
 			const divergence = itemDivergence(item, mentor[item.key], protege[item.key]);
 			if (divergence !== null && divergence >= CRITICAL_GAP) {
 				add('at_risk', {
@@ -92,7 +133,7 @@ export function assessPair(evidence: PairEvidence): {
 				});
 			}
 		}
-		const { score } = pairAlignment(evidence.constructs, wave, mentor, protege);
+		const { score } = partners[wave] ?? pairAlignment(evidence.constructs, wave, mentor, protege);
 		const { risk, watch } = evidence.thresholds;
 		if (score !== null && score < risk)
 			add('at_risk', { kind: 'low_alignment', wave, score, below: 'risk', threshold: risk });
@@ -117,7 +158,7 @@ export function assessPair(evidence: PairEvidence): {
 		const request = answers[evidence.keys.contactRequest];
 		if (request?.includes(evidence.keys.contactYes))
 			add('watch', { kind: 'contact_request', person });
-		for (const item of items.filter((i) => i.wave !== 'pre' && i.follows)) {
+		for (const item of followUps) {
 			const pre = byKey.get(item.follows!);
 			const expected = evidence.answers.pre[person]?.[item.follows!];
 			const shortfall = pre ? unmetExpectation(pre, item, expected, answers[item.key]) : null;
@@ -135,10 +176,7 @@ export function assessPair(evidence: PairEvidence): {
 	}
 
 	if (mid.mentor && mid.protege) {
-		const shared = evidence.constructs.filter(
-			(c) => !evidence.keys.ownViewConstructs.includes(c.key)
-		);
-		for (const item of perceptionItems(shared.flatMap((c) => c.items))) {
+		for (const item of perception(evidence.keys.ownViewConstructs)) {
 			const divergence = itemDivergence(item, mid.mentor[item.key], mid.protege[item.key]);
 			if (divergence !== null && divergence >= PERCEPTION_GAP) {
 				add('watch', {

@@ -30,6 +30,18 @@ export function answerWords(item: ItemDocument, answer: Answer, language: string
 	return answer.map((value) => m.answer_quoted({ label: labelOf(value) }, { locale })).join(', ');
 }
 
+// A pair page words a hundred group answers: make each locale's number format once.
+const meanFormats = new Map<string, Intl.NumberFormat>();
+
+function meanFormat(locale: string): Intl.NumberFormat {
+	let format = meanFormats.get(locale);
+	if (!format) {
+		format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+		meanFormats.set(locale, format);
+	}
+	return format;
+}
+
 /**
  * Several people's answers to one item in a few words (the staff baseline, an employer's
  * contacts): the mean rank of a scale, the mean of a number, or how often each choice was made.
@@ -44,7 +56,7 @@ export function groupAnswerWords(
 	const given = answers.filter((a): a is readonly string[] => !!a && a.length > 0);
 	if (given.length === 0) return null;
 	if (given.length === 1) return answerWords(item, given[0], language);
-	const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+	const format = meanFormat(locale);
 	const scored = given.filter((a) => !isMissing(item, a));
 	if (item.type === 'scale' && scored.length > 0) {
 		const ranked = (item.options ?? []).filter((o) => !o.missing);

@@ -80,6 +80,11 @@ describe('draft edits', () => {
 		expect(result.document.constructs[1]!.items[0]!.follows).toBe('frequency');
 	});
 
+	it('refuse a language code that is not one, before touching any text', () => {
+		for (const code of ['', 'english', 'e', 'x'.repeat(100_000), 'es\u0000', '<b>'])
+			expect(addLanguage(sample(), code)).toEqual({ ok: false, reason: 'language_invalid' });
+	});
+
 	it('add a language with empty texts everywhere, ready to translate', () => {
 		const result = addLanguage(sample(), 'es');
 		if (!result.ok) throw new Error(result.reason);

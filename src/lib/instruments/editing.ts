@@ -12,7 +12,11 @@ import { ROLES } from './types';
 /** Edits of a draft, as pure functions: each returns a new document or a reason it cannot. */
 export type EditResult =
 	{ ok: true; document: InstrumentDocument } | { ok: false; reason: EditRefusal };
-export type EditRefusal = 'not_found' | 'key_taken' | 'still_followed' | 'language_exists';
+export type EditRefusal =
+	'not_found' | 'key_taken' | 'still_followed' | 'language_exists' | 'language_invalid';
+
+/** A language code: two or three letters, maybe a region (en, fr, es, pt-BR). */
+export const LANGUAGE_CODE = /^[a-z]{2,3}(-[A-Z]{2})?$/;
 
 const clone = (doc: InstrumentDocument): InstrumentDocument => structuredClone(doc);
 const ok = (document: InstrumentDocument): EditResult => ({ ok: true, document });
@@ -180,6 +184,8 @@ export function removeItem(doc: InstrumentDocument, key: string): EditResult {
 
 /** Adds a language; its texts start empty, so the draft cannot be published until translated. */
 export function addLanguage(doc: InstrumentDocument, language: string): EditResult {
+	// Checked here, not only when saving: every text of the document would repeat a bad code.
+	if (!LANGUAGE_CODE.test(language)) return refuse('language_invalid');
 	if (doc.languages.includes(language)) return refuse('language_exists');
 	const next = clone(doc);
 	next.languages.push(language);

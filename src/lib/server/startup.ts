@@ -4,6 +4,7 @@ import { bundledMigrations } from './db/bundled-migrations';
 import { migrateToLatest } from './db/migrator';
 import { startMailScheduler } from './mail/scheduler';
 import { issueSetupLinkIfEmpty } from './organizations/setup';
+import { startRetentionScheduler } from './privacy/retention-scheduler';
 
 /** Runs once before the first request: migrate, then on an empty database print the setup link. */
 export async function prepareServer(): Promise<void> {
@@ -19,6 +20,7 @@ export async function prepareServer(): Promise<void> {
 	}
 	const origin = publicOrigin(readConfig());
 	startMailScheduler(db, origin);
+	startRetentionScheduler(db);
 	const token = await issueSetupLinkIfEmpty(db);
 	if (token) {
 		const link = `${origin}/setup/${token}`;

@@ -7,6 +7,8 @@ import type { AssignmentRole, AssignmentStatus, Program, Round } from '../db/sch
 import { OPEN_PAIR_STATUSES } from '../pairs/pairs';
 import { isoToday, roundState } from '../rounds/round-state';
 import { roundDocument } from '../survey/assignments';
+import { cachedEvidence, evidenceStamp, rememberEvidence } from './evidence-cache';
+import { loadEveryAnswer, loadScoredAnswers } from './submitted-answers';
 
 /** A survey still unsent this many days after its round opened counts as overdue. */
 export const OVERDUE_AFTER_DAYS = 14;
@@ -66,9 +68,33 @@ function rates(rounds: Round[], assignments: AssignmentRow[]): RoundRates[] {
 }
 
 /**
- * Everything the metrics need for one program, in five set-based queries whatever its size:
+ * A round's assignments: all of them, or (through the indexes, whatever the program's size)
+ * those of some people, a pair's own included, or the coordinators'.
+ */
+async function loadAssignments(
+	db: DbOrTx,
+	roundIds: string[],
+	only: { people?: string[]; staff?: true } = {}
+): Promise<AssignmentRow[]> {
+	if (roundIds.length === 0 || only.people?.length === 0) return [];
+	return db
+		.selectFrom('assignments')
+		.select(['id', 'round_id', 'role', 'status', 'pair_id', 'participant_id', 'staff_id'])
+		.where('round_id', 'in', roundIds)
+		.$if(only.people !== undefined, (qb) => qb.where('participant_id', 'in', only.people!))
+		.$if(only.staff === true, (qb) => qb.where('staff_id', 'is not', null))
+		.execute();
+}
+
+/**
+ * Everything the metrics need for one program, in a few set-based queries whatever its size:
  * rounds, pairs, employer contacts, assignments and submitted answers. With `pairId`, only what
- * that pair's analysis needs: its own surveys, the employer contacts' and the coordinators'.
+ * that pair's analysis needs: its own surveys, its employer's contacts' and the coordinators'.
+ *
+ * A whole program's evidence leaves free text out (no metric scores it) and is kept while its
+ * stamp stays the same (evidence-cache.ts), so that a dashboard viewed again and again costs only
+ * the few small queries that prove nothing changed; sent answers are read once
+ * (submitted-answers.ts).
  */
 export async function loadProgramEvidence(
 	db: DbOrTx,
@@ -83,9 +109,9 @@ export async function loadProgramEvidence(
 		.execute();
 	const analysed = rounds.filter((r): r is Round & { wave: Wave } => r.wave !== 'post');
 	const latest = analysed.at(-1);
-	const constructs: ConstructDocument[] = latest
-		? (await roundDocument(db, latest)).constructs
-		: [];
+	const stamp = pairId === undefined ? await evidenceStamp(db, program, rounds, today) : null;
+	const cached = stamp && cachedEvidence<LoadedProgram>(db, program.id, stamp);
+	if (cached) return cached;
 
 	const pairs = await db
 		.selectFrom('pairs')
@@ -93,64 +119,48 @@ export async function loadProgramEvidence(
 		.where('program_id', '=', program.id)
 		.$if(pairId !== undefined, (qb) => qb.where('id', '=', pairId!))
 		.execute();
-	const contacts = await db
-		.selectFrom('participants')
-		.select(['id', 'employer_id'])
-		.where('program_id', '=', program.id)
-		.where('role', '=', 'employer')
-		.where('employer_id', 'is not', null)
-		.execute();
+	// One pair is compared with its own employer's contacts only.
+	const employers =
+		pairId === undefined ? null : pairs.flatMap((p) => (p.employer_id ? [p.employer_id] : []));
+	const contacts =
+		employers?.length === 0
+			? []
+			: await db
+					.selectFrom('participants')
+					.select(['id', 'employer_id'])
+					.where('program_id', '=', program.id)
+					.where('role', '=', 'employer')
+					.where('employer_id', 'is not', null)
+					.$if(employers !== null, (qb) => qb.where('employer_id', 'in', employers!))
+					.execute();
 	const employerOf = new Map(contacts.map((c) => [c.id, c.employer_id!]));
 
 	const roundIds = rounds.map((r) => r.id);
 	const people = [...pairs.flatMap((p) => [p.mentor_id, p.protege_id]), ...employerOf.keys()];
-	const assignments: AssignmentRow[] = roundIds.length
-		? await db
-				.selectFrom('assignments')
-				.select(['id', 'round_id', 'role', 'status', 'pair_id', 'participant_id', 'staff_id'])
-				.where('round_id', 'in', roundIds)
-				.$if(pairId !== undefined, (qb) =>
-					qb.where((eb) =>
-						eb.or([
-							eb('pair_id', '=', pairId!),
-							eb('participant_id', 'in', people),
-							eb('role', '=', 'staff')
-						])
-					)
-				)
-				.execute()
+	const assignments =
+		pairId === undefined
+			? await loadAssignments(db, roundIds)
+			: [
+					...(await loadAssignments(db, roundIds, { people })),
+					...(await loadAssignments(db, roundIds, { staff: true }))
+				];
+
+	const constructs: ConstructDocument[] = latest
+		? (await roundDocument(db, latest)).constructs
 		: [];
-	const analysedIds = new Set(analysed.map((r) => r.id));
-	const sent = assignments
-		.filter((a) => a.status === 'submitted' && analysedIds.has(a.round_id))
-		.map((a) => a.id);
-	const answered =
-		sent.length === 0
-			? []
-			: pairId !== undefined
-				? await db
-						.selectFrom('responses')
-						.select(['assignment_id', 'item_key', 'value'])
-						.where('assignment_id', 'in', sent)
-						.execute()
-				: await db
-						.selectFrom('responses')
-						.innerJoin('assignments', 'assignments.id', 'responses.assignment_id')
-						.select(['responses.assignment_id', 'responses.item_key', 'responses.value'])
-						.where('assignments.round_id', 'in', [...analysedIds])
-						.where('assignments.status', '=', 'submitted')
-						.execute();
-
-	const answersOf = new Map<string, Record<string, string[]>>();
-	for (const row of answered) {
-		const parsed: unknown = JSON.parse(row.value);
-		const values = Array.isArray(parsed) ? parsed.map(String) : [String(parsed)];
-		let set = answersOf.get(row.assignment_id);
-		if (!set) answersOf.set(row.assignment_id, (set = {}));
-		set[row.item_key] = values;
-	}
-
 	const roundById = new Map(analysed.map((r) => [r.id, r]));
+	const sent = assignments.filter((a) => a.status === 'submitted' && roundById.has(a.round_id));
+	const answersOf =
+		pairId === undefined
+			? await loadScoredAnswers(
+					db,
+					sent.map((a) => ({ id: a.id, round: roundById.get(a.round_id)! }))
+				)
+			: await loadEveryAnswer(
+					db,
+					sent.map((a) => a.id)
+				);
+
 	const order = new Map(rounds.map((r, index) => [r.id, index]));
 	const chronological = [...assignments].sort(
 		(a, b) => order.get(a.round_id)! - order.get(b.round_id)!
@@ -204,7 +214,7 @@ export async function loadProgramEvidence(
 		waves[wave] = { byPair, byEmployer, staff: [...byStaff[wave].values()] };
 	}
 
-	return {
+	const loaded: LoadedProgram = {
 		evidence: {
 			constructs,
 			thresholds: { watch: program.watch_threshold, risk: program.risk_threshold },
@@ -215,4 +225,6 @@ export async function loadProgramEvidence(
 		},
 		rounds: rates(rounds, assignments)
 	};
+	if (stamp) rememberEvidence(db, program.id, stamp, loaded, pairs.length);
+	return loaded;
 }

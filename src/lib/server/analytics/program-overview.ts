@@ -95,13 +95,29 @@ function pairRow(
 
 const RISK_ORDER = { at_risk: 0, watch: 1, ok: 2 } as const;
 
-function compareRows(sort: string, locale: string) {
-	const riskRank = (row: PairRow) => (row.risk === null ? 3 : RISK_ORDER[row.risk]);
-	const names = (row: PairRow) => `${row.protegeName} ${row.mentorName}`;
-	if (sort === 'name') return (a: PairRow, b: PairRow) => names(a).localeCompare(names(b), locale);
-	if (sort === 'risk') return (a: PairRow, b: PairRow) => riskRank(a) - riskRank(b);
-	const valueOf = (row: PairRow) => row.cells.find((c) => c.key === sort)?.value ?? 101;
-	return (a: PairRow, b: PairRow) => valueOf(a) - valueOf(b) || riskRank(a) - riskRank(b);
+/** A pair of the table before it is shown: only what filtering and sorting read. */
+interface Candidate {
+	analysis: PairAnalysis;
+	pair: PairView;
+	risk: RiskLevel | null;
+}
+
+/** The order asked for; ties keep the analysis's order (risk first), as the sort is stable. */
+function compareCandidates(sort: string, locale: string) {
+	const riskRank = (c: Candidate) => (c.risk === null ? 3 : RISK_ORDER[c.risk]);
+	if (sort === 'name') {
+		const names = (c: Candidate) => `${c.pair.protegeName} ${c.pair.mentorName}`;
+		const { compare } = new Intl.Collator(locale);
+		return (a: Candidate, b: Candidate) => compare(names(a), names(b));
+	}
+	if (sort === 'risk') return (a: Candidate, b: Candidate) => riskRank(a) - riskRank(b);
+	const valueOf = ({ analysis }: Candidate) => {
+		const divergence = analysis.latest
+			? analysis.waves[analysis.latest].partners.byConstruct[sort]
+			: null;
+		return divergence === null || divergence === undefined ? 101 : percent(1 - divergence)!;
+	};
+	return (a: Candidate, b: Candidate) => valueOf(a) - valueOf(b) || riskRank(a) - riskRank(b);
 }
 
 export interface PairsPage {
@@ -114,8 +130,8 @@ export interface PairsPage {
 
 /**
  * The pairs table of a program overview: one row per pair in the order asked for (risk first by
- * default, as the analysis sorted them), filtered by risk level, one page at a time. Reasons are
- * put into words only for the rows shown.
+ * default, as the analysis sorted them), filtered by risk level, one page at a time. Rows, cells
+ * and reasons in words are made only for the rows shown: a program may have thousands of pairs.
  */
 export function pairsTable(
 	analysis: ProgramAnalysis,
@@ -128,28 +144,29 @@ export function pairsTable(
 	const pairById = new Map(pairs.map((p) => [p.id, p]));
 	const items = itemsByKey(constructs);
 	const counts: Record<RiskLevel, number> = { at_risk: 0, watch: 0, ok: 0 };
-	const lazyRows: { analysis: PairAnalysis; row: PairRow }[] = [];
+	const candidates: Candidate[] = [];
 	for (const pairAnalysis of analysis.pairs) {
 		const pair = pairById.get(pairAnalysis.pairId);
 		if (!pair) continue;
-		const row = pairRow(pairAnalysis, pair, constructs, thresholds);
-		if (row.risk) counts[row.risk] += 1;
-		if (query.status !== 'all' && row.risk !== query.status) continue;
-		lazyRows.push({ analysis: pairAnalysis, row });
+		const risk = FINAL_PAIR_STATUSES.includes(pair.status) ? null : pairAnalysis.status;
+		if (risk) counts[risk] += 1;
+		if (query.status !== 'all' && risk !== query.status) continue;
+		candidates.push({ analysis: pairAnalysis, pair, risk });
 	}
-	const sorted = lazyRows.sort((a, b) => compareRows(query.sort, locale)(a.row, b.row));
+	const sorted = candidates.sort(compareCandidates(query.sort, locale));
 	const pages = Math.max(1, Math.ceil(sorted.length / PAIRS_PER_PAGE));
 	const page = Math.min(query.page, pages);
 	const shown = sorted
 		.slice((page - 1) * PAIRS_PER_PAGE, page * PAIRS_PER_PAGE)
-		.map(({ analysis: pairAnalysis, row }) =>
-			row.risk === null
+		.map(({ analysis: pairAnalysis, pair }) => {
+			const row = pairRow(pairAnalysis, pair, constructs, thresholds);
+			return row.risk === null
 				? row
 				: {
 						...row,
 						reasons: pairAnalysis.reasons.map(({ reason }) => describeReason(reason, items, locale))
-					}
-		);
+					};
+		});
 	return { rows: shown, counts, total: sorted.length, pages, page };
 }
 

@@ -40,7 +40,8 @@ async function createSession(
 		created_at: now,
 		last_verified_at: now,
 		user_agent: meta.userAgent?.slice(0, 300) ?? null,
-		ip: meta.ip
+		ip: meta.ip,
+		two_factor_verified_at: null
 	};
 	await db.insertInto('sessions').values(session).execute();
 	return { token: `${id}.${secret}`, session };

@@ -4,13 +4,21 @@ import { findStaffByEmail, normalizeEmail } from '../staff/staff';
 import { verifyAgainstDummy, verifyPassword } from './password';
 import { createStaffSession, type SessionMeta } from './session';
 import { SlidingWindowLimit } from './throttle';
+import { findTwoFactor, isEnrolled } from './two-factor';
 
 /** One process, one set of counters: a restart forgets them (README: "Sign-in throttling"). */
 export const failuresByIp = new SlidingWindowLimit(10, 10 * 60_000);
 export const failuresByAccount = new SlidingWindowLimit(10, 10 * 60_000);
 
 export type SignInResult =
-	| { ok: true; token: string; staffId: string; language: string | null }
+	| {
+			ok: true;
+			token: string;
+			staffId: string;
+			language: string | null;
+			/** The session waits for a code from the person's authenticator app. */
+			secondFactorRequired: boolean;
+	  }
 	| { ok: false; reason: 'invalid' }
 	| { ok: false; reason: 'throttled'; retryAfterMs: number };
 
@@ -66,5 +74,6 @@ export async function signIn(
 		action: 'signin.succeeded',
 		ip: meta.ip
 	});
-	return { ok: true, token, staffId: staff.id, language: staff.language };
+	const secondFactorRequired = isEnrolled(await findTwoFactor(db, staff.id));
+	return { ok: true, token, staffId: staff.id, language: staff.language, secondFactorRequired };
 }

@@ -1,7 +1,17 @@
 import SQLite from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Kysely, SqliteAdapter, SqliteDialect, type Transaction } from 'kysely';
+import {
+	CompiledQuery,
+	Kysely,
+	SqliteAdapter,
+	SqliteDialect,
+	SqliteDriver,
+	type DatabaseConnection,
+	type Driver,
+	type SqliteDialectConfig,
+	type Transaction
+} from 'kysely';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -17,7 +27,30 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
 	}
 }
 
+/**
+ * Transactions take the write lock when they begin. A plain (deferred) transaction that reads and
+ * then writes fails at once with SQLITE_BUSY when another process (the reminders job, a second
+ * server) committed in between: its snapshot is stale, so busy_timeout cannot help. BEGIN
+ * IMMEDIATE waits for the lock under busy_timeout instead, and then reads fresh data.
+ */
+class ImmediateTransactionSqliteDriver extends SqliteDriver {
+	override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+		await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+	}
+}
+
 class TandemSqliteDialect extends SqliteDialect {
+	readonly #config: SqliteDialectConfig;
+
+	constructor(config: SqliteDialectConfig) {
+		super(config);
+		this.#config = config;
+	}
+
+	override createDriver(): Driver {
+		return new ImmediateTransactionSqliteDriver(this.#config);
+	}
+
 	override createAdapter(): SqliteAdapter {
 		return new TransactionalDdlSqliteAdapter();
 	}

@@ -8,6 +8,10 @@ export interface OrganizationsTable {
 	id: string;
 	name: string;
 	default_language: Generated<string>;
+	/** Months after a program closes before its participants are anonymised; null keeps them. */
+	retention_months: number | null;
+	/** 1: every staff member must sign in with an authenticator app code. */
+	require_two_factor: Generated<number>;
 	created_at: number;
 }
 
@@ -33,6 +37,27 @@ export interface SessionsTable {
 	last_verified_at: number;
 	user_agent: string | null;
 	ip: string | null;
+	/** Null while a session of a staff member with an authenticator app waits for the code. */
+	two_factor_verified_at: number | null;
+}
+
+export interface StaffTwoFactorTable {
+	staff_user_id: string;
+	/** The TOTP key, sealed by auth/key-sealing.ts (encrypted when TOTP_ENCRYPTION_KEY is set). */
+	sealed_key: string;
+	created_at: number;
+	/** Null until the staff member confirmed the app with a code. */
+	enrolled_at: number | null;
+	/** The last 30-second step whose code was accepted: a code works only once. */
+	last_used_step: number | null;
+}
+
+export interface StaffRecoveryCodesTable {
+	id: string;
+	staff_user_id: string;
+	code_hash: string;
+	created_at: number;
+	used_at: number | null;
 }
 
 export interface OneTimeTokensTable {
@@ -151,6 +176,7 @@ export interface ProgramsTable {
 	risk_threshold: number;
 	pairs_see_summary: number;
 	mentor_multiple_proteges: number;
+	closed_at: number | null;
 	created_at: number;
 	updated_at: number;
 }
@@ -180,6 +206,8 @@ export interface ParticipantsTable {
 	withdrawn_at: number | null;
 	withdrawn_reason: string | null;
 	consented_at: number | null;
+	/** Set when identifying data was removed (by hand or by retention). */
+	erased_at: number | null;
 	created_at: number;
 	updated_at: number;
 }
@@ -322,6 +350,8 @@ export interface Database {
 	organizations: OrganizationsTable;
 	staff_users: StaffUsersTable;
 	sessions: SessionsTable;
+	staff_two_factor: StaffTwoFactorTable;
+	staff_recovery_codes: StaffRecoveryCodesTable;
 	one_time_tokens: OneTimeTokensTable;
 	audit_log: AuditLogTable;
 	instruments: InstrumentsTable;
@@ -364,5 +394,6 @@ export type StaffUserRow = Selectable<StaffUsersTable>;
 export type NewStaffUser = Insertable<StaffUsersTable>;
 export type StaffUserUpdate = Updateable<StaffUsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
+export type StaffTwoFactorRow = Selectable<StaffTwoFactorTable>;
 export type OneTimeTokenRow = Selectable<OneTimeTokensTable>;
 export type AuditEntry = Selectable<AuditLogTable>;

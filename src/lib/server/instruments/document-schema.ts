@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
+import { LANGUAGE_CODE } from '$lib/instruments/editing';
 import {
 	DIRECTIONS,
 	INSTRUMENT_FORMAT,
@@ -14,7 +15,7 @@ import { checkInstrumentRules } from './document-rules';
 export const MAX_TEXT = 2000;
 export const MAX_LABEL = 80;
 const KEY = /^[a-z][a-z0-9_]{0,63}$/;
-const LANGUAGE = /^[a-z]{2,3}(-[A-Z]{2})?$/;
+const LANGUAGE = LANGUAGE_CODE;
 
 const key = z.string().regex(KEY, { error: () => m.instrument_error_key() });
 const text = z.string().max(MAX_TEXT, { error: () => m.error_too_long({ max: MAX_TEXT }) });

@@ -10,6 +10,7 @@ const refusals: Record<EditRefusal | 'not_draft', () => string> = {
 	key_taken: m.edit_refused_key_taken,
 	still_followed: m.edit_refused_still_followed,
 	language_exists: m.edit_refused_language_exists,
+	language_invalid: m.instrument_error_language,
 	not_found: m.edit_refused_not_found,
 	not_draft: m.edit_refused_not_draft
 };

@@ -22,6 +22,8 @@ export async function createOrganization(
 		id: generateId(),
 		name,
 		default_language: 'en',
+		retention_months: null,
+		require_two_factor: 0,
 		created_at: now
 	};
 	await db.insertInto('organizations').values(organization).execute();

@@ -31,7 +31,7 @@ async function recordChange(
 	from: PairStatus | null,
 	to: PairStatus,
 	reason: string,
-	actor: Actor | null,
+	actor: PairActor | null,
 	now: number
 ) {
 	await tx
@@ -115,10 +115,13 @@ export async function createPair(
 	});
 }
 
+/** Who changes a pair: a staff member, or no one (id null) when a participant withdraws themselves. */
+export type PairActor = Pick<Actor, 'organization_id'> & { id: string | null };
+
 /** A status change always carries a reason and stays in the pair's history. Ended pairs stay ended. */
 export async function changePairStatus(
 	db: DbOrTx,
-	actor: Actor,
+	actor: PairActor,
 	pair: { id: string; status: PairStatus },
 	change: { status: PairStatus; reason: string },
 	ip: string | null,
@@ -153,7 +156,7 @@ export async function changePairStatus(
 /** When someone withdraws, their running pairs end early, each with the reason in its history. */
 export async function endPairsOf(
 	db: DbOrTx,
-	actor: Actor,
+	actor: PairActor,
 	participantId: string,
 	reason: string,
 	ip: string | null,

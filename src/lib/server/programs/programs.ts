@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTx } from '../db';
 import type { Program, ProgramStatus } from '../db/schema';
 import { generateId } from '../util/ids';
@@ -47,6 +48,7 @@ export async function createProgram(
 			id,
 			organization_id: organizationId,
 			...columns(input),
+			closed_at: input.status === 'closed' ? now : null,
 			created_at: now,
 			updated_at: now
 		})
@@ -60,9 +62,11 @@ export async function updateProgram(
 	input: ProgramInput,
 	now = Date.now()
 ): Promise<void> {
+	// Retention counts from the first closing; reopening a program stops the clock.
+	const closedAt = input.status === 'closed' ? sql<number>`coalesce(closed_at, ${now})` : null;
 	await db
 		.updateTable('programs')
-		.set({ ...columns(input), updated_at: now })
+		.set({ ...columns(input), closed_at: closedAt, updated_at: now })
 		.where('id', '=', programId)
 		.execute();
 }

@@ -56,7 +56,15 @@ export async function saveSurveyPage(request: Request, survey: OpenSurvey, param
 			: intent === 'later'
 				? number
 				: Math.min(number + 1, last);
-	await savePageAnswers(getDb(), survey.assignment.id, reading.answers, resumeAt, multi);
+	const saved = await savePageAnswers(
+		getDb(),
+		survey.assignment.id,
+		reading.answers,
+		resumeAt,
+		multi
+	);
+	// Sent from another tab since this request began: nothing was saved, so say so.
+	if (saved === 'submitted') redirect(303, `${survey.base}/check`);
 	if (intent === 'later') redirect(303, `${survey.exit}?saved=1`);
 	if (intent === 'back')
 		redirect(303, number > 1 ? `${survey.base}/page/${number - 1}` : survey.exit);

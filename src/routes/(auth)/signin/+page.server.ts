@@ -9,12 +9,18 @@ import { fieldFailure, readForm } from '$lib/server/forms/read-form';
 import { signInSchema } from '$lib/server/forms/schemas';
 import { countOrganizations } from '$lib/server/organizations/organizations';
 
+function secondStepPath(redirectTo: string): string {
+	return `/signin/two-factor?redirectTo=${encodeURIComponent(redirectTo)}`;
+}
+
 export async function load({ locals, url }) {
-	if (locals.staff) redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')));
+	const redirectTo = safeRedirectPath(url.searchParams.get('redirectTo'));
+	if (locals.staff) redirect(303, redirectTo);
+	if (locals.pendingSignIn) redirect(303, secondStepPath(redirectTo));
 	return {
 		notSetUp: (await countOrganizations(getDb())) === 0,
 		signedOut: url.searchParams.has('signedOut'),
-		redirectTo: safeRedirectPath(url.searchParams.get('redirectTo'))
+		redirectTo
 	};
 }
 
@@ -45,6 +51,7 @@ export const actions = {
 				sameSite: 'lax'
 			});
 		}
-		redirect(303, safeRedirectPath(redirectTo));
+		const next = safeRedirectPath(redirectTo);
+		redirect(303, result.secondFactorRequired ? secondStepPath(next) : next);
 	}
 };

@@ -8,12 +8,15 @@ export const load = () => redirect(303, '/');
 
 export const actions = {
 	default: async ({ locals, cookies, url, getClientAddress }) => {
-		if (locals.session) {
+		// A session still waiting for its authenticator code can be ended too.
+		const session = locals.session ?? locals.pendingSignIn?.session;
+		const staff = locals.staff ?? locals.pendingSignIn?.staff;
+		if (session) {
 			const db = getDb();
-			await invalidateSession(db, locals.session.id);
+			await invalidateSession(db, session.id);
 			await recordAudit(db, {
-				organizationId: locals.staff?.organization_id ?? null,
-				actorStaffId: locals.staff?.id ?? null,
+				organizationId: staff?.organization_id ?? null,
+				actorStaffId: staff?.id ?? null,
 				action: 'signout',
 				ip: getClientAddress()
 			});

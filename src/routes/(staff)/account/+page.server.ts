@@ -1,9 +1,21 @@
 import { m } from '$lib/paraglide/messages';
 import { requireStaff } from '$lib/server/auth/guards';
+import { listActiveSessions } from '$lib/server/auth/staff-sessions';
+import { findTwoFactor } from '$lib/server/auth/two-factor';
 import { getDb } from '$lib/server/db';
 import { fieldFailure, readForm } from '$lib/server/forms/read-form';
 import { changePasswordSchema } from '$lib/server/forms/schemas';
 import { changeOwnPassword } from '$lib/server/staff/password-change';
+
+export async function load(event) {
+	const staff = requireStaff(event);
+	const db = getDb();
+	const [twoFactor, sessions] = await Promise.all([
+		findTwoFactor(db, staff.id),
+		listActiveSessions(db, staff.id, event.locals.session!.id)
+	]);
+	return { twoFactorSince: twoFactor?.enrolled_at ?? null, sessionCount: sessions.length };
+}
 
 export const actions = {
 	password: async (event) => {

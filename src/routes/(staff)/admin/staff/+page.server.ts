@@ -1,6 +1,7 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { requireAdmin } from '$lib/server/auth/guards';
+import { listStaffWithTwoFactor } from '$lib/server/auth/security-admin';
 import { getDb } from '$lib/server/db';
 import { fieldFailure, readForm } from '$lib/server/forms/read-form';
 import {
@@ -20,11 +21,12 @@ import { listStaff } from '$lib/server/staff/staff';
 export async function load(event) {
 	const admin = requireAdmin(event);
 	const db = getDb();
-	const [staff, invitations] = await Promise.all([
+	const [staff, invitations, withTwoFactor] = await Promise.all([
 		listStaff(db, admin.organization_id),
-		listPendingInvitations(db, admin.organization_id)
+		listPendingInvitations(db, admin.organization_id),
+		listStaffWithTwoFactor(db, admin.organization_id)
 	]);
-	return { staff, invitations };
+	return { staff, invitations, withTwoFactor };
 }
 
 function answer(result: AdminChangeResult) {

@@ -11,6 +11,7 @@ import {
 	updateConstruct
 } from '$lib/instruments/editing';
 import { ITEM_TYPES, WAVES, type ItemType, type Wave } from '$lib/instruments/types';
+import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { requireVersion } from '$lib/server/instruments/access';
 import { applyDraftEdit, formText, localizedField } from '$lib/server/instruments/edit-action';
@@ -45,7 +46,8 @@ export const actions = {
 		const result = await publishDraft(getDb(), staff, version.id, event.getClientAddress());
 		if (result.ok) return { published: true };
 		if (result.reason === 'not_found') error(404, 'Not found');
-		if (result.reason === 'not_draft') return fail(409, { publishProblems: [] });
+		if (result.reason === 'not_draft')
+			return fail(409, { problems: [{ path: '$', message: m.edit_refused_not_draft() }] });
 		return fail(400, { publishProblems: result.problems });
 	},
 	addConstruct: (event) =>

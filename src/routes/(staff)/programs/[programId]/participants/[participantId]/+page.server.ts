@@ -39,7 +39,8 @@ export async function load(event) {
 			name: participant.name,
 			status: participant.status,
 			withdrawnAt: participant.withdrawn_at,
-			withdrawnReason: participant.withdrawn_reason
+			withdrawnReason: participant.withdrawn_reason,
+			erasedAt: participant.erased_at
 		},
 		values: participantValues(participant),
 		employers: employers.map(({ id, name }) => ({ id, name }))

@@ -1,0 +1,195 @@
+// `npm run bench [-- --pairs N]`: the performance budgets of README's "Performance" section,
+// measured on a synthetic organization served by the production server. Progress goes to stderr;
+// the table and one JSON line per measure go to stdout.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { analyseProgram } from '../../src/lib/alignment/program-analysis';
+import { loadProgramEvidence } from '../../src/lib/server/analytics/program-evidence';
+import { findProgram } from '../../src/lib/server/programs/programs';
+import { buildIfStale } from '../../src/cli/serve.js';
+import { signedIn } from '../helpers/browser-like';
+import { startServer } from '../helpers/server';
+import { createBenchDatabase } from './bench-database';
+import { measurePageWeight } from './page-weight';
+import { isOk, jsonLine, table, type Measure } from './report';
+import { CONNECTIONS, firstPageForm, measureSaveLoad, openSurveys } from './save-load';
+import { BENCH_SIGN_IN, seedBench } from './seed-bench';
+import { loadPage, medianMs, residentMb } from './timing';
+
+const GROWTH_SIZES = [500, 2000, 8000, 10_000];
+const SURVEY_PAIRS = 100;
+const started = performance.now();
+const log = (message: string) =>
+	console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0)} s] ${message}`);
+
+const { values } = parseArgs({ options: { pairs: { type: 'string', default: '2000' } } });
+const pairs = Number(values.pairs);
+if (!Number.isInteger(pairs) || pairs < 1 || pairs > 50_000) {
+	console.error('--pairs takes a whole number from 1 to 50000.');
+	process.exit(2);
+}
+const sizes = [...new Set([...GROWTH_SIZES, pairs])].sort((a, b) => a - b);
+
+/** 100 ms at 2,000 pairs and 500 ms at 10,000, straight lines between; 8,000 tests linear growth. */
+function overviewBudget(size: number, at2000: number): number {
+	if (size <= 2000) return 100;
+	if (size === 8000) return (at2000 * 8000) / 2000;
+	return size >= 10_000 ? (500 * size) / 10_000 : (100 * size) / 2000;
+}
+
+buildIfStale();
+const loadBefore = loadavg()[0]!;
+const dir = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
+const databasePath = join(dir, 'bench.db');
+const db = await createBenchDatabase(databasePath);
+log(`Seeding programs of ${sizes.join(', ')} pairs (both rounds answered by every role)…`);
+const seed = await seedBench(db, { sizes, surveyPairs: SURVEY_PAIRS });
+const programOf = (size: number) => seed.programs.find((p) => p.pairs === size)!;
+log('Seeded; starting the production server.');
+const server = await startServer({ databasePath, env: { TANDEM_SCHEDULER: 'off' } });
+const measures: Measure[] = [];
+const add = (measure: Omit<Measure, 'kind'> & { kind?: Measure['kind'] }) =>
+	measures.push({ kind: 'at_most', ...measure });
+
+try {
+	const form = firstPageForm(seed.document);
+	const { savers, visitors } = await openSurveys(server.url, seed.surveyTakers, form);
+
+	log('Survey page weight in Chromium (cold cache)…');
+	const weight = await measurePageWeight(visitors[0]!, `${savers[0]!.path}`);
+	add({
+		measure: 'survey_page_gzip_bytes',
+		value: weight.bytes,
+		unit: 'B',
+		budget: 20 * 1024,
+		what: 'first survey page, every byte transferred (stretch: ≤ 14 KB)'
+	});
+	add({
+		measure: 'survey_page_requests',
+		value: weight.requests,
+		unit: 'requests',
+		budget: 5,
+		what: 'requests for that page'
+	});
+
+	log(`Answer saves against a bare page at ${CONNECTIONS} connections…`);
+	const load = await measureSaveLoad(server.url, savers, form);
+	add({
+		measure: 'save_rps',
+		value: load.save.rps,
+		unit: 'req/s',
+		budget: 0.6 * load.bare.rps,
+		kind: 'at_least',
+		what: `saving a survey page, ${CONNECTIONS} connections`
+	});
+	add({
+		measure: 'bare_rps',
+		value: load.bare.rps,
+		unit: 'req/s',
+		budget: null,
+		what: 'bare server-rendered page, same server and run'
+	});
+	add({
+		measure: 'save_rps_ratio',
+		value: load.save.rps / load.bare.rps,
+		unit: '×',
+		budget: 0.6,
+		kind: 'at_least',
+		what: 'saves per second ÷ bare pages per second'
+	});
+	add({
+		measure: 'save_p50_ms',
+		value: load.save.p50,
+		unit: 'ms',
+		budget: null,
+		what: 'median save latency'
+	});
+	add({
+		measure: 'save_p99_ms',
+		value: load.save.p99,
+		unit: 'ms',
+		budget: 100,
+		what: '99th percentile save latency'
+	});
+
+	const staff = await signedIn(server.url, BENCH_SIGN_IN.email, BENCH_SIGN_IN.password);
+	let at2000 = 0;
+	for (const size of sizes) {
+		log(`Program overview at ${size} pairs…`);
+		const path = `/programs/${programOf(size).id}`;
+		const repeats = size > 2000 ? 7 : 15;
+		const ms = await medianMs(() => loadPage(staff, path), { warmUp: 2, repeats });
+		if (size === 2000) at2000 = ms;
+		add({
+			measure: `overview_ms_${size}`,
+			value: ms,
+			unit: 'ms',
+			budget: overviewBudget(size, at2000),
+			what:
+				size === 8000
+					? 'program overview, 8,000 pairs (budget: linear growth from 2,000)'
+					: `program overview, ${size.toLocaleString('en')} pairs (median)`
+		});
+		if (size === 10_000) {
+			add({
+				measure: 'rss_mb',
+				value: residentMb(server.pid),
+				unit: 'MB',
+				budget: 200,
+				what: 'server memory after the 10,000-pair overview'
+			});
+		}
+	}
+
+	log(`Pair page and metrics at ${pairs} pairs…`);
+	const main = programOf(pairs);
+	const sample = main.pairIds.slice(0, 20);
+	let visit = 0;
+	const pairPage = () => loadPage(staff, `/programs/${main.id}/pairs/${sample[visit++ % 20]}`);
+	add({
+		measure: 'pair_page_ms',
+		value: await medianMs(pairPage, { warmUp: 5, repeats: 41 }),
+		unit: 'ms',
+		budget: 20,
+		what: `pair page, ${pairs.toLocaleString('en')}-pair program (median)`
+	});
+	const program = (await findProgram(db, seed.organizationId, main.id))!;
+	const loading = performance.now();
+	const loaded = await loadProgramEvidence(db, program);
+	add({
+		measure: `evidence_cold_ms_${pairs}`,
+		value: performance.now() - loading,
+		unit: 'ms',
+		budget: null,
+		what: 'reading the metrics’ evidence with nothing cached, once, in process'
+	});
+	// A copy of the evidence each time: analyseProgram keeps its result per evidence object.
+	const analyse = () => analyseProgram({ ...loaded.evidence });
+	add({
+		measure: `metrics_ms_${pairs}`,
+		value: await medianMs(analyse, { warmUp: 2, repeats: 9 }),
+		unit: 'ms',
+		budget: 100 * Math.max(1, pairs / 2000),
+		what: 'the metric computation alone (analyseProgram), in process'
+	});
+} finally {
+	await server.stop();
+	await db.destroy();
+	rmSync(dir, { recursive: true, force: true });
+}
+
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const memory = Math.round(totalmem() / 1024 ** 3);
+const load = `${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after`;
+console.log(
+	`Machine: ${cpu}, ${cpus().length} cores, ${memory} GB RAM, Node.js ${process.version}; ` +
+		`load average (1 min) ${load}\n`
+);
+console.log(table(measures));
+console.log();
+for (const measure of measures) console.log(jsonLine(measure));
+const met = measures.filter((m) => m.budget !== null && isOk(m)).length;
+const budgeted = measures.filter((m) => m.budget !== null).length;
+log(`${met} of ${budgeted} budgets met.`);

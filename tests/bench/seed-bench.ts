@@ -1,0 +1,320 @@
+import type { Insertable } from 'kysely';
+import type { InstrumentDocument } from '../../src/lib/instruments/types';
+import { hashPassword } from '../../src/lib/server/auth/password';
+import { issueParticipantLink, linkExpiry } from '../../src/lib/server/auth/participant-links';
+import type { Db, DbOrTx } from '../../src/lib/server/db/open';
+import type { Database, PairStatus, Program } from '../../src/lib/server/db/schema';
+import type { Side } from '../../src/lib/server/demo/draft-answers';
+import type { Language } from '../../src/lib/server/demo/people';
+import { Random } from '../../src/lib/server/demo/random';
+import { createEmployer } from '../../src/lib/server/employers/employers';
+import { listInstruments } from '../../src/lib/server/instruments/instruments';
+import { loadVersionDocument } from '../../src/lib/server/instruments/load-document';
+import { createOrganization } from '../../src/lib/server/organizations/organizations';
+import {
+	insertParticipants,
+	type ParticipantInput
+} from '../../src/lib/server/participants/participants';
+import { newProgramValues } from '../../src/lib/server/programs/program-form';
+import { createProgram, findProgram } from '../../src/lib/server/programs/programs';
+import { planAssignments } from '../../src/lib/server/rounds/assignment-plan';
+import { DEFAULT_REMINDER_DAYS, isoToday } from '../../src/lib/server/rounds/round-state';
+import { createStaffUser } from '../../src/lib/server/staff/staff';
+import { generateId } from '../../src/lib/server/util/ids';
+import { SyntheticAnswers, type Wave } from './synthetic-answers';
+import { syntheticPerson } from './synthetic-people';
+
+const DAY = 24 * 60 * 60_000;
+const PAIRS_PER_EMPLOYER = 100;
+
+/** Not a secret: a throwaway account on a throwaway database. */
+export const BENCH_SIGN_IN = { email: 'sofia@bench.example', password: 'tandem-bench' } as const;
+
+export interface SeededProgram {
+	id: string;
+	pairs: number;
+	pairIds: string[];
+}
+
+/** A protégé of the survey program, consented, with an unanswered `pre` survey and a personal link. */
+export interface SurveyTaker {
+	assignmentId: string;
+	linkToken: string;
+}
+
+export interface BenchSeed {
+	organizationId: string;
+	document: InstrumentDocument;
+	programs: SeededProgram[];
+	surveyTakers: SurveyTaker[];
+}
+
+interface Team {
+	organizationId: string;
+	adminId: string;
+	staffIds: string[];
+	versionId: string;
+	document: InstrumentDocument;
+}
+
+type Row<T extends keyof Database> = Insertable<Database[T]>;
+
+/** Multi-row inserts as large as SQLite's bound-parameter limit allows. */
+async function insertAll<T extends keyof Database>(db: DbOrTx, table: T, rows: Row<T>[]) {
+	if (rows.length === 0) return;
+	const size = Math.floor(30_000 / Object.keys(rows[0]!).length);
+	for (let i = 0; i < rows.length; i += size)
+		await db
+			.insertInto(table)
+			.values(rows.slice(i, i + size) as never)
+			.execute();
+}
+
+async function createTeam(db: Db, now: number): Promise<Team> {
+	const passwordHash = await hashPassword(BENCH_SIGN_IN.password);
+	return db.transaction().execute(async (tx) => {
+		const organization = await createOrganization(tx, 'Bench Newcomer Services', now - 120 * DAY);
+		const organizationId = organization.id;
+		const staff = (email: string, name: string, role: 'admin' | 'coordinator') =>
+			createStaffUser(tx, { organizationId, email, name, role, passwordHash }, now - 120 * DAY);
+		const adminId = await staff(BENCH_SIGN_IN.email, 'Sofia Martins', 'admin');
+		const staffIds = [adminId];
+		for (const n of [1, 2, 3])
+			staffIds.push(
+				await staff(`coordinator${n}@bench.example`, `Coordinator ${n}`, 'coordinator')
+			);
+		const [instrument] = await listInstruments(tx, organizationId);
+		const versionId = instrument!.versions.find((v) => v.status === 'published')!.id;
+		const document = (await loadVersionDocument(tx, versionId))!;
+		return { organizationId, adminId, staffIds, versionId, document };
+	});
+}
+
+async function createBenchProgram(tx: DbOrTx, team: Team, name: string, now: number) {
+	const id = await createProgram(
+		tx,
+		team.organizationId,
+		{
+			...newProgramValues(),
+			name,
+			startDate: isoToday(now - 49 * DAY),
+			endDate: isoToday(now + 63 * DAY)
+		},
+		now - 70 * DAY
+	);
+	return (await findProgram(tx, team.organizationId, id))!;
+}
+
+interface Cast {
+	program: Program;
+	people: (ParticipantInput & { id: string })[];
+	pairs: Row<'pairs'>[];
+}
+
+/** Employer contacts first, then protégé and mentor of each pair; everyone has consented. */
+async function castProgram(
+	tx: DbOrTx,
+	team: Team,
+	program: Program,
+	pairCount: number,
+	random: Random,
+	now: number,
+	language?: 'en'
+): Promise<Cast> {
+	const employerCount = Math.max(2, Math.round(pairCount / PAIRS_PER_EMPLOYER));
+	const employerIds: string[] = [];
+	for (let i = 0; i < employerCount; i++)
+		employerIds.push(
+			await createEmployer(tx, team.organizationId, `${program.name}: employer ${i + 1}`, now)
+		);
+	const inputs: ParticipantInput[] = [
+		...employerIds.map((employerId, i) => syntheticPerson('employer', i, random, { employerId })),
+		...Array.from({ length: pairCount }, (_, i) => [
+			syntheticPerson('protege', i, random, { employerId: null, language }),
+			syntheticPerson('mentor', i, random, { employerId: null, language })
+		]).flat()
+	];
+	const scope = { organizationId: team.organizationId, programId: program.id };
+	const ids = await insertParticipants(tx, scope, inputs, now - 56 * DAY);
+	await tx
+		.updateTable('participants')
+		.set({ consented_at: now - 42 * DAY })
+		.where('program_id', '=', program.id)
+		.execute();
+	const people = inputs.map((input, i) => ({ ...input, id: ids[i]! }));
+	const pairs = Array.from({ length: pairCount }, (_, i): Row<'pairs'> => {
+		const roll = random.next();
+		const status: PairStatus = roll < 0.01 ? 'completed' : roll < 0.02 ? 'paused' : 'active';
+		return {
+			id: generateId(),
+			organization_id: team.organizationId,
+			program_id: program.id,
+			protege_id: ids[employerCount + 2 * i]!,
+			mentor_id: ids[employerCount + 2 * i + 1]!,
+			employer_id: random.chance(0.66) ? random.pick(employerIds) : null,
+			coordinator_id: team.staffIds[1 + (i % (team.staffIds.length - 1))]!,
+			status,
+			created_at: now - 47 * DAY,
+			updated_at: now - 47 * DAY
+		};
+	});
+	await insertAll(tx, 'pairs', pairs);
+	return { program, people, pairs };
+}
+
+function roundRow(team: Team, cast: Cast, wave: Wave, days: [number, number], now: number) {
+	return {
+		id: generateId(),
+		organization_id: team.organizationId,
+		program_id: cast.program.id,
+		instrument_version_id: team.versionId,
+		wave,
+		opens_on: isoToday(now + days[0] * DAY),
+		closes_on: isoToday(now + days[1] * DAY),
+		closed_at: null,
+		reminder_days: JSON.stringify(DEFAULT_REMINDER_DAYS),
+		created_by: team.adminId,
+		created_at: now + days[0] * DAY
+	};
+}
+
+function plannedAssignments(team: Team, cast: Cast, round: Row<'rounds'> & { id: string }) {
+	const staffIds = [...new Set(cast.pairs.map((p) => p.coordinator_id!))];
+	return planAssignments({
+		wave: round.wave,
+		participants: cast.people.map((p) => ({ id: p.id, role: p.role, status: 'active' })),
+		pairs: cast.pairs.map((p) => ({ ...p, coordinator_id: p.coordinator_id ?? null })),
+		staffIds
+	}).map((a): Row<'assignments'> => ({
+		id: generateId(),
+		organization_id: team.organizationId,
+		round_id: round.id,
+		role: a.role,
+		participant_id: a.participantId,
+		staff_id: a.staffId,
+		pair_id: a.pairId,
+		status: 'not_started',
+		started_at: null,
+		submitted_at: null,
+		created_at: Number(round.created_at)
+	}));
+}
+
+/** A program whose `pre` round (closed) and `mid` check-in (open) every role has answered. */
+async function seedAnsweredProgram(
+	db: Db,
+	team: Team,
+	pairCount: number,
+	random: Random,
+	now: number
+): Promise<SeededProgram> {
+	const synthetic = new SyntheticAnswers(team.document, random);
+	return db.transaction().execute(async (tx) => {
+		const program = await createBenchProgram(tx, team, `Bench cohort of ${pairCount} pairs`, now);
+		const cast = await castProgram(tx, team, program, pairCount, random, now);
+		const sideOf = new Map<string, { pair: number; side: Side }>();
+		cast.pairs.forEach((pair, i) => {
+			sideOf.set(pair.protege_id, { pair: i, side: 'protege' });
+			sideOf.set(pair.mentor_id, { pair: i, side: 'mentor' });
+		});
+		const pairIndex = new Map(cast.pairs.map((pair, i) => [pair.id!, i]));
+		const languageOf = new Map(cast.people.map((p) => [p.id, p.language as Language]));
+		const pairAnswers = cast.pairs.map((pair) =>
+			synthetic.pair({
+				mentor: languageOf.get(pair.mentor_id)!,
+				protege: languageOf.get(pair.protege_id)!
+			})
+		);
+		const stakeholders = new Map<string, ReturnType<SyntheticAnswers['stakeholder']>>();
+		const stakeholderAnswers = (key: string, role: 'employer' | 'staff') => {
+			if (!stakeholders.has(key)) stakeholders.set(key, synthetic.stakeholder(role, 'en'));
+			return stakeholders.get(key)!;
+		};
+
+		for (const [wave, days] of [
+			['pre', [-42, -28]],
+			['mid', [-16, 12]]
+		] as const) {
+			const round = roundRow(team, cast, wave, [...days], now);
+			await insertAll(tx, 'rounds', [round]);
+			const assignments = plannedAssignments(team, cast, round);
+			const responses: Row<'responses'>[] = [];
+			for (const assignment of assignments) {
+				const startedAt = now + (days[0] + random.next() * (days[1] - days[0] - 1)) * DAY;
+				const sentAt = Math.min(now - DAY / 10, startedAt + 15 * 60_000);
+				Object.assign(assignment, {
+					status: 'submitted',
+					last_page: 7,
+					started_at: Math.round(startedAt),
+					submitted_at: Math.round(sentAt)
+				});
+				const person = assignment.participant_id ? sideOf.get(assignment.participant_id) : null;
+				const answers =
+					assignment.role === 'staff' || assignment.role === 'employer'
+						? stakeholderAnswers(
+								assignment.staff_id ?? assignment.participant_id!,
+								assignment.role
+							)[wave]
+						: pairAnswers[assignment.pair_id ? pairIndex.get(assignment.pair_id)! : person!.pair]![
+								wave
+							][assignment.role];
+				for (const [itemKey, values] of Object.entries(answers)) {
+					if (values.length === 0) continue;
+					responses.push({
+						assignment_id: assignment.id,
+						item_key: itemKey,
+						value: synthetic.stored(itemKey, values),
+						updated_at: Math.round(sentAt)
+					});
+				}
+			}
+			await insertAll(tx, 'assignments', assignments);
+			await insertAll(tx, 'responses', responses);
+		}
+		return { id: program.id, pairs: pairCount, pairIds: cast.pairs.map((p) => p.id!) };
+	});
+}
+
+/** A small program with its `pre` round open and unanswered: the people whose saves are measured. */
+async function seedSurveyProgram(
+	db: Db,
+	team: Team,
+	pairCount: number,
+	random: Random,
+	now: number
+): Promise<SurveyTaker[]> {
+	return db.transaction().execute(async (tx) => {
+		const program = await createBenchProgram(tx, team, 'Bench survey takers', now);
+		const cast = await castProgram(tx, team, program, pairCount, random, now, 'en');
+		const round = roundRow(team, cast, 'pre', [-1, 13], now);
+		await insertAll(tx, 'rounds', [round]);
+		const assignments = plannedAssignments(team, cast, round);
+		await insertAll(tx, 'assignments', assignments);
+		const takers: SurveyTaker[] = [];
+		for (const assignment of assignments) {
+			if (assignment.role !== 'protege') continue;
+			const participantId = assignment.participant_id!;
+			const linkToken = await issueParticipantLink(tx, participantId, linkExpiry(program), null);
+			takers.push({ assignmentId: assignment.id, linkToken });
+		}
+		return takers;
+	});
+}
+
+/**
+ * One organization with an answered program of each size and a survey program of
+ * `surveyPairs` pairs, written in bulk (one transaction per program), not page by page.
+ */
+export async function seedBench(
+	db: Db,
+	options: { sizes: number[]; surveyPairs: number; now?: number; seed?: number }
+): Promise<BenchSeed> {
+	const now = options.now ?? Date.now();
+	const random = new Random(options.seed ?? 2027);
+	const team = await createTeam(db, now);
+	const programs: SeededProgram[] = [];
+	for (const size of options.sizes)
+		programs.push(await seedAnsweredProgram(db, team, size, random, now));
+	const surveyTakers = await seedSurveyProgram(db, team, options.surveyPairs, random, now);
+	return { organizationId: team.organizationId, document: team.document, programs, surveyTakers };
+}

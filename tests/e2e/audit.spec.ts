@@ -1,0 +1,79 @@
+import { expect, test } from '@playwright/test';
+import { recordAudit } from '../../src/lib/server/audit/audit';
+import { openDatabase, type Db } from '../../src/lib/server/db/open';
+import { createPair, changePairStatus } from '../../src/lib/server/pairs/pair-actions';
+import { addPeople, createTestProgram } from '../helpers/programs';
+import { startServer, type RunningServer } from '../helpers/server';
+import { setUpOrganization, shoot } from './helpers';
+
+let server: RunningServer;
+let db: Db;
+test.beforeAll(async () => {
+	server = await startServer();
+	db = openDatabase(server.databasePath);
+});
+test.afterAll(async () => {
+	await db?.destroy();
+	await server?.stop();
+});
+
+test('an administrator reads and filters the audit log on a desktop and a phone', async ({
+	browser
+}) => {
+	const page = await setUpOrganization(browser, server, 'Accueil Nouveaux Arrivants');
+	await expect(page.getByRole('link', { name: 'Audit log' })).toBeVisible();
+	const staff = await db.selectFrom('staff_users').selectAll().executeTakeFirstOrThrow();
+	const program = await createTestProgram(db, staff, { name: 'Spring 2027 IT cohort' });
+	const [mentorId] = await addPeople(db, staff, program.id, 'mentor', 1);
+	const [protegeId] = await addPeople(db, staff, program.id, 'protege', 1);
+	const pair = await createPair(
+		db,
+		staff,
+		program,
+		{ mentorId: mentorId!, protegeId: protegeId!, employerId: null, coordinatorId: null },
+		'192.0.2.10'
+	);
+	if (!pair.ok) throw new Error(pair.reason);
+	const created = await db
+		.selectFrom('pairs')
+		.selectAll()
+		.where('id', '=', pair.pairId)
+		.executeTakeFirstOrThrow();
+	await changePairStatus(
+		db,
+		staff,
+		created,
+		{ status: 'paused', reason: 'Holidays' },
+		'192.0.2.10'
+	);
+	await recordAudit(db, {
+		organizationId: staff.organization_id,
+		actorStaffId: null,
+		action: 'signin.failed',
+		targetType: 'staff',
+		targetId: staff.id,
+		detail: { email: 'amelie@example.org' },
+		ip: '198.51.100.23'
+	});
+
+	await page.getByRole('link', { name: 'Audit log' }).click();
+	await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible();
+	await expect(page.getByTestId('audit-row').first()).toContainText('Sign-in failed');
+	await shoot(page, 'audit-1280', { fullPage: true });
+
+	await page.getByLabel('Action').selectOption({ label: 'Pair status changed' });
+	await page.getByRole('button', { name: 'Show' }).click();
+	await expect(page.getByTestId('audit-row')).toHaveCount(1);
+	await expect(page.getByTestId('audit-row')).toContainText('mentor 1 with protege 1');
+	await shoot(page, 'audit-1280-filtered');
+
+	const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+	await phone.context().addCookies(await page.context().cookies());
+	await phone.goto(`${server.url}/admin/audit?from=2027-03-02&to=2027-03-01`);
+	await expect(phone.getByRole('alert')).toContainText('The end date must be the same');
+	await shoot(phone, 'audit-390-error');
+	await phone.goto(`${server.url}/admin/audit`);
+	await shoot(phone, 'audit-390', { fullPage: true });
+	const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+	expect(width).toBeLessThanOrEqual(390);
+});

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyseProgram } from '../../src/lib/alignment/program-analysis';
+import { loadProgramEvidence } from '../../src/lib/server/analytics/program-evidence';
+import type { Program, StaffUserRow } from '../../src/lib/server/db/schema';
+import { changePairStatusIn, createPair } from '../../src/lib/server/pairs/pair-actions';
+import { openRound } from '../../src/lib/server/rounds/rounds';
+import { answerSurvey, assignmentOf, highEnd, surveyOf, type Survey } from '../helpers/answers';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { createOrganizationWithStaff } from '../helpers/fixtures';
+import { addPeople, createTestProgram } from '../helpers/programs';
+
+const TODAY = '2026-11-25';
+
+let t: TestDatabase;
+let staff: StaffUserRow;
+let program: Program;
+let survey: Survey;
+let mentors: string[];
+let proteges: string[];
+let pairIds: string[];
+
+const load = (today = TODAY) => loadProgramEvidence(t.db, program, { today });
+const answer = async (participantId: string, role: 'mentor' | 'protege', changes = {}) =>
+	answerSurvey(
+		t.db,
+		survey,
+		role,
+		await assignmentOf(t.db, survey.round.id, { participantId }),
+		highEnd,
+		{ changes }
+	);
+
+beforeAll(async () => {
+	t = await createTestDatabase();
+	await createOrganizationWithStaff(t.db, 'A', [{ email: 'coord@a.org', role: 'coordinator' }]);
+	staff = await t.db.selectFrom('staff_users').selectAll().executeTakeFirstOrThrow();
+	program = await createTestProgram(t.db, staff);
+	mentors = await addPeople(t.db, staff, program.id, 'mentor', 2);
+	proteges = await addPeople(t.db, staff, program.id, 'protege', 2);
+	pairIds = [];
+	for (const i of [0, 1]) {
+		const created = await createPair(
+			t.db,
+			staff,
+			program,
+			{ mentorId: mentors[i]!, protegeId: proteges[i]!, employerId: null, coordinatorId: null },
+			null
+		);
+		if (!created.ok) throw new Error(created.reason);
+		pairIds.push(created.pairId);
+	}
+	const version = await t.db
+		.selectFrom('instrument_versions')
+		.select('id')
+		.executeTakeFirstOrThrow();
+	const opened = await openRound(
+		t.db,
+		staff,
+		program,
+		{ versionId: version.id, wave: 'pre', opensOn: TODAY, closesOn: '2026-12-31' },
+		null
+	);
+	if (!opened.ok) throw new Error(opened.reason);
+	survey = await surveyOf(t.db, opened.roundId);
+	await answer(mentors[0]!, 'mentor', { focus_job_leads: ['1'] });
+	await answer(proteges[0]!, 'protege', { focus_job_leads: ['5'] });
+});
+
+afterAll(() => t.close());
+
+describe('a program’s evidence kept between views', () => {
+	it('is reused, analysis included, while nothing it was built from changes', async () => {
+		const first = await load();
+		const again = await load();
+		expect(again).toBe(first);
+		expect(analyseProgram(again.evidence)).toBe(analyseProgram(first.evidence));
+	});
+
+	it('is built anew after a submission, with the new answers', async () => {
+		const before = await load();
+		expect(before.evidence.waves.pre.byPair.get(pairIds[1]!)).toBeUndefined();
+		await answer(mentors[1]!, 'mentor', { focus_job_leads: ['2'] });
+		const after = await load();
+		expect(after).not.toBe(before);
+		expect(after.evidence.waves.pre.byPair.get(pairIds[1]!)?.mentor?.focus_job_leads).toEqual([
+			'2'
+		]);
+		expect(after.rounds[0]!.roles.find((r) => r.role === 'mentor')?.submitted).toBe(2);
+	});
+
+	it('is built anew after a pair’s status changes', async () => {
+		const before = await load();
+		const changed = await changePairStatusIn(
+			t.db,
+			staff,
+			program.id,
+			pairIds[1]!,
+			{ status: 'paused', reason: 'Travel' },
+			null
+		);
+		expect(changed.ok).toBe(true);
+		const after = await load();
+		expect(after).not.toBe(before);
+		expect(analyseProgram(after.evidence).pairs).toHaveLength(2);
+	});
+
+	it('is built anew when a round’s dates change or on another day', async () => {
+		const before = await load();
+		await t.db
+			.updateTable('rounds')
+			.set({ opens_on: '2026-10-01' })
+			.where('id', '=', survey.round.id)
+			.execute();
+		const moved = await load();
+		expect(moved).not.toBe(before);
+		// The protégé of pair 1 has been silent for more than two weeks now.
+		expect(analyseProgram(moved.evidence).pairs.find((p) => p.pairId === pairIds[1])).toEqual(
+			expect.objectContaining({ status: 'watch' })
+		);
+		expect(await load('2026-11-26')).not.toBe(moved);
+	});
+
+	it('leaves free text out of a whole program, and keeps it for one pair', async () => {
+		await answer(proteges[1]!, 'protege', { check_in_anything_else: ['Call me on Fridays'] });
+		const whole = await load();
+		const scoped = await loadProgramEvidence(t.db, program, { today: TODAY, pairId: pairIds[1] });
+		const wholeAnswers = whole.evidence.waves.pre.byPair.get(pairIds[1]!)?.protege;
+		const pairAnswers = scoped.evidence.waves.pre.byPair.get(pairIds[1]!)?.protege;
+		expect(wholeAnswers?.check_in_anything_else).toBeUndefined();
+		expect(pairAnswers?.check_in_anything_else).toEqual(['Call me on Fridays']);
+		expect(wholeAnswers?.focus_job_leads).toEqual(pairAnswers?.focus_job_leads);
+	});
+});
