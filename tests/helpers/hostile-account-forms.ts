@@ -19,6 +19,10 @@ export const ACCOUNT_FORMS: FormTarget[] = [
 	}),
 	form('language (signed out)', 'anonymous', 30, '/language', { language: 'en' }),
 
+	// Before the password changes: that ends the other session this one ends.
+	form('end one session', 'account', 30, '/account/sessions?/end', (w) => ({
+		sessionId: w.otherSessionId
+	})),
 	form('change password', 'account', 30, '/account?/password', {
 		current: TEST_PASSWORD,
 		password: NEW_PASSWORD,
@@ -29,9 +33,6 @@ export const ACCOUNT_FORMS: FormTarget[] = [
 	form('two-factor: turn off', 'account', 30, '/account/two-factor?/turnOff', {
 		password: TEST_PASSWORD
 	}),
-	form('end one session', 'account', 30, '/account/sessions?/end', (w) => ({
-		sessionId: w.otherSessionId
-	})),
 	form('end other sessions', 'account', 15, '/account/sessions?/endOthers'),
 
 	form('retention', 'admin', 30, '/admin/retention', { months: '24' }),

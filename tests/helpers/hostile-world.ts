@@ -162,7 +162,7 @@ export async function buildHostileWorld(
 		cody,
 		program.id,
 		'people.csv',
-		'role,name,email\nmentor,Iris Import,iris@example.org\n'
+		'role,name,email,language\nmentor,Iris Import,iris@example.org,en\n'
 	);
 
 	const invite = (name: string) =>
