@@ -1,6 +1,11 @@
 import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { paraglideMiddleware } from '$lib/paraglide/server';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import {
+	extractLocaleFromRequest,
+	overwriteServerAsyncLocalStorage,
+	type Locale
+} from '$lib/paraglide/runtime';
 import { deleteSessionCookie, sessionCookieName } from '$lib/server/auth/cookies';
 import { validateParticipantSessionToken, validateSessionToken } from '$lib/server/auth/session';
 import { mayVisitBeforeEnrolment, resolveStaffAccess } from '$lib/server/auth/staff-access';
@@ -9,13 +14,25 @@ import { prepareServer } from '$lib/server/startup';
 
 export const init: ServerInit = prepareServer;
 
-const i18n: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
-		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
-		});
-	});
+/**
+ * Each request's language (cookie, then the browser's languages, then English), which every
+ * message function reads through Paraglide's server storage. Paraglide's own middleware does the
+ * same but copies each request first, body included, for frameworks that need a new request.
+ */
+const localeStorage = new AsyncLocalStorage<{
+	locale?: Locale;
+	origin?: string;
+	messageCalls?: Set<string>;
+}>();
+overwriteServerAsyncLocalStorage(localeStorage);
+
+const i18n: Handle = ({ event, resolve }) => {
+	const locale = extractLocaleFromRequest(event.request);
+	const store = { locale, origin: event.url.origin, messageCalls: new Set<string>() };
+	return localeStorage.run(store, () =>
+		resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) })
+	);
+};
 
 const authentication: Handle = async ({ event, resolve }) => {
 	event.locals.session = null;

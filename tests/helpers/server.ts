@@ -40,7 +40,13 @@ export async function freePort(): Promise<number> {
  * database file instead (the caller seeds it and removes it).
  */
 export async function startServer(
-	options: { origin?: string; env?: Record<string, string>; databasePath?: string } = {}
+	options: {
+		origin?: string;
+		env?: Record<string, string>;
+		databasePath?: string;
+		/** Options for node itself, such as `--cpu-prof`. */
+		nodeOptions?: string[];
+	} = {}
 ): Promise<RunningServer> {
 	if (!existsSync(BUILD))
 		throw new Error('No build found: run `npm run build` before the HTTP tests.');
@@ -49,7 +55,7 @@ export async function startServer(
 	const databasePath = options.databasePath ?? join(dir, 'tandem.db');
 	const url = `http://127.0.0.1:${port}`;
 	let output = '';
-	const child: ChildProcess = spawn(process.execPath, [ENTRY], {
+	const child: ChildProcess = spawn(process.execPath, [...(options.nodeOptions ?? []), ENTRY], {
 		cwd: ROOT,
 		env: {
 			...process.env,

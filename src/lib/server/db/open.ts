@@ -13,6 +13,7 @@ import {
 	type Transaction
 } from 'kysely';
 import type { Database } from './schema';
+import { withStatementCache } from './statement-cache';
 
 export type Db = Kysely<Database>;
 export type DbOrTx = Kysely<Database> | Transaction<Database>;
@@ -67,5 +68,7 @@ export function openDatabase(path: string): Db {
 	sqlite.pragma('synchronous = FULL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
-	return new Kysely<Database>({ dialect: new TandemSqliteDialect({ database: sqlite }) });
+	return new Kysely<Database>({
+		dialect: new TandemSqliteDialect({ database: withStatementCache(sqlite) })
+	});
 }

@@ -1,4 +1,5 @@
 import type { Db, DbOrTx } from '../db';
+import { commitWithOthers } from '../db/group-commit';
 import type { Answers } from '$lib/survey/page-answers';
 
 export async function loadAnswers(db: DbOrTx, assignmentId: string): Promise<Answers> {
@@ -18,8 +19,8 @@ export async function loadAnswers(db: DbOrTx, assignmentId: string): Promise<Ans
 export type SaveResult = 'saved' | 'submitted';
 
 /**
- * Saves one page in one transaction: answered questions are written, cleared ones removed.
- * A submitted survey is never changed again.
+ * Saves one page at once (answered questions written, cleared ones removed) and resolves when it
+ * is on disk; saves arriving together share one commit. A submitted survey is never changed again.
  */
 export async function savePageAnswers(
 	db: Db,
@@ -29,7 +30,7 @@ export async function savePageAnswers(
 	multi: Set<string>,
 	now = Date.now()
 ): Promise<SaveResult> {
-	return db.transaction().execute(async (tx) => {
+	return commitWithOthers(db, async (tx) => {
 		const assignment = await tx
 			.selectFrom('assignments')
 			.select(['status', 'started_at'])
