@@ -10,7 +10,7 @@ import {
 import { STORY_NAMES, type StoryName } from '../../src/lib/server/demo/stories';
 import { loadAnswers } from '../../src/lib/server/survey/answers';
 import { loadProgramEvidence } from '../../src/lib/server/analytics/program-evidence';
-import { analyseProgram, type PairAnalysis } from '../../src/lib/alignment/program-analysis';
+import { analyseProgram, type PairRisk } from '../../src/lib/alignment/program-analysis';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 
 type Side = 'mentor' | 'protege';
@@ -217,7 +217,7 @@ describe('seeding', () => {
 	it('tells its stories through the risk analysis a coordinator sees', async () => {
 		const today = new Date(now).toISOString().slice(0, 10);
 		const programs = await t.db.selectFrom('programs').selectAll().execute();
-		const analyses = new Map<string, PairAnalysis>();
+		const analyses = new Map<string, PairRisk>();
 		for (const program of programs) {
 			const { evidence } = await loadProgramEvidence(t.db, program, { today });
 			for (const pair of analyseProgram(evidence).pairs) analyses.set(pair.pairId, pair);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Program, StaffUserRow } from '../../src/lib/server/db/schema';
 import { changePairStatusIn, createPair } from '../../src/lib/server/pairs/pair-actions';
-import { findPair, pairHistory } from '../../src/lib/server/pairs/pairs';
+import { findPair, pairablePeople, pairHistory } from '../../src/lib/server/pairs/pairs';
 import {
 	addParticipant,
 	withdrawParticipant
@@ -92,6 +92,41 @@ describe('pairing rules', () => {
 		);
 		expect((await pairUp(mentors[0]!, proteges[1]!)).ok).toBe(true);
 		expect((await pairUp(mentors[1]!, proteges[0]!)).ok).toBe(true);
+	});
+
+	it('offers for pairing only the active people in no running pair', async () => {
+		const ids = async (p = program) => {
+			const { mentors: m, proteges: p2 } = await pairablePeople(t.db, p);
+			return { mentors: m.map((x) => x.id).sort(), proteges: p2.map((x) => x.id).sort() };
+		};
+		const first = await pairUp(mentors[0]!, proteges[0]!);
+		if (!first.ok) throw new Error();
+		const withdrawn = (await findParticipant(
+			t.db,
+			staff.organization_id,
+			program.id,
+			proteges[2]!
+		))!;
+		await withdrawParticipant(t.db, staff, withdrawn, 'Moved away', null);
+		expect(await ids()).toEqual({ mentors: [mentors[1]!], proteges: [proteges[1]!] });
+
+		const allowing = { ...program, mentor_multiple_proteges: 1 };
+		expect((await ids(allowing)).mentors).toEqual([...mentors].sort());
+
+		await changePairStatusIn(
+			t.db,
+			staff,
+			program.id,
+			first.pairId,
+			{ status: 'ended_early', reason: 'No time' },
+			null
+		);
+		expect(await ids()).toEqual({
+			mentors: [...mentors].sort(),
+			proteges: [proteges[0]!, proteges[1]!].sort()
+		});
+		const other = await createTestProgram(t.db, staff, { name: 'Other' });
+		expect(await ids(other)).toEqual({ mentors: [], proteges: [] });
 	});
 });
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { AnswerSet } from './pair-alignment';
-import { analyseProgram, type ProgramEvidence, type WaveAnswers } from './program-analysis';
+import {
+	analysePair,
+	analyseProgram,
+	type ProgramEvidence,
+	type WaveAnswers
+} from './program-analysis';
 import { DEFAULT_RISK_KEYS } from './risk';
 import { constructs } from './testing/instrument';
 
@@ -80,10 +85,16 @@ describe('program analysis', () => {
 	it('compares each person with the staff baseline and with their employer', () => {
 		// focus at pre: referrals 3 vs staff mean position (0 + 0.5) / 2 = 0.25 → |0.5 − 0.25| = 0.25;
 		// networking 4 (0.75) vs staff 5, 5 (1) → 0.25. Mean 0.25.
-		expect(pair('calm').waves.pre.mentorStaff.byConstruct.focus).toBeCloseTo(0.25, 10);
+		const evidence = program();
+		const full = (id: string) =>
+			analysePair(
+				evidence,
+				evidence.pairs.find((p) => p.id === id)!
+			);
+		expect(full('calm').waves.pre.mentorStaff.byConstruct.focus).toBeCloseTo(0.25, 10);
 		// Employer: referrals 5 (1) vs 3 (0.5) → 0.5; networking equal → 0. Mean 0.25.
-		expect(pair('calm').waves.pre.protegeEmployer.byConstruct.focus).toBeCloseTo(0.25, 10);
-		expect(pair('referrals').waves.pre.protegeEmployer.score).toBeNull();
+		expect(full('calm').waves.pre.protegeEmployer.byConstruct.focus).toBeCloseTo(0.25, 10);
+		expect(full('referrals').waves.pre.protegeEmployer.score).toBeNull();
 	});
 
 	it('names the latest wave each pair can be compared in', () => {

@@ -47,13 +47,20 @@ export interface WaveAlignment {
 	protegeEmployer: Alignment;
 }
 
-export interface PairAnalysis {
+/** Where one pair stands: what the program overview, the home page's lists and the sorting read. */
+export interface PairRisk {
 	pairId: string;
 	status: RiskLevel;
 	reasons: AssessedReason[];
-	waves: Record<Wave, WaveAlignment>;
+	/** Mentor and protégé compared with each other, per wave. */
+	partners: Record<Wave, Alignment>;
 	/** The latest wave in which mentor and protégé could be compared. */
 	latest: Wave | null;
+}
+
+/** One pair in full: its risk, and each of them also compared with the staff and the employer. */
+export interface PairAnalysis extends PairRisk {
+	waves: Record<Wave, WaveAlignment>;
 }
 
 export type RoleAverages = Record<string, Partial<Record<Role, RoleAverage>>>;
@@ -66,7 +73,7 @@ export interface RoleAverage {
 
 export interface ProgramAnalysis {
 	/** At risk first, then watch, then ok; within a level, more reasons and lower alignment first. */
-	pairs: PairAnalysis[];
+	pairs: PairRisk[];
 	/** Per wave and construct, how each role answers on average. */
 	roleAverages: Record<Wave, RoleAverages>;
 	/** Per construct, the mean mentor–protégé alignment of the pairs at each wave (null: no data). */
@@ -78,34 +85,21 @@ export interface ProgramAnalysis {
 const EMPTY: AnswerSet = {};
 const LEVEL_ORDER: Record<RiskLevel, number> = { at_risk: 0, watch: 1, ok: 2 };
 
-function waveAlignment(
-	evidence: ProgramEvidence,
-	wave: Wave,
-	pair: ProgramEvidence['pairs'][number]
-): WaveAlignment {
-	const answers = evidence.waves[wave];
-	const own = answers.byPair.get(pair.id) ?? {};
-	const mentor = own.mentor ?? EMPTY;
-	const protege = own.protege ?? EMPTY;
-	const employer = (pair.employerId && answers.byEmployer.get(pair.employerId)) || [];
-	const { constructs } = evidence;
-	return {
-		partners: pairAlignment(constructs, wave, mentor, protege),
-		mentorStaff: baselineAlignment(constructs, wave, mentor, answers.staff),
-		protegeStaff: baselineAlignment(constructs, wave, protege, answers.staff),
-		mentorEmployer: baselineAlignment(constructs, wave, mentor, employer),
-		protegeEmployer: baselineAlignment(constructs, wave, protege, employer)
-	};
+function pairAnswers(evidence: ProgramEvidence, wave: Wave, pairId: string) {
+	const own = evidence.waves[wave].byPair.get(pairId) ?? {};
+	return { mentor: own.mentor ?? EMPTY, protege: own.protege ?? EMPTY };
 }
 
-export function analysePair(
+/** A pair's risk from its own answers: all a whole program's lists need, so all they compute. */
+export function assessPairRisk(
 	evidence: ProgramEvidence,
 	pair: ProgramEvidence['pairs'][number]
-): PairAnalysis {
-	const waves = {
-		pre: waveAlignment(evidence, 'pre', pair),
-		mid: waveAlignment(evidence, 'mid', pair)
+): PairRisk {
+	const partnersAt = (wave: Wave) => {
+		const { mentor, protege } = pairAnswers(evidence, wave, pair.id);
+		return pairAlignment(evidence.constructs, wave, mentor, protege);
 	};
+	const partners = { pre: partnersAt('pre'), mid: partnersAt('mid') };
 	const { status, reasons } = assessPair(
 		{
 			constructs: evidence.constructs,
@@ -117,18 +111,49 @@ export function analysePair(
 			},
 			overdue: evidence.overdue.get(pair.id) ?? []
 		},
-		{ pre: waves.pre.partners, mid: waves.mid.partners }
+		partners
 	);
-	const latest =
-		waves.mid.partners.score !== null ? 'mid' : waves.pre.partners.score !== null ? 'pre' : null;
-	return { pairId: pair.id, status, reasons, waves, latest };
+	const latest = partners.mid.score !== null ? 'mid' : partners.pre.score !== null ? 'pre' : null;
+	return { pairId: pair.id, status, reasons, partners, latest };
 }
 
-function latestScore(analysis: PairAnalysis): number {
-	return analysis.latest ? (analysis.waves[analysis.latest].partners.score ?? 1) : 1;
+/** Each partner also against the program's coordinators and the pair's employer contacts. */
+function waveAlignment(
+	evidence: ProgramEvidence,
+	wave: Wave,
+	pair: ProgramEvidence['pairs'][number],
+	partners: Alignment
+): WaveAlignment {
+	const answers = evidence.waves[wave];
+	const { mentor, protege } = pairAnswers(evidence, wave, pair.id);
+	const employer = (pair.employerId && answers.byEmployer.get(pair.employerId)) || [];
+	const { constructs } = evidence;
+	return {
+		partners,
+		mentorStaff: baselineAlignment(constructs, wave, mentor, answers.staff),
+		protegeStaff: baselineAlignment(constructs, wave, protege, answers.staff),
+		mentorEmployer: baselineAlignment(constructs, wave, mentor, employer),
+		protegeEmployer: baselineAlignment(constructs, wave, protege, employer)
+	};
 }
 
-export function byRisk(a: PairAnalysis, b: PairAnalysis): number {
+export function analysePair(
+	evidence: ProgramEvidence,
+	pair: ProgramEvidence['pairs'][number]
+): PairAnalysis {
+	const risk = assessPairRisk(evidence, pair);
+	const waves = {
+		pre: waveAlignment(evidence, 'pre', pair, risk.partners.pre),
+		mid: waveAlignment(evidence, 'mid', pair, risk.partners.mid)
+	};
+	return { ...risk, waves };
+}
+
+function latestScore(pair: PairRisk): number {
+	return pair.latest ? (pair.partners[pair.latest].score ?? 1) : 1;
+}
+
+export function byRisk(a: PairRisk, b: PairRisk): number {
 	return (
 		LEVEL_ORDER[a.status] - LEVEL_ORDER[b.status] ||
 		b.reasons.length - a.reasons.length ||
@@ -194,20 +219,20 @@ export function analyseProgram(evidence: ProgramEvidence): ProgramAnalysis {
 }
 
 function computeAnalysis(evidence: ProgramEvidence): ProgramAnalysis {
-	const pairs = evidence.pairs.map((pair) => analysePair(evidence, pair)).sort(byRisk);
+	const pairs = evidence.pairs.map((pair) => assessPairRisk(evidence, pair)).sort(byRisk);
 	const drift: ProgramAnalysis['drift'] = {};
 	const flaggedShare: ProgramAnalysis['flaggedShare'] = {};
 	const flagAt = 1 - evidence.thresholds.watch;
 	for (const { key } of evidence.constructs) {
 		const divergences = (wave: Wave) =>
-			pairs.map((pair) => pair.waves[wave].partners.byConstruct[key] ?? null);
+			pairs.map((pair) => pair.partners[wave].byConstruct[key] ?? null);
 		const alignmentAt = (wave: Wave) => {
 			const mean = meanOf(divergences(wave));
 			return mean === null ? null : 1 - mean;
 		};
 		drift[key] = { pre: alignmentAt('pre'), mid: alignmentAt('mid') };
 		const latest = pairs
-			.map((pair) => (pair.latest ? pair.waves[pair.latest].partners.byConstruct[key] : null))
+			.map((pair) => (pair.latest ? pair.partners[pair.latest].byConstruct[key] : null))
 			.filter((d): d is number => d !== null && d !== undefined);
 		flaggedShare[key] =
 			latest.length === 0 ? null : latest.filter((d) => d > flagAt).length / latest.length;

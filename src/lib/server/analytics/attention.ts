@@ -1,10 +1,10 @@
-import { analyseProgram, byRisk, type PairAnalysis } from '$lib/alignment/program-analysis';
+import { analyseProgram, byRisk, type PairRisk } from '$lib/alignment/program-analysis';
 import type { AssessedReason, RiskLevel } from '$lib/alignment/risk';
 import { describeReason } from '$lib/analytics/reason-words';
 import type { ItemDocument } from '$lib/instruments/types';
 import type { DbOrTx } from '../db';
 import type { Program } from '../db/schema';
-import { FINAL_PAIR_STATUSES, listPairs, type PairView } from '../pairs/pairs';
+import { FINAL_PAIR_STATUSES, listPairNames, type PairNames } from '../pairs/pairs';
 import { loadProgramEvidence } from './program-evidence';
 import { itemsByKey } from './program-overview';
 
@@ -39,8 +39,8 @@ export interface Attention {
 
 interface Candidate {
 	program: Program;
-	pair: PairView;
-	analysis: PairAnalysis;
+	pair: PairNames;
+	analysis: PairRisk;
 	items: ReadonlyMap<string, ItemDocument>;
 }
 
@@ -48,7 +48,7 @@ type ReasonPick = (reasons: AssessedReason[]) => AssessedReason[];
 
 async function loadCandidates(db: DbOrTx, program: Program, today?: string): Promise<Candidate[]> {
 	const [pairs, loaded] = await Promise.all([
-		listPairs(db, program.organization_id, program.id),
+		listPairNames(db, program.organization_id, program.id),
 		loadProgramEvidence(db, program, { today })
 	]);
 	const pairById = new Map(pairs.map((pair) => [pair.id, pair]));

@@ -1,31 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import type { Alignment } from '$lib/alignment/pair-alignment';
-import type { PairAnalysis, ProgramAnalysis } from '$lib/alignment/program-analysis';
+import type { PairRisk, ProgramAnalysis } from '$lib/alignment/program-analysis';
 import type { RiskLevel } from '$lib/alignment/risk';
 import { constructs } from '$lib/alignment/testing/instrument';
-import type { PairView } from '../pairs/pairs';
+import type { PairNames } from '../pairs/pairs';
 import { pairsTable, PAIRS_PER_PAGE, type OverviewQuery } from './program-overview';
 
 const none: Alignment = { score: null, byConstruct: {} };
 
 /** `focus`: how far apart the pair is on that construct (divergence, 0–1). */
-function analysed(id: string, status: RiskLevel, focus: number | null): PairAnalysis {
+function analysed(id: string, status: RiskLevel, focus: number | null): PairRisk {
 	const partners: Alignment = { score: focus, byConstruct: { focus, commitment: null } };
-	const wave = { partners, mentorStaff: none, protegeStaff: none, mentorEmployer: none };
 	return {
 		pairId: id,
 		status,
 		reasons: [],
-		waves: {
-			pre: { ...wave, protegeEmployer: none },
-			mid: { ...wave, partners: none, protegeEmployer: none }
-		},
+		partners: { pre: partners, mid: none },
 		latest: focus === null ? null : 'pre'
 	};
 }
 
-const pair = (id: string, protegeName: string, status: PairView['status'] = 'active') =>
-	({ id, protegeName, mentorName: 'Mentor', status }) as PairView;
+const pair = (id: string, protegeName: string, status: PairNames['status'] = 'active') =>
+	({ id, protegeName, mentorName: 'Mentor', status }) as PairNames;
 
 // As analyseProgram sorts them: at risk first, then watch, then ok.
 const analysis = {

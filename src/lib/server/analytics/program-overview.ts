@@ -1,10 +1,10 @@
-import type { ProgramAnalysis, PairAnalysis } from '$lib/alignment/program-analysis';
+import type { ProgramAnalysis, PairRisk } from '$lib/alignment/program-analysis';
 import type { RiskLevel, Wave } from '$lib/alignment/risk';
 import { describeReason } from '$lib/analytics/reason-words';
 import { CHART_ROLES, STATUS_FILTERS, type StatusFilter } from '$lib/analytics/overview-options';
 import type { ConstructDocument, ItemDocument } from '$lib/instruments/types';
 import { localized } from '$lib/labels';
-import type { PairView } from '../pairs/pairs';
+import type { PairNames } from '../pairs/pairs';
 import { FINAL_PAIR_STATUSES } from '../pairs/pairs';
 
 export const PAIRS_PER_PAGE = 50;
@@ -41,7 +41,7 @@ export interface PairRow {
 	id: string;
 	mentorName: string;
 	protegeName: string;
-	pairStatus: PairView['status'];
+	pairStatus: PairNames['status'];
 	/** Null for pairs that ended: they no longer need attention. */
 	risk: RiskLevel | null;
 	reasons: string[];
@@ -68,14 +68,14 @@ export function itemsByKey(constructs: ConstructDocument[]): Map<string, ItemDoc
 }
 
 function pairRow(
-	analysis: PairAnalysis,
-	pair: PairView,
+	analysis: PairRisk,
+	pair: PairNames,
 	constructs: ConstructDocument[],
 	thresholds: Thresholds
 ): PairRow {
 	const ended = FINAL_PAIR_STATUSES.includes(pair.status);
 	const wave = analysis.latest;
-	const byConstruct = wave ? analysis.waves[wave].partners.byConstruct : {};
+	const byConstruct = wave ? analysis.partners[wave].byConstruct : {};
 	return {
 		id: pair.id,
 		mentorName: pair.mentorName,
@@ -84,7 +84,7 @@ function pairRow(
 		risk: ended ? null : analysis.status,
 		reasons: [],
 		wave,
-		score: wave ? percent(analysis.waves[wave].partners.score) : null,
+		score: wave ? percent(analysis.partners[wave].score) : null,
 		cells: constructs.map(({ key }) => {
 			const divergence = byConstruct[key] ?? null;
 			const alignment = divergence === null ? null : 1 - divergence;
@@ -97,8 +97,8 @@ const RISK_ORDER = { at_risk: 0, watch: 1, ok: 2 } as const;
 
 /** A pair of the table before it is shown: only what filtering and sorting read. */
 interface Candidate {
-	analysis: PairAnalysis;
-	pair: PairView;
+	analysis: PairRisk;
+	pair: PairNames;
 	risk: RiskLevel | null;
 }
 
@@ -113,7 +113,7 @@ function compareCandidates(sort: string, locale: string) {
 	if (sort === 'risk') return (a: Candidate, b: Candidate) => riskRank(a) - riskRank(b);
 	const valueOf = ({ analysis }: Candidate) => {
 		const divergence = analysis.latest
-			? analysis.waves[analysis.latest].partners.byConstruct[sort]
+			? analysis.partners[analysis.latest].byConstruct[sort]
 			: null;
 		return divergence === null || divergence === undefined ? 101 : percent(1 - divergence)!;
 	};
@@ -135,7 +135,7 @@ export interface PairsPage {
  */
 export function pairsTable(
 	analysis: ProgramAnalysis,
-	pairs: PairView[],
+	pairs: PairNames[],
 	constructs: ConstructDocument[],
 	thresholds: Thresholds,
 	query: OverviewQuery,

@@ -1,6 +1,7 @@
 import type { Answer } from '$lib/alignment/item-divergence';
 import type { AnswerSet } from '$lib/alignment/pair-alignment';
 import type { InstrumentDocument } from '$lib/instruments/types';
+import { sql } from 'kysely';
 import type { DbOrTx } from '../db';
 import type { Round } from '../db/schema';
 import { roundDocument } from '../survey/assignments';
@@ -82,10 +83,10 @@ async function scoredKeysOf(db: DbOrTx, round: Round): Promise<ScoredKeys> {
  * One survey's answers with every scored key of its round (unanswered ones undefined), all of
  * one shape: tens of thousands of them stay small (under 300 bytes each) and quick to read.
  */
-function answerSet({ keys, template }: ScoredKeys, stored: ReadonlyMap<string, string>): AnswerSet {
+function answerSet({ keys, template }: ScoredKeys, stored: Record<string, string>): AnswerSet {
 	const answers: Record<string, Answer | null> = { ...template };
 	for (const key of keys) {
-		const value = stored.get(key);
+		const value = stored[key];
 		answers[key] = value === undefined ? undefined : sharedAnswer(value);
 	}
 	return answers as AnswerSet;
@@ -107,15 +108,24 @@ export async function loadScoredAnswers(
 	const missing = sent.filter((survey) => !store.has(survey.id));
 	for (let start = 0; start < missing.length; start += SLICE) {
 		const slice = missing.slice(start, start + SLICE);
-		const stored = new Map(slice.map((survey) => [survey.id, new Map<string, string>()]));
+		// One row per survey, its answers as one JSON object of stored values: a program's
+		// million answer rows would otherwise each become an object (twice as slow, and the
+		// memory of the server grows with them).
 		const rows = await db
 			.selectFrom('responses')
-			.select(['assignment_id', 'item_key', 'value'])
-			.where('assignment_id', 'in', [...stored.keys()])
+			.select(['assignment_id', sql<string>`json_group_object(item_key, value)`.as('answers')])
+			.where(
+				'assignment_id',
+				'in',
+				slice.map((survey) => survey.id)
+			)
+			.groupBy('assignment_id')
 			.execute();
-		for (const row of rows) stored.get(row.assignment_id)!.set(row.item_key, row.value);
-		for (const survey of slice)
-			store.set(survey.id, answerSet(await scoredKeysOf(db, survey.round), stored.get(survey.id)!));
+		const stored = new Map(rows.map((row) => [row.assignment_id, row.answers]));
+		for (const survey of slice) {
+			const answers = JSON.parse(stored.get(survey.id) ?? '{}') as Record<string, string>;
+			store.set(survey.id, answerSet(await scoredKeysOf(db, survey.round), answers));
+		}
 	}
 	const answers = new Map(sent.map((survey) => [survey.id, store.get(survey.id)!]));
 	for (const id of store.keys()) {

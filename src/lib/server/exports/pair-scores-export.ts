@@ -1,4 +1,4 @@
-import { analyseProgram, ANALYSED_WAVES } from '$lib/alignment/program-analysis';
+import { analysePair, analyseProgram, ANALYSED_WAVES } from '$lib/alignment/program-analysis';
 import type { RiskReason, Wave } from '$lib/alignment/risk';
 import { describeReason } from '$lib/analytics/reason-words';
 import type { DbOrTx } from '../db';
@@ -39,9 +39,12 @@ export async function pairScoresTable(
 	);
 
 	const rows: Record<string, Cell>[] = [];
-	for (const pair of analyseProgram(evidence).pairs) {
-		const people = pairById.get(pair.pairId);
+	const evidenceOf = new Map(evidence.pairs.map((pair) => [pair.id, pair]));
+	// In the order of the program's analysis (at risk first); each pair compared in full.
+	for (const { pairId } of analyseProgram(evidence).pairs) {
+		const people = pairById.get(pairId);
 		if (!people) continue;
+		const pair = analysePair(evidence, evidenceOf.get(pairId)!);
 		for (const wave of ANALYSED_WAVES) {
 			const reasons = pair.reasons.filter(({ reason }) => waveOf(reason) === wave);
 			if (!evidence.waves[wave].byPair.has(pair.pairId) && reasons.length === 0) continue;

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../db';
-import type { Pair, PairStatus, PairStatusChange } from '../db/schema';
+import type { Pair, PairStatus, PairStatusChange, Program } from '../db/schema';
 
 /** A pair still running: its people are not free to be paired again. */
 export const OPEN_PAIR_STATUSES: PairStatus[] = ['active', 'paused'];
@@ -40,6 +40,30 @@ export async function listPairs(
 		.execute();
 }
 
+/** What a list of many pairs shows of each: who is in it and where it stands. */
+export type PairNames = Pick<PairView, 'id' | 'status' | 'mentorName' | 'protegeName'>;
+
+/** Every pair of a program, named, and no more: a program may have thousands. */
+export async function listPairNames(
+	db: DbOrTx,
+	organizationId: string,
+	programId: string
+): Promise<PairNames[]> {
+	return db
+		.selectFrom('pairs')
+		.innerJoin('participants as mentor', 'mentor.id', 'pairs.mentor_id')
+		.innerJoin('participants as protege', 'protege.id', 'pairs.protege_id')
+		.select([
+			'pairs.id',
+			'pairs.status',
+			'mentor.name as mentorName',
+			'protege.name as protegeName'
+		])
+		.where('pairs.program_id', '=', programId)
+		.where('pairs.organization_id', '=', organizationId)
+		.execute();
+}
+
 /** Null when the pair is not in this organization's program: callers answer 404. */
 export async function findPair(
 	db: DbOrTx,
@@ -68,6 +92,51 @@ export async function pairHistory(db: DbOrTx, pairId: string): Promise<HistoryEn
 		.where('pair_id', '=', pairId)
 		.orderBy('changed_at', 'desc')
 		.execute();
+}
+
+export interface PairablePerson {
+	id: string;
+	name: string;
+	occupation: string | null;
+}
+
+/**
+ * Who can be paired now: active protégés in no running pair, and active mentors in none (or
+ * any active mentor when the program lets a mentor take several protégés). Read in SQL, as a
+ * large program's people are nearly all paired.
+ */
+export async function pairablePeople(
+	db: DbOrTx,
+	program: Pick<Program, 'id' | 'organization_id' | 'mentor_multiple_proteges'>
+): Promise<{ mentors: PairablePerson[]; proteges: PairablePerson[] }> {
+	const free = (role: 'mentor' | 'protege') =>
+		db
+			.selectFrom('participants')
+			.select(['id', 'name', 'occupation'])
+			.where('program_id', '=', program.id)
+			.where('organization_id', '=', program.organization_id)
+			.where('role', '=', role)
+			.where('status', '=', 'active')
+			.$if(role === 'protege' || program.mentor_multiple_proteges !== 1, (qb) =>
+				qb.where(({ not, exists, selectFrom }) =>
+					not(
+						exists(
+							selectFrom('pairs')
+								.select('pairs.id')
+								.whereRef(
+									role === 'mentor' ? 'pairs.mentor_id' : 'pairs.protege_id',
+									'=',
+									'participants.id'
+								)
+								.where('pairs.status', 'in', OPEN_PAIR_STATUSES)
+						)
+					)
+				)
+			)
+			.orderBy('name')
+			.execute();
+	const [mentors, proteges] = await Promise.all([free('mentor'), free('protege')]);
+	return { mentors, proteges };
 }
 
 /** Ids of people in an open pair of this program, by role. */

@@ -14,8 +14,7 @@ import { listEmployers } from '$lib/server/employers/employers';
 import { pairSchema } from '$lib/server/forms/program-schemas';
 import { fieldFailure, readForm } from '$lib/server/forms/read-form';
 import { createPair, type PairRefusal } from '$lib/server/pairs/pair-actions';
-import { listPairs, pairedPeople } from '$lib/server/pairs/pairs';
-import { listParticipants } from '$lib/server/participants/participants';
+import { listPairNames, pairablePeople } from '$lib/server/pairs/pairs';
 import { requireProgram } from '$lib/server/programs/access';
 import { roundState } from '$lib/server/rounds/round-state';
 import { listStaff } from '$lib/server/staff/staff';
@@ -23,10 +22,9 @@ import { listStaff } from '$lib/server/staff/staff';
 export async function load(event) {
 	const { staff, program } = await requireProgram(event);
 	const db = getDb();
-	const [pairs, people, paired, employers, coordinators, loaded] = await Promise.all([
-		listPairs(db, staff.organization_id, program.id),
-		listParticipants(db, staff.organization_id, program.id, { status: 'active' }),
-		pairedPeople(db, program.id),
+	const [pairs, pairable, employers, coordinators, loaded] = await Promise.all([
+		listPairNames(db, staff.organization_id, program.id),
+		pairablePeople(db, program),
 		listEmployers(db, staff.organization_id),
 		listStaff(db, staff.organization_id),
 		loadProgramEvidence(db, program)
@@ -39,20 +37,11 @@ export async function load(event) {
 		constructs.map((c) => c.key)
 	);
 	const answeredWaves = (['pre', 'mid'] as const).filter((wave) =>
-		analysis.pairs.some((pair) => pair.waves[wave].partners.score !== null)
+		analysis.pairs.some((pair) => pair.partners[wave].score !== null)
 	);
 	const askedWave = event.url.searchParams.get('wave');
 	const roleWave =
 		answeredWaves.find((wave) => wave === askedWave) ?? answeredWaves.at(-1) ?? 'pre';
-	const pick = ({
-		id,
-		name,
-		occupation
-	}: {
-		id: string;
-		name: string;
-		occupation: string | null;
-	}) => ({ id, name, occupation });
 	return {
 		details: program,
 		query,
@@ -62,16 +51,8 @@ export async function load(event) {
 		roleWave,
 		roleAverages: roleAverageRows(analysis, constructs, roleWave, locale),
 		drift: answeredWaves.length ? driftRows(analysis, constructs, locale) : [],
-		availableMentors: people
-			.filter(
-				(p) =>
-					p.role === 'mentor' &&
-					(program.mentor_multiple_proteges === 1 || !paired.mentors.has(p.id))
-			)
-			.map(pick),
-		unpairedProteges: people
-			.filter((p) => p.role === 'protege' && !paired.proteges.has(p.id))
-			.map(pick),
+		availableMentors: pairable.mentors,
+		unpairedProteges: pairable.proteges,
 		employers: employers.map(({ id, name }) => ({ id, name })),
 		coordinators: coordinators
 			.filter((s) => s.status === 'active')
