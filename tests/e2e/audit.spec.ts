@@ -4,7 +4,7 @@ import { openDatabase, type Db } from '../../src/lib/server/db/open';
 import { createPair, changePairStatus } from '../../src/lib/server/pairs/pair-actions';
 import { addPeople, createTestProgram } from '../helpers/programs';
 import { startServer, type RunningServer } from '../helpers/server';
-import { setUpOrganization, shoot } from './helpers';
+import { shoot, signInNewAdmin } from './helpers';
 
 let server: RunningServer;
 let db: Db;
@@ -20,9 +20,8 @@ test.afterAll(async () => {
 test('an administrator reads and filters the audit log on a desktop and a phone', async ({
 	browser
 }) => {
-	const page = await setUpOrganization(browser, server, 'Accueil Nouveaux Arrivants');
+	const { page, staff } = await signInNewAdmin(browser, server, db);
 	await expect(page.getByRole('link', { name: 'Audit log' })).toBeVisible();
-	const staff = await db.selectFrom('staff_users').selectAll().executeTakeFirstOrThrow();
 	const program = await createTestProgram(db, staff, { name: 'Spring 2027 IT cohort' });
 	const [mentorId] = await addPeople(db, staff, program.id, 'mentor', 1);
 	const [protegeId] = await addPeople(db, staff, program.id, 'protege', 1);

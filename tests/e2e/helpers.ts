@@ -1,6 +1,8 @@
 import { expect, type Browser, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { TEST_PASSWORD } from '../helpers/fixtures';
+import type { Db } from '../../src/lib/server/db/open';
+import type { StaffUserRow } from '../../src/lib/server/db/schema';
+import { TEST_PASSWORD, createOrganizationWithStaff, staffByEmail } from '../helpers/fixtures';
 import type { RunningServer } from '../helpers/server';
 
 export const SHOTS = 'tests/e2e/screenshots';
@@ -46,6 +48,19 @@ export async function signIn(
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 	return page;
+}
+
+/** A new organization whose administrator, Amélie Tremblay, is signed in on a desktop page. */
+export async function signInNewAdmin(
+	browser: Browser,
+	server: RunningServer,
+	db: Db
+): Promise<{ page: Page; staff: StaffUserRow }> {
+	const email = 'amelie@example.org';
+	await createOrganizationWithStaff(db, 'Accueil Nouveaux Arrivants', [
+		{ email, role: 'admin', name: 'Amélie Tremblay' }
+	]);
+	return { page: await signIn(browser, server, email), staff: await staffByEmail(db, email) };
 }
 
 export const SURVEY_WORDS = {

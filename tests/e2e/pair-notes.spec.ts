@@ -3,7 +3,7 @@ import { openDatabase, type Db } from '../../src/lib/server/db/open';
 import { createPair } from '../../src/lib/server/pairs/pair-actions';
 import { addPeople, createTestProgram } from '../helpers/programs';
 import { startServer, type RunningServer } from '../helpers/server';
-import { setUpOrganization, shoot } from './helpers';
+import { shoot, signInNewAdmin } from './helpers';
 
 let server: RunningServer;
 let db: Db;
@@ -19,9 +19,7 @@ test.afterAll(async () => {
 test('a coordinator keeps notes and follow-ups on a pair, on a desktop and a phone', async ({
 	browser
 }) => {
-	const page = await setUpOrganization(browser, server, 'Accueil Nouveaux Arrivants');
-	await expect(page.getByRole('link', { name: 'Programs' })).toBeVisible();
-	const staff = await db.selectFrom('staff_users').selectAll().executeTakeFirstOrThrow();
+	const { page, staff } = await signInNewAdmin(browser, server, db);
 	const program = await createTestProgram(db, staff);
 	const [mentorId] = await addPeople(db, staff, program.id, 'mentor', 1);
 	const [protegeId] = await addPeople(db, staff, program.id, 'protege', 1);

@@ -3,7 +3,7 @@ import { issueParticipantLink } from '../../src/lib/server/auth/participant-link
 import { openDatabase, type Db } from '../../src/lib/server/db/open';
 import { MARIA, buildPrivacyWorld, type PrivacyWorld } from '../helpers/privacy';
 import { startServer, type RunningServer } from '../helpers/server';
-import { setUpOrganization, shoot } from './helpers';
+import { shoot, signInNewAdmin } from './helpers';
 
 let server: RunningServer;
 let db: Db;
@@ -19,9 +19,7 @@ test.afterAll(async () => {
 test('a coordinator erases a participant after typing her name; a participant stops from her phone', async ({
 	browser
 }) => {
-	const page = await setUpOrganization(browser, server, 'Accueil Nouveaux Arrivants');
-	await expect(page.getByRole('link', { name: 'Programs' })).toBeVisible();
-	const staff = await db.selectFrom('staff_users').selectAll().executeTakeFirstOrThrow();
+	const { page, staff } = await signInNewAdmin(browser, server, db);
 	const world: PrivacyWorld = await buildPrivacyWorld(db, staff, server.url);
 	const personPage = `${server.url}/programs/${world.program.id}/participants/${world.maria}`;
 

@@ -1,7 +1,8 @@
 import type { Db } from '../../src/lib/server/db/open';
-import type { StaffRole } from '../../src/lib/server/db/schema';
+import type { Program, StaffRole, StaffUserRow } from '../../src/lib/server/db/schema';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { createOrganization } from '../../src/lib/server/organizations/organizations';
+import { openRound, type RoundInput } from '../../src/lib/server/rounds/rounds';
 import { createStaffUser } from '../../src/lib/server/staff/staff';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -33,4 +34,43 @@ export async function createOrganizationWithStaff(
 		);
 	}
 	return { organizationId: organization.id, staffIds };
+}
+
+export function staffByEmail(db: Db, email: string): Promise<StaffUserRow> {
+	return db
+		.selectFrom('staff_users')
+		.selectAll()
+		.where('email', '=', email)
+		.executeTakeFirstOrThrow();
+}
+
+export async function publishedVersion(db: Db, organizationId: string): Promise<string> {
+	const row = await db
+		.selectFrom('instrument_versions')
+		.innerJoin('instruments', 'instruments.id', 'instrument_versions.instrument_id')
+		.select('instrument_versions.id')
+		.where('instruments.organization_id', '=', organizationId)
+		.where('instrument_versions.status', '=', 'published')
+		.executeTakeFirstOrThrow();
+	return row.id;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * Opens a round of the staff member's organization's published survey, open from today (or
+ * `opensOn`) until far in the future (or `closesOn`); returns its id.
+ */
+export async function openTestRound(
+	db: Db,
+	staff: StaffUserRow,
+	program: Program,
+	wave: RoundInput['wave'],
+	{ opensOn = today(), closesOn = '2999-01-01' }: { opensOn?: string; closesOn?: string } = {}
+): Promise<string> {
+	const versionId = await publishedVersion(db, staff.organization_id);
+	const input = { versionId, wave, opensOn, closesOn };
+	const opened = await openRound(db, staff, program, input, null);
+	if (!opened.ok) throw new Error(opened.reason);
+	return opened.roundId;
 }

@@ -6,11 +6,15 @@ import type { Program, StaffUserRow } from '../../src/lib/server/db/schema';
 import { createEmployer } from '../../src/lib/server/employers/employers';
 import { createPair } from '../../src/lib/server/pairs/pair-actions';
 import { insertParticipants } from '../../src/lib/server/participants/participants';
-import { openRound } from '../../src/lib/server/rounds/rounds';
 import { recordConsent } from '../../src/lib/server/survey/answers';
 import { assignmentOf } from './answers';
 import { Visitor } from './browser-like';
-import { createOrganizationWithStaff } from './fixtures';
+import {
+	createOrganizationWithStaff,
+	openTestRound,
+	publishedVersion,
+	staffByEmail
+} from './fixtures';
 import { createTestProgram } from './programs';
 
 export const person = (role: 'mentor' | 'protege' | 'employer', name: string) => ({
@@ -24,9 +28,6 @@ export const person = (role: 'mentor' | 'protege' | 'employer', name: string) =>
 	consentDate: null,
 	notes: ''
 });
-
-export const staffRow = (db: Db, email: string) =>
-	db.selectFrom('staff_users').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
 
 export async function staffVisitor(db: Db, url: string, staffId: string): Promise<Visitor> {
 	const { token } = await createStaffSession(db, staffId, { ip: null, userAgent: 'hostile' });
@@ -50,17 +51,6 @@ export async function participantVisitor(
 	return visitor;
 }
 
-export async function publishedVersion(db: Db, organizationId: string): Promise<string> {
-	const row = await db
-		.selectFrom('instrument_versions')
-		.innerJoin('instruments', 'instruments.id', 'instrument_versions.instrument_id')
-		.select('instrument_versions.id')
-		.where('instruments.organization_id', '=', organizationId)
-		.where('instrument_versions.status', '=', 'published')
-		.executeTakeFirstOrThrow();
-	return row.id;
-}
-
 export async function pairOf(
 	db: Db,
 	staff: StaffUserRow,
@@ -72,20 +62,6 @@ export async function pairOf(
 	const created = await createPair(db, staff, program, input, null);
 	if (!created.ok) throw new Error(created.reason);
 	return created.pairId;
-}
-
-export async function openTestRound(
-	db: Db,
-	staff: StaffUserRow,
-	program: Program,
-	wave: 'pre' | 'mid'
-) {
-	const versionId = await publishedVersion(db, staff.organization_id);
-	const today = new Date().toISOString().slice(0, 10);
-	const input = { versionId, wave, opensOn: today, closesOn: '2999-01-01' };
-	const opened = await openRound(db, staff, program, input, null);
-	if (!opened.ok) throw new Error(opened.reason);
-	return opened.roundId;
 }
 
 /** Turns on two-factor sign-in for a staff member, the way they would on the account page. */
@@ -104,7 +80,7 @@ export async function buildForeignOrganization(db: Db): Promise<string[]> {
 	const b = await createOrganizationWithStaff(db, 'Org B', [
 		{ email: 'ben@b.org', role: 'admin', name: 'Ben' }
 	]);
-	const ben = await staffRow(db, 'ben@b.org');
+	const ben = await staffByEmail(db, 'ben@b.org');
 	const program = await createTestProgram(db, ben, { name: 'B cohort' });
 	const scope = { organizationId: b.organizationId, programId: program.id };
 	const [mentor, protege] = await insertParticipants(db, scope, [

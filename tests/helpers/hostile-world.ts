@@ -11,16 +11,18 @@ import { insertParticipants } from '../../src/lib/server/participants/participan
 import { inviteStaff } from '../../src/lib/server/staff/invitations';
 import { answerSurvey, assignmentOf, highEnd, surveyOf } from './answers';
 import { Visitor } from './browser-like';
-import { createOrganizationWithStaff } from './fixtures';
+import {
+	createOrganizationWithStaff,
+	openTestRound,
+	publishedVersion,
+	staffByEmail
+} from './fixtures';
 import {
 	buildForeignOrganization,
 	enrolTwoFactor,
-	openTestRound,
 	pairOf,
 	participantVisitor,
 	person,
-	publishedVersion,
-	staffRow,
 	staffVisitor
 } from './hostile-fixtures';
 import { createTestProgram } from './programs';
@@ -101,8 +103,8 @@ export async function buildHostileWorld(
 		{ email: 'lee@a.org', role: 'coordinator', name: 'Lee' }
 	]);
 	const [adaId, codyId, patId, samId, tessId, leeId] = a.staffIds as [string, ...string[]];
-	const ada = await staffRow(db, 'ada@a.org');
-	const cody = await staffRow(db, 'cody@a.org');
+	const ada = await staffByEmail(db, 'ada@a.org');
+	const cody = await staffByEmail(db, 'cody@a.org');
 	const program = await createTestProgram(db, cody, { name: 'Spring cohort' });
 	const other = await createTestProgram(db, cody, { name: 'Autumn cohort' });
 	const scope = { organizationId: a.organizationId, programId: program.id };

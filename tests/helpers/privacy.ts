@@ -10,9 +10,9 @@ import { addPairNote } from '../../src/lib/server/pairs/pair-notes';
 import { storeUpload } from '../../src/lib/server/participants/participant-import';
 import { insertParticipants } from '../../src/lib/server/participants/participants';
 import { sendInvitations } from '../../src/lib/server/rounds/messaging';
-import { openRound } from '../../src/lib/server/rounds/rounds';
 import { recordConsent } from '../../src/lib/server/survey/answers';
 import { answerSurvey, assignmentOf, highEnd, surveyOf } from './answers';
+import { openTestRound } from './fixtures';
 import { createTestProgram } from './programs';
 
 /** The person every privacy test erases, exports or lets go. */
@@ -93,35 +93,18 @@ export async function buildPrivacyWorld(
 	const otherPair = await pair(olga!, tom!);
 	for (const id of [maria!, pedro!, olga!, tom!]) await recordConsent(db, id);
 
-	const version = await db
-		.selectFrom('instrument_versions')
-		.innerJoin('instruments', 'instruments.id', 'instrument_versions.instrument_id')
-		.select('instrument_versions.id')
-		.where('instruments.organization_id', '=', staff.organization_id)
-		.executeTakeFirstOrThrow();
-	const opened = await openRound(
-		db,
-		staff,
-		program,
-		{ versionId: version.id, wave: 'pre', opensOn: '2027-03-01', closesOn: '2999-01-01' },
-		null
-	);
-	if (!opened.ok) throw new Error(opened.reason);
-	const survey = await surveyOf(db, opened.roundId);
+	const roundId = await openTestRound(db, staff, program, 'pre', { opensOn: '2027-03-01' });
+	const survey = await surveyOf(db, roundId);
 	const answer = async (
 		participantId: string,
 		role: 'mentor' | 'protege',
 		text: string,
 		submit = true
 	) =>
-		answerSurvey(
-			db,
-			survey,
-			role,
-			await assignmentOf(db, opened.roundId, { participantId }),
-			highEnd,
-			{ changes: { check_in_anything_else: [text] }, submit }
-		);
+		answerSurvey(db, survey, role, await assignmentOf(db, roundId, { participantId }), highEnd, {
+			changes: { check_in_anything_else: [text] },
+			submit
+		});
 	// Still in progress, so her invitation (with her name, address and link) is in the outbox.
 	await answer(maria!, 'mentor', 'I can only meet on Tuesdays', false);
 	await answer(pedro!, 'protege', `${MARIA.name} already helped me with my résumé`);
@@ -153,7 +136,7 @@ export async function buildPrivacyWorld(
 	const round = await db
 		.selectFrom('rounds')
 		.selectAll()
-		.where('id', '=', opened.roundId)
+		.where('id', '=', roundId)
 		.executeTakeFirstOrThrow();
 	await sendInvitations(db, staff, round, origin, null);
 
@@ -182,7 +165,7 @@ export async function buildPrivacyWorld(
 		tom: tom!,
 		mariaPair,
 		otherPair,
-		roundId: opened.roundId,
+		roundId,
 		linkToken,
 		sessionToken
 	};

@@ -3,14 +3,16 @@ import { issueParticipantLink } from '../../src/lib/server/auth/participant-link
 import { openDatabase, type Db } from '../../src/lib/server/db/open';
 import type { Program, StaffUserRow } from '../../src/lib/server/db/schema';
 import { createPair } from '../../src/lib/server/pairs/pair-actions';
-import { openRound } from '../../src/lib/server/rounds/rounds';
 import { answerSurvey, assignmentOf, highEnd, surveyOf } from '../helpers/answers';
 import { Visitor, signedIn } from '../helpers/browser-like';
-import { TEST_PASSWORD, createOrganizationWithStaff } from '../helpers/fixtures';
+import {
+	TEST_PASSWORD,
+	createOrganizationWithStaff,
+	openTestRound,
+	staffByEmail
+} from '../helpers/fixtures';
 import { addPeople, createTestProgram } from '../helpers/programs';
 import { startServer, type RunningServer } from '../helpers/server';
-
-const today = new Date().toISOString().slice(0, 10);
 
 let server: RunningServer;
 let db: Db;
@@ -26,11 +28,7 @@ beforeAll(async () => {
 	db = openDatabase(server.databasePath);
 	await createOrganizationWithStaff(db, 'A', [{ email: 'ana@a.org', role: 'coordinator' }]);
 	await createOrganizationWithStaff(db, 'B', [{ email: 'bo@b.org', role: 'coordinator' }]);
-	ana = await db
-		.selectFrom('staff_users')
-		.selectAll()
-		.where('email', '=', 'ana@a.org')
-		.executeTakeFirstOrThrow();
+	ana = await staffByEmail(db, 'ana@a.org');
 	program = await createTestProgram(db, ana, { name: 'Spring cohort' });
 	empty = await createTestProgram(db, ana, { name: 'Nobody answered yet' });
 	const mentors = await addPeople(db, ana, program.id, 'mentor', 2);
@@ -47,32 +45,12 @@ beforeAll(async () => {
 		if (!created.ok) throw new Error(created.reason);
 		pairIds.push(created.pairId);
 	}
-	const version = await db
-		.selectFrom('instrument_versions')
-		.innerJoin('instruments', 'instruments.id', 'instrument_versions.instrument_id')
-		.select('instrument_versions.id')
-		.where('instruments.organization_id', '=', ana.organization_id)
-		.executeTakeFirstOrThrow();
-	const opened = await openRound(
-		db,
-		ana,
-		program,
-		{ versionId: version.id, wave: 'pre', opensOn: today, closesOn: '2999-01-01' },
-		null
-	);
-	if (!opened.ok) throw new Error(opened.reason);
-	const survey = await surveyOf(db, opened.roundId);
+	const roundId = await openTestRound(db, ana, program, 'pre');
+	const survey = await surveyOf(db, roundId);
 	const answer = async (participantId: string, role: 'mentor' | 'protege', changes = {}) =>
-		answerSurvey(
-			db,
-			survey,
-			role,
-			await assignmentOf(db, opened.roundId, { participantId }),
-			highEnd,
-			{
-				changes
-			}
-		);
+		answerSurvey(db, survey, role, await assignmentOf(db, roundId, { participantId }), highEnd, {
+			changes
+		});
 	// Pair 0: the protégé counts on job leads, the mentor does not. Pair 1 agrees.
 	await answer(mentors[0]!, 'mentor', { focus_job_leads: ['1'] });
 	await answer(proteges[0]!, 'protege', { focus_job_leads: ['5'] });

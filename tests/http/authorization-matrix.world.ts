@@ -1,7 +1,7 @@
 import { issueParticipantLink } from '../../src/lib/server/auth/participant-links';
 import { createStaffSession } from '../../src/lib/server/auth/session';
 import type { Db } from '../../src/lib/server/db/open';
-import type { ParticipantRole, StaffUserRow } from '../../src/lib/server/db/schema';
+import type { ParticipantRole } from '../../src/lib/server/db/schema';
 import { createEmployer } from '../../src/lib/server/employers/employers';
 import { openDraft } from '../../src/lib/server/instruments/instruments';
 import { loadVersionDocument } from '../../src/lib/server/instruments/load-document';
@@ -10,11 +10,15 @@ import { createPair } from '../../src/lib/server/pairs/pair-actions';
 import { addPairFollowUp } from '../../src/lib/server/pairs/pair-follow-ups';
 import { storeUpload } from '../../src/lib/server/participants/participant-import';
 import { insertParticipants } from '../../src/lib/server/participants/participants';
-import { openRound } from '../../src/lib/server/rounds/rounds';
 import { inviteStaff, listPendingInvitations } from '../../src/lib/server/staff/invitations';
 import { recordConsent } from '../../src/lib/server/survey/answers';
 import { assignmentOf } from '../helpers/answers';
-import { createOrganizationWithStaff } from '../helpers/fixtures';
+import {
+	createOrganizationWithStaff,
+	openTestRound,
+	publishedVersion,
+	staffByEmail
+} from '../helpers/fixtures';
 import { createTestProgram } from '../helpers/programs';
 
 export const ORG_1 = 'Maple Settlement Services';
@@ -61,14 +65,6 @@ export interface World {
 	names: { org1: string[]; org2: string[] };
 }
 
-async function staffRow(db: Db, email: string): Promise<StaffUserRow> {
-	return db
-		.selectFrom('staff_users')
-		.selectAll()
-		.where('email', '=', email)
-		.executeTakeFirstOrThrow();
-}
-
 function person(role: ParticipantRole, name: string, email: string, employerId: string | null) {
 	return {
 		role,
@@ -97,7 +93,7 @@ export async function buildWorld(db: Db): Promise<World> {
 	const org2 = await createOrganizationWithStaff(db, ORG_2, [
 		{ ...coordinator2, role: 'coordinator' }
 	]);
-	const staff = await staffRow(db, coordinator1.email);
+	const staff = await staffByEmail(db, coordinator1.email);
 	const program = await createTestProgram(db, staff, {
 		name: PROGRAM_NAME,
 		pairsSeeSummary: true
@@ -135,25 +131,12 @@ export async function buildWorld(db: Db): Promise<World> {
 	const pairA = await pair(id.mentorA, id.protegeA);
 	await pair(id.mentorB, id.protegeB);
 
-	const published = await db
-		.selectFrom('instrument_versions')
-		.innerJoin('instruments', 'instruments.id', 'instrument_versions.instrument_id')
-		.select('instrument_versions.id')
-		.where('instruments.organization_id', '=', org1.organizationId)
-		.executeTakeFirstOrThrow();
-	const today = new Date().toISOString().slice(0, 10);
-	const round = await openRound(
-		db,
-		staff,
-		program,
-		{ versionId: published.id, wave: 'pre', opensOn: today, closesOn: '2999-01-01' },
-		null
-	);
-	if (!round.ok) throw new Error(round.reason);
+	const publishedId = await publishedVersion(db, org1.organizationId);
+	const roundId = await openTestRound(db, staff, program, 'pre');
 
 	const drafts = {
-		coordinator1: (await openDraft(db, staff, published.id, null))!,
-		admin1: (await duplicateInstrument(db, staff, published.id, null))!
+		coordinator1: (await openDraft(db, staff, publishedId, null))!,
+		admin1: (await duplicateInstrument(db, staff, publishedId, null))!
 	};
 	const draft = await loadVersionDocument(db, drafts.coordinator1);
 	const itemKey = draft!.constructs[0]!.items[0]!.key;
@@ -196,9 +179,9 @@ export async function buildWorld(db: Db): Promise<World> {
 			programId: program.id,
 			pairId: pairA,
 			participantId: id.protegeA,
-			roundId: round.roundId,
-			assignmentId: await assignmentOf(db, round.roundId, { participantId: id.protegeA }),
-			versionId: published.id,
+			roundId,
+			assignmentId: await assignmentOf(db, roundId, { participantId: id.protegeA }),
+			versionId: publishedId,
 			itemKey,
 			importId: imports.coordinator1,
 			staffId: staff.id,

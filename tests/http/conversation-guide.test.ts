@@ -5,9 +5,8 @@ import { openDatabase, type Db } from '../../src/lib/server/db/open';
 import type { Program, StaffUserRow } from '../../src/lib/server/db/schema';
 import { loadVersionDocument } from '../../src/lib/server/instruments/load-document';
 import { createPair } from '../../src/lib/server/pairs/pair-actions';
-import { openRound } from '../../src/lib/server/rounds/rounds';
 import { Visitor, locationOf } from '../helpers/browser-like';
-import { createOrganizationWithStaff } from '../helpers/fixtures';
+import { createOrganizationWithStaff, openTestRound } from '../helpers/fixtures';
 import { addPeople, createTestProgram } from '../helpers/programs';
 import { startServer, type RunningServer } from '../helpers/server';
 
@@ -48,17 +47,8 @@ async function cohort(name: string, pairsSeeSummary: boolean): Promise<Cohort> {
 		if (!pair.ok) throw new Error(pair.reason);
 		pairs.push(pair.pairId);
 	}
-	const version = await db.selectFrom('instrument_versions').select('id').executeTakeFirstOrThrow();
-	const today = new Date().toISOString().slice(0, 10);
-	const round = await openRound(
-		db,
-		ana,
-		program,
-		{ versionId: version.id, wave: 'pre', opensOn: today, closesOn: '2999-01-01' },
-		null
-	);
-	if (!round.ok) throw new Error(round.reason);
-	return { program, roundId: round.roundId, mentors, proteges, employers, pairs };
+	const roundId = await openTestRound(db, ana, program, 'pre');
+	return { program, roundId, mentors, proteges, employers, pairs };
 }
 
 /** Every `pre` question answered: the second option, the first two of a list, 12 hours. */

@@ -3,10 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/lib/server/db/open';
 import type { Program, StaffUserRow } from '../../src/lib/server/db/schema';
 import { createPair } from '../../src/lib/server/pairs/pair-actions';
-import { openRound } from '../../src/lib/server/rounds/rounds';
 import { answerSurvey, assignmentOf, highEnd, lowEnd, surveyOf } from '../helpers/answers';
 import { Visitor, locationOf, signedIn } from '../helpers/browser-like';
-import { TEST_PASSWORD, createOrganizationWithStaff } from '../helpers/fixtures';
+import {
+	TEST_PASSWORD,
+	createOrganizationWithStaff,
+	openTestRound,
+	staffByEmail
+} from '../helpers/fixtures';
 import { addPeople, createTestProgram } from '../helpers/programs';
 import { startServer, type RunningServer } from '../helpers/server';
 
@@ -21,30 +25,13 @@ let program: Program;
 let empty: Program;
 let coordinator: Visitor;
 
-const staffRow = (email: string) =>
-	db.selectFrom('staff_users').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
-
 async function pairedProgram(name: string): Promise<{ program: Program; roundId: string }> {
 	const created = await createTestProgram(db, ana, { name });
 	const [mentor] = await addPeople(db, ana, created.id, 'mentor', 1);
 	const [protege] = await addPeople(db, ana, created.id, 'protege', 1);
 	const pair = { mentorId: mentor!, protegeId: protege!, employerId: null, coordinatorId: ana.id };
 	await createPair(db, ana, created, pair, null);
-	const version = await db
-		.selectFrom('instrument_versions')
-		.innerJoin('instruments', 'instruments.id', 'instrument_versions.instrument_id')
-		.select('instrument_versions.id')
-		.where('instruments.organization_id', '=', ana.organization_id)
-		.executeTakeFirstOrThrow();
-	const round = {
-		versionId: version.id,
-		wave: 'mid' as const,
-		opensOn: today,
-		closesOn: '2999-01-01'
-	};
-	const opened = await openRound(db, ana, created, round, null);
-	if (!opened.ok) throw new Error(opened.reason);
-	return { program: created, roundId: opened.roundId };
+	return { program: created, roundId: await openTestRound(db, ana, created, 'mid') };
 }
 
 async function download(visitor: Visitor, target: Program, name: string): Promise<Response> {
@@ -59,7 +46,7 @@ beforeAll(async () => {
 	db = openDatabase(server.databasePath);
 	await createOrganizationWithStaff(db, 'A', [{ email: 'ana@a.org', role: 'coordinator' }]);
 	await createOrganizationWithStaff(db, 'B', [{ email: 'bo@b.org', role: 'coordinator' }]);
-	ana = await staffRow('ana@a.org');
+	ana = await staffByEmail(db, 'ana@a.org');
 
 	const answered = await pairedProgram('+Spring cohort');
 	program = answered.program;

@@ -2,10 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/lib/server/db/open';
 import type { StaffUserRow } from '../../src/lib/server/db/schema';
 import { createPair } from '../../src/lib/server/pairs/pair-actions';
-import { openRound } from '../../src/lib/server/rounds/rounds';
 import { answerSurvey, assignmentOf, highEnd, surveyOf } from '../helpers/answers';
 import { signedIn } from '../helpers/browser-like';
-import { TEST_PASSWORD, createOrganizationWithStaff } from '../helpers/fixtures';
+import {
+	TEST_PASSWORD,
+	createOrganizationWithStaff,
+	openTestRound,
+	staffByEmail
+} from '../helpers/fixtures';
 import { addPeople, createTestProgram } from '../helpers/programs';
 import { startServer, type RunningServer } from '../helpers/server';
 
@@ -13,14 +17,6 @@ let server: RunningServer;
 let db: Db;
 let pairPage: string;
 let otherPairPage: string;
-
-async function staffOf(email: string): Promise<StaffUserRow> {
-	return db
-		.selectFrom('staff_users')
-		.selectAll()
-		.where('email', '=', email)
-		.executeTakeFirstOrThrow();
-}
 
 /** One pair whose mentor and protégé disagree on job leads, a key question; returns its page. */
 async function pairAtRisk(staff: StaffUserRow, programName: string): Promise<string> {
@@ -35,27 +31,13 @@ async function pairAtRisk(staff: StaffUserRow, programName: string): Promise<str
 		null
 	);
 	if (!pair.ok) throw new Error(pair.reason);
-	const version = await db
-		.selectFrom('instrument_versions')
-		.innerJoin('instruments', 'instruments.id', 'instrument_versions.instrument_id')
-		.select('instrument_versions.id')
-		.where('instruments.organization_id', '=', staff.organization_id)
-		.executeTakeFirstOrThrow();
-	const today = new Date().toISOString().slice(0, 10);
-	const round = await openRound(
-		db,
-		staff,
-		program,
-		{ versionId: version.id, wave: 'pre', opensOn: today, closesOn: '2999-01-01' },
-		null
-	);
-	if (!round.ok) throw new Error(round.reason);
-	const survey = await surveyOf(db, round.roundId);
+	const roundId = await openTestRound(db, staff, program, 'pre');
+	const survey = await surveyOf(db, roundId);
 	for (const [role, participantId, value] of [
 		['mentor', mentorId!, '1'],
 		['protege', protegeId!, '5']
 	] as const) {
-		const assignment = await assignmentOf(db, round.roundId, { participantId });
+		const assignment = await assignmentOf(db, roundId, { participantId });
 		await answerSurvey(db, survey, role, assignment, highEnd, {
 			changes: { focus_job_leads: [value] }
 		});
@@ -75,8 +57,8 @@ beforeAll(async () => {
 	await createOrganizationWithStaff(db, 'A', [{ email: 'ana@a.org', role: 'coordinator' }]);
 	await createOrganizationWithStaff(db, 'B', [{ email: 'ben@b.org', role: 'coordinator' }]);
 	await createOrganizationWithStaff(db, 'C', [{ email: 'cy@c.org', role: 'coordinator' }]);
-	pairPage = await pairAtRisk(await staffOf('ana@a.org'), 'Spring cohort');
-	otherPairPage = await pairAtRisk(await staffOf('ben@b.org'), 'Their cohort');
+	pairPage = await pairAtRisk(await staffByEmail(db, 'ana@a.org'), 'Spring cohort');
+	otherPairPage = await pairAtRisk(await staffByEmail(db, 'ben@b.org'), 'Their cohort');
 });
 afterAll(async () => {
 	await db?.destroy();

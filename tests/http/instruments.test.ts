@@ -3,7 +3,7 @@ import { openDatabase, type Db } from '../../src/lib/server/db/open';
 import { listInstruments, openDraft } from '../../src/lib/server/instruments/instruments';
 import { loadVersionDocument } from '../../src/lib/server/instruments/load-document';
 import { Visitor, signedIn } from '../helpers/browser-like';
-import { TEST_PASSWORD, createOrganizationWithStaff } from '../helpers/fixtures';
+import { TEST_PASSWORD, createOrganizationWithStaff, staffByEmail } from '../helpers/fixtures';
 import { startServer, type RunningServer } from '../helpers/server';
 
 let server: RunningServer;
@@ -26,11 +26,7 @@ beforeAll(async () => {
 	]);
 	const [instrument] = await listInstruments(db, b.organizationId);
 	theirVersionId = instrument!.versions[0]!.id;
-	const ben = await db
-		.selectFrom('staff_users')
-		.selectAll()
-		.where('email', '=', 'ben@b.org')
-		.executeTakeFirstOrThrow();
+	const ben = await staffByEmail(db, 'ben@b.org');
 	theirDraftId = (await openDraft(db, ben, theirVersionId, null))!;
 	expect(a.organizationId).not.toBe(b.organizationId);
 	mine = await signIn('ana@a.org');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/lib/server/db/open';
 import { createPair } from '../../src/lib/server/pairs/pair-actions';
 import { Visitor, signedIn } from '../helpers/browser-like';
-import { TEST_PASSWORD, createOrganizationWithStaff } from '../helpers/fixtures';
+import { TEST_PASSWORD, createOrganizationWithStaff, staffByEmail } from '../helpers/fixtures';
 import { addPeople, createTestProgram } from '../helpers/programs';
 import { startServer, type RunningServer } from '../helpers/server';
 
@@ -25,11 +25,7 @@ beforeAll(async () => {
 	]);
 	await createOrganizationWithStaff(db, 'B', [{ email: 'ben@b.org', role: 'coordinator' }]);
 	colleagueId = a.staffIds[1]!;
-	const ana = await db
-		.selectFrom('staff_users')
-		.selectAll()
-		.where('email', '=', 'ana@a.org')
-		.executeTakeFirstOrThrow();
+	const ana = await staffByEmail(db, 'ana@a.org');
 	const program = await createTestProgram(db, ana);
 	const [mentorId] = await addPeople(db, ana, program.id, 'mentor', 1);
 	const [protegeId] = await addPeople(db, ana, program.id, 'protege', 1);

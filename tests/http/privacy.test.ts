@@ -3,7 +3,7 @@ import { issueParticipantLink } from '../../src/lib/server/auth/participant-link
 import { openDatabase, type Db } from '../../src/lib/server/db/open';
 import type { StaffUserRow } from '../../src/lib/server/db/schema';
 import { Visitor, locationOf, signedIn } from '../helpers/browser-like';
-import { TEST_PASSWORD, createOrganizationWithStaff } from '../helpers/fixtures';
+import { TEST_PASSWORD, createOrganizationWithStaff, staffByEmail } from '../helpers/fixtures';
 import {
 	MARIA,
 	MARIA_NEEDLES,
@@ -33,11 +33,7 @@ beforeAll(async () => {
 		{ email: 'ada@a.org', role: 'admin' }
 	]);
 	await createOrganizationWithStaff(db, 'B', [{ email: 'ben@b.org', role: 'coordinator' }]);
-	ana = await db
-		.selectFrom('staff_users')
-		.selectAll()
-		.where('email', '=', 'ana@a.org')
-		.executeTakeFirstOrThrow();
+	ana = await staffByEmail(db, 'ana@a.org');
 	world = await buildPrivacyWorld(db, ana, server.url);
 	coordinator = await signIn('ana@a.org');
 	outsider = await signIn('ben@b.org');

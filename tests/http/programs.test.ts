@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/lib/server/db/open';
 import { Visitor, signedIn } from '../helpers/browser-like';
-import { TEST_PASSWORD, createOrganizationWithStaff } from '../helpers/fixtures';
+import { TEST_PASSWORD, createOrganizationWithStaff, staffByEmail } from '../helpers/fixtures';
 import { addPeople, createTestProgram } from '../helpers/programs';
 import { startServer, type RunningServer } from '../helpers/server';
 
@@ -20,11 +20,7 @@ beforeAll(async () => {
 	db = openDatabase(server.databasePath);
 	await createOrganizationWithStaff(db, 'A', [{ email: 'ana@a.org', role: 'coordinator' }]);
 	await createOrganizationWithStaff(db, 'B', [{ email: 'ben@b.org', role: 'coordinator' }]);
-	const ana = await db
-		.selectFrom('staff_users')
-		.selectAll()
-		.where('email', '=', 'ana@a.org')
-		.executeTakeFirstOrThrow();
+	const ana = await staffByEmail(db, 'ana@a.org');
 	const program = await createTestProgram(db, ana);
 	programId = program.id;
 	[mentorId] = (await addPeople(db, ana, programId, 'mentor', 1)) as [string];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/lib/server/db/open';
 import { Visitor, locationOf, signedIn } from '../helpers/browser-like';
-import { TEST_PASSWORD, createOrganizationWithStaff } from '../helpers/fixtures';
+import { TEST_PASSWORD, createOrganizationWithStaff, staffByEmail } from '../helpers/fixtures';
 import { addPeople, createTestProgram } from '../helpers/programs';
 import { startServer, type RunningServer } from '../helpers/server';
 
@@ -47,11 +47,7 @@ beforeAll(async () => {
 	server = await startServer();
 	db = openDatabase(server.databasePath);
 	await createOrganizationWithStaff(db, 'A', [{ email: 'ana@a.org', role: 'coordinator' }]);
-	const ana = await db
-		.selectFrom('staff_users')
-		.selectAll()
-		.where('email', '=', 'ana@a.org')
-		.executeTakeFirstOrThrow();
+	const ana = await staffByEmail(db, 'ana@a.org');
 	programId = (await createTestProgram(db, ana)).id;
 	await addPeople(db, ana, programId, 'mentor', 2);
 	protegeIds = await addPeople(db, ana, programId, 'protege', 2);
@@ -254,11 +250,7 @@ describe('more ways in and out', () => {
 	let people: string[];
 
 	beforeAll(async () => {
-		const ana = await db
-			.selectFrom('staff_users')
-			.selectAll()
-			.where('email', '=', 'ana@a.org')
-			.executeTakeFirstOrThrow();
+		const ana = await staffByEmail(db, 'ana@a.org');
 		program2 = (await createTestProgram(db, ana, { name: 'Second' })).id;
 		people = await addPeople(db, ana, program2, 'protege', 2);
 		await db

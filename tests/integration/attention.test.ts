@@ -6,11 +6,10 @@ import {
 } from '../../src/lib/server/analytics/attention';
 import type { Program, StaffUserRow } from '../../src/lib/server/db/schema';
 import { changePairStatus, createPair } from '../../src/lib/server/pairs/pair-actions';
-import { openRound } from '../../src/lib/server/rounds/rounds';
 import type { Answers } from '../../src/lib/survey/page-answers';
 import { answerSurvey, assignmentOf, highEnd, surveyOf, type Survey } from '../helpers/answers';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { createOrganizationWithStaff } from '../helpers/fixtures';
+import { createOrganizationWithStaff, openTestRound, staffByEmail } from '../helpers/fixtures';
 import { addPeople, createTestProgram } from '../helpers/programs';
 
 const TODAY = '2026-11-25';
@@ -27,35 +26,17 @@ interface Story {
 	ends?: boolean;
 }
 
-async function staffOf(email: string): Promise<StaffUserRow> {
-	return t.db
-		.selectFrom('staff_users')
-		.selectAll()
-		.where('email', '=', email)
-		.executeTakeFirstOrThrow();
-}
-
 async function openWave(
 	staff: StaffUserRow,
 	program: Program,
 	wave: 'pre' | 'mid',
 	opensOn: string
 ) {
-	const version = await t.db
-		.selectFrom('instrument_versions')
-		.innerJoin('instruments', 'instruments.id', 'instrument_versions.instrument_id')
-		.select('instrument_versions.id')
-		.where('instruments.organization_id', '=', staff.organization_id)
-		.executeTakeFirstOrThrow();
-	const opened = await openRound(
-		t.db,
-		staff,
-		program,
-		{ versionId: version.id, wave, opensOn, closesOn: '2026-12-31' },
-		null
-	);
-	if (!opened.ok) throw new Error(opened.reason);
-	return surveyOf(t.db, opened.roundId);
+	const roundId = await openTestRound(t.db, staff, program, wave, {
+		opensOn,
+		closesOn: '2026-12-31'
+	});
+	return surveyOf(t.db, roundId);
 }
 
 /** A program whose pairs live the stories given, in order; returns the pair ids. */
@@ -115,8 +96,8 @@ beforeAll(async () => {
 	t = await createTestDatabase();
 	await createOrganizationWithStaff(t.db, 'A', [{ email: 'coord@a.org', role: 'coordinator' }]);
 	await createOrganizationWithStaff(t.db, 'B', [{ email: 'coord@b.org', role: 'coordinator' }]);
-	const a = await staffOf('coord@a.org');
-	const b = await staffOf('coord@b.org');
+	const a = await staffByEmail(t.db, 'coord@a.org');
+	const b = await staffByEmail(t.db, 'coord@b.org');
 
 	spring = await cohort(a, 'Spring', [
 		// At risk, and the protégé asks to be contacted at the check-in.
@@ -194,7 +175,7 @@ describe('what needs attention across an organization’s programs', () => {
 	});
 
 	it('caps each list and counts the rest per program', async () => {
-		const a = await staffOf('coord@a.org');
+		const a = await staffByEmail(t.db, 'coord@a.org');
 		const capped = await listPairsNeedingAttention(t.db, a.organization_id, 'en', {
 			today: TODAY,
 			limit: 1
@@ -208,7 +189,7 @@ describe('what needs attention across an organization’s programs', () => {
 	});
 
 	it('speaks the coordinator’s language', async () => {
-		const a = await staffOf('coord@a.org');
+		const a = await staffByEmail(t.db, 'coord@a.org');
 		const french = await listPairsNeedingAttention(t.db, a.organization_id, 'fr', { today: TODAY });
 		const entry = french.overdue.entries.find((e) => e.pairId === spring[2])!;
 		expect(entry.reasons).toEqual([
@@ -220,7 +201,7 @@ describe('what needs attention across an organization’s programs', () => {
 		const { organizationId } = await createOrganizationWithStaff(t.db, 'C', [
 			{ email: 'coord@c.org', role: 'coordinator' }
 		]);
-		await cohort(await staffOf('coord@c.org'), 'Calm', [{}, {}]);
+		await cohort(await staffByEmail(t.db, 'coord@c.org'), 'Calm', [{}, {}]);
 		const calm = await listPairsNeedingAttention(t.db, organizationId, 'en', { today: TODAY });
 		expect([calm.atRisk.total, calm.contactRequests.total, calm.overdue.total]).toEqual([0, 0, 0]);
 	});

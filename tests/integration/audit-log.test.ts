@@ -14,7 +14,7 @@ import { describeEntries } from '../../src/lib/server/audit/audit-view';
 import type { StaffUserRow } from '../../src/lib/server/db/schema';
 import { createPair } from '../../src/lib/server/pairs/pair-actions';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { createOrganizationWithStaff } from '../helpers/fixtures';
+import { createOrganizationWithStaff, staffByEmail } from '../helpers/fixtures';
 import { addPeople, createTestProgram } from '../helpers/programs';
 
 let t: TestDatabase;
@@ -29,9 +29,6 @@ const DAY = 24 * 60 * 60 * 1000;
 /** 2027-03-10 00:00 UTC */
 const MARCH_10 = Date.UTC(2027, 2, 10);
 const EVIL = '=HYPERLINK("http://evil")';
-
-const staffRow = (email: string) =>
-	t.db.selectFrom('staff_users').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
 
 async function record(
 	actor: StaffUserRow | null,
@@ -63,9 +60,9 @@ beforeAll(async () => {
 		{ email: 'cole@a.org', role: 'coordinator', name: 'Cole Coordinator' }
 	]);
 	await createOrganizationWithStaff(t.db, 'B', [{ email: 'bo@b.org', role: 'admin' }]);
-	ana = await staffRow('ana@a.org');
-	cole = await staffRow('cole@a.org');
-	bo = await staffRow('bo@b.org');
+	ana = await staffByEmail(t.db, 'ana@a.org');
+	cole = await staffByEmail(t.db, 'cole@a.org');
+	bo = await staffByEmail(t.db, 'bo@b.org');
 
 	const program = await createTestProgram(t.db, ana, { name: EVIL });
 	programId = program.id;

@@ -3,10 +3,9 @@ import { analyseProgram } from '../../src/lib/alignment/program-analysis';
 import { loadProgramEvidence } from '../../src/lib/server/analytics/program-evidence';
 import type { Program, StaffUserRow } from '../../src/lib/server/db/schema';
 import { changePairStatusIn, createPair } from '../../src/lib/server/pairs/pair-actions';
-import { openRound } from '../../src/lib/server/rounds/rounds';
 import { answerSurvey, assignmentOf, highEnd, surveyOf, type Survey } from '../helpers/answers';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { createOrganizationWithStaff } from '../helpers/fixtures';
+import { createOrganizationWithStaff, openTestRound } from '../helpers/fixtures';
 import { addPeople, createTestProgram } from '../helpers/programs';
 
 const TODAY = '2026-11-25';
@@ -49,19 +48,11 @@ beforeAll(async () => {
 		if (!created.ok) throw new Error(created.reason);
 		pairIds.push(created.pairId);
 	}
-	const version = await t.db
-		.selectFrom('instrument_versions')
-		.select('id')
-		.executeTakeFirstOrThrow();
-	const opened = await openRound(
-		t.db,
-		staff,
-		program,
-		{ versionId: version.id, wave: 'pre', opensOn: TODAY, closesOn: '2026-12-31' },
-		null
-	);
-	if (!opened.ok) throw new Error(opened.reason);
-	survey = await surveyOf(t.db, opened.roundId);
+	const roundId = await openTestRound(t.db, staff, program, 'pre', {
+		opensOn: TODAY,
+		closesOn: '2026-12-31'
+	});
+	survey = await surveyOf(t.db, roundId);
 	await answer(mentors[0]!, 'mentor', { focus_job_leads: ['1'] });
 	await answer(proteges[0]!, 'protege', { focus_job_leads: ['5'] });
 });

@@ -6,7 +6,6 @@ import { pairScoresTable } from '../../src/lib/server/exports/pair-scores-export
 import { pseudonym } from '../../src/lib/server/exports/pseudonyms';
 import { responsesTable } from '../../src/lib/server/exports/responses-export';
 import { createPair } from '../../src/lib/server/pairs/pair-actions';
-import { openRound } from '../../src/lib/server/rounds/rounds';
 import {
 	answerSurvey,
 	assignmentOf,
@@ -16,7 +15,7 @@ import {
 	type Survey
 } from '../helpers/answers';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { createOrganizationWithStaff } from '../helpers/fixtures';
+import { createOrganizationWithStaff, openTestRound, staffByEmail } from '../helpers/fixtures';
 import { addPeople, createTestProgram } from '../helpers/programs';
 
 let t: TestDatabase;
@@ -31,19 +30,7 @@ const EVIL = '=HYPERLINK("http://evil")';
 const today = new Date().toISOString().slice(0, 10);
 
 async function openWave(wave: 'pre' | 'mid'): Promise<Survey> {
-	const version = await t.db
-		.selectFrom('instrument_versions')
-		.select('id')
-		.executeTakeFirstOrThrow();
-	const opened = await openRound(
-		t.db,
-		staff,
-		program,
-		{ versionId: version.id, wave, opensOn: today, closesOn: '2999-01-01' },
-		null
-	);
-	if (!opened.ok) throw new Error(opened.reason);
-	return surveyOf(t.db, opened.roundId);
+	return surveyOf(t.db, await openTestRound(t.db, staff, program, wave));
 }
 
 const person = (participantId: string) => ({ participantId });
@@ -51,11 +38,7 @@ const person = (participantId: string) => ({ participantId });
 beforeAll(async () => {
 	t = await createTestDatabase();
 	await createOrganizationWithStaff(t.db, 'A', [{ email: 'coord@a.org', role: 'coordinator' }]);
-	staff = await t.db
-		.selectFrom('staff_users')
-		.selectAll()
-		.where('email', '=', 'coord@a.org')
-		.executeTakeFirstOrThrow();
+	staff = await staffByEmail(t.db, 'coord@a.org');
 	program = await createTestProgram(t.db, staff, { name: 'Spring cohort' });
 	mentors = await addPeople(t.db, staff, program.id, 'mentor', 2);
 	proteges = await addPeople(t.db, staff, program.id, 'protege', 2);

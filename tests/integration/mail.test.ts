@@ -9,9 +9,8 @@ import {
 	runScheduledReminders,
 	sendInvitations
 } from '../../src/lib/server/rounds/messaging';
-import { openRound } from '../../src/lib/server/rounds/rounds';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { createOrganizationWithStaff } from '../helpers/fixtures';
+import { createOrganizationWithStaff, openTestRound } from '../helpers/fixtures';
 import { addPeople, createTestProgram } from '../helpers/programs';
 
 let t: TestDatabase;
@@ -31,22 +30,14 @@ beforeEach(async () => {
 	});
 	await addPeople(t.db, staff, program.id, 'mentor', 3);
 	await addPeople(t.db, staff, program.id, 'protege', 3);
-	const version = await t.db
-		.selectFrom('instrument_versions')
-		.select('id')
-		.executeTakeFirstOrThrow();
-	const opened = await openRound(
-		t.db,
-		staff,
-		program,
-		{ versionId: version.id, wave: 'pre', opensOn: OPENS, closesOn: '2027-03-21' },
-		null
-	);
-	if (!opened.ok) throw new Error(opened.reason);
+	const roundId = await openTestRound(t.db, staff, program, 'pre', {
+		opensOn: OPENS,
+		closesOn: '2027-03-21'
+	});
 	round = await t.db
 		.selectFrom('rounds')
 		.selectAll()
-		.where('id', '=', opened.roundId)
+		.where('id', '=', roundId)
 		.executeTakeFirstOrThrow();
 });
 afterEach(() => t.close());

@@ -9,7 +9,7 @@ import {
 import { addPairNote, listPairNotes } from '../../src/lib/server/pairs/pair-notes';
 import { setStaffStatus } from '../../src/lib/server/staff/staff';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { createOrganizationWithStaff } from '../helpers/fixtures';
+import { createOrganizationWithStaff, staffByEmail } from '../helpers/fixtures';
 import { addPeople, createTestProgram } from '../helpers/programs';
 
 let t: TestDatabase;
@@ -20,8 +20,6 @@ let pairId: string;
 let otherPairId: string;
 let programId: string;
 
-const row = (email: string) =>
-	t.db.selectFrom('staff_users').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
 const DAY = 86_400_000;
 const start = Date.parse('2027-03-01T15:00:00Z');
 
@@ -32,7 +30,11 @@ beforeEach(async () => {
 		{ email: 'bea@a.org', role: 'coordinator', name: 'Béa' }
 	]);
 	await createOrganizationWithStaff(t.db, 'B', [{ email: 'ben@b.org', role: 'coordinator' }]);
-	[ana, bea, outsider] = await Promise.all([row('ana@a.org'), row('bea@a.org'), row('ben@b.org')]);
+	[ana, bea, outsider] = await Promise.all([
+		staffByEmail(t.db, 'ana@a.org'),
+		staffByEmail(t.db, 'bea@a.org'),
+		staffByEmail(t.db, 'ben@b.org')
+	]);
 	const program = await createTestProgram(t.db, ana);
 	programId = program.id;
 	const mentors = await addPeople(t.db, ana, program.id, 'mentor', 2);

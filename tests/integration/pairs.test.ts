@@ -9,7 +9,7 @@ import {
 import { findParticipant } from '../../src/lib/server/participants/participants';
 import { findProgram } from '../../src/lib/server/programs/programs';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { createOrganizationWithStaff } from '../helpers/fixtures';
+import { createOrganizationWithStaff, staffByEmail } from '../helpers/fixtures';
 import { addPeople, createTestProgram } from '../helpers/programs';
 
 let t: TestDatabase;
@@ -19,8 +19,6 @@ let program: Program;
 let mentors: string[];
 let proteges: string[];
 
-const row = (email: string) =>
-	t.db.selectFrom('staff_users').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
 const pairUp = (mentorId: string, protegeId: string, p = program) =>
 	createPair(t.db, staff, p, { mentorId, protegeId, employerId: null, coordinatorId: null }, null);
 
@@ -28,8 +26,8 @@ beforeEach(async () => {
 	t = await createTestDatabase();
 	await createOrganizationWithStaff(t.db, 'A', [{ email: 'coord@a.org', role: 'coordinator' }]);
 	await createOrganizationWithStaff(t.db, 'B', [{ email: 'coord@b.org', role: 'coordinator' }]);
-	staff = await row('coord@a.org');
-	outsider = await row('coord@b.org');
+	staff = await staffByEmail(t.db, 'coord@a.org');
+	outsider = await staffByEmail(t.db, 'coord@b.org');
 	program = await createTestProgram(t.db, staff);
 	mentors = await addPeople(t.db, staff, program.id, 'mentor', 2);
 	proteges = await addPeople(t.db, staff, program.id, 'protege', 3);

@@ -11,7 +11,6 @@ import {
 	type LoadedProgram
 } from '../../src/lib/server/analytics/program-evidence';
 import { createPair } from '../../src/lib/server/pairs/pair-actions';
-import { openRound } from '../../src/lib/server/rounds/rounds';
 import {
 	answerSurvey,
 	assignmentOf,
@@ -21,7 +20,7 @@ import {
 	type Survey
 } from '../helpers/answers';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { createOrganizationWithStaff } from '../helpers/fixtures';
+import { createOrganizationWithStaff, openTestRound, staffByEmail } from '../helpers/fixtures';
 import { addPeople, createTestProgram } from '../helpers/programs';
 
 let t: TestDatabase;
@@ -34,34 +33,18 @@ let analysis: ProgramAnalysis;
 const TODAY = '2026-11-25';
 
 async function openWave(wave: 'pre' | 'mid', opensOn: string): Promise<Survey> {
-	const version = await t.db
-		.selectFrom('instrument_versions')
-		.select('id')
-		.executeTakeFirstOrThrow();
-	const opened = await openRound(
-		t.db,
-		staff,
-		program,
-		{ versionId: version.id, wave, opensOn: TODAY, closesOn: '2026-12-31' },
-		null
-	);
-	if (!opened.ok) throw new Error(opened.reason);
-	await t.db
-		.updateTable('rounds')
-		.set({ opens_on: opensOn })
-		.where('id', '=', opened.roundId)
-		.execute();
-	return surveyOf(t.db, opened.roundId);
+	const roundId = await openTestRound(t.db, staff, program, wave, {
+		opensOn: TODAY,
+		closesOn: '2026-12-31'
+	});
+	await t.db.updateTable('rounds').set({ opens_on: opensOn }).where('id', '=', roundId).execute();
+	return surveyOf(t.db, roundId);
 }
 
 beforeAll(async () => {
 	t = await createTestDatabase();
 	await createOrganizationWithStaff(t.db, 'A', [{ email: 'coord@a.org', role: 'coordinator' }]);
-	staff = await t.db
-		.selectFrom('staff_users')
-		.selectAll()
-		.where('email', '=', 'coord@a.org')
-		.executeTakeFirstOrThrow();
+	staff = await staffByEmail(t.db, 'coord@a.org');
 	program = await createTestProgram(t.db, staff);
 	const mentors = await addPeople(t.db, staff, program.id, 'mentor', 3);
 	const proteges = await addPeople(t.db, staff, program.id, 'protege', 3);

@@ -6,7 +6,7 @@ import { setRetentionMonths } from '../../src/lib/server/privacy/retention-setti
 import { updateProgramAs } from '../../src/lib/server/programs/program-actions';
 import { programToInput } from '../../src/lib/server/programs/programs';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { createOrganizationWithStaff } from '../helpers/fixtures';
+import { createOrganizationWithStaff, staffByEmail } from '../helpers/fixtures';
 import {
 	MARIA_NEEDLES,
 	buildPrivacyWorld,
@@ -45,9 +45,10 @@ beforeEach(async () => {
 	t = await createTestDatabase();
 	await createOrganizationWithStaff(t.db, 'A', [{ email: 'ana@a.org', role: 'coordinator' }]);
 	await createOrganizationWithStaff(t.db, 'B', [{ email: 'ben@b.org', role: 'coordinator' }]);
-	const staff = (email: string) =>
-		t.db.selectFrom('staff_users').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
-	[ana, ben] = await Promise.all([staff('ana@a.org'), staff('ben@b.org')]);
+	[ana, ben] = await Promise.all([
+		staffByEmail(t.db, 'ana@a.org'),
+		staffByEmail(t.db, 'ben@b.org')
+	]);
 	await setRetentionMonths(t.db, ana, 6, null);
 
 	old = await buildPrivacyWorld(t.db, ana);

@@ -1,4 +1,5 @@
-import { itemLabel, localized } from '$lib/instruments/item-label';
+import { itemLabel } from '$lib/instruments/item-label';
+import { localized } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
 import {
 	LARGE_FROM,

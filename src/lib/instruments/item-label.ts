@@ -1,8 +1,6 @@
 import { localized } from '$lib/labels';
 import type { ItemDocument } from './types';
 
-export { localized };
-
 /**
  * A short name for an item in the reader's language: its label, or else the staff wording of
  * the question (then any role's), or else its key.

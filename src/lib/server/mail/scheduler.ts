@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { startInterval } from '../jobs/interval';
 import { runScheduledReminders } from '../rounds/messaging';
 import { deliverDueMessages, mailerFromEnv } from './deliver';
 
@@ -17,20 +18,6 @@ export function startMailScheduler(
 	env: NodeJS.ProcessEnv = process.env
 ): () => void {
 	if (env.TANDEM_SCHEDULER === 'off') return () => {};
-	let running = false;
-	const tick = async () => {
-		if (running) return;
-		running = true;
-		try {
-			await runMailJobs(db, origin);
-		} catch (error) {
-			console.error('[tandem] mail jobs failed:', error);
-		} finally {
-			running = false;
-		}
-	};
-	const timer = setInterval(tick, Number(env.MAIL_INTERVAL_MS) || 5 * 60_000);
-	timer.unref();
-	void tick();
-	return () => clearInterval(timer);
+	const every = Number(env.MAIL_INTERVAL_MS) || 5 * 60_000;
+	return startInterval('mail jobs', every, () => runMailJobs(db, origin));
 }

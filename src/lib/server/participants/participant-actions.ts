@@ -80,28 +80,37 @@ export async function editParticipant(
 	});
 }
 
-/** Kept for the record, no longer surveyed; running pairs end early with the same reason. */
+/**
+ * Kept for the record, no longer surveyed; running pairs end early with the same reason. `actor`
+ * is null when the person stops from their own portal: then every link and session of theirs
+ * stops working too, and the audit log names no staff member. Nothing changes unless they are
+ * still active.
+ */
 export async function withdrawParticipant(
 	db: Db,
-	actor: Actor,
+	actor: Actor | null,
 	participant: Participant,
 	reason: string,
 	ip: string | null,
 	now = Date.now()
 ): Promise<void> {
 	await db.transaction().execute(async (tx) => {
-		await tx
+		const updated = await tx
 			.updateTable('participants')
 			.set({ status: 'withdrawn', withdrawn_at: now, withdrawn_reason: reason, updated_at: now })
 			.where('id', '=', participant.id)
-			.execute();
-		await endPairsOf(tx, actor, participant.id, reason, ip, now);
+			.where('status', '=', 'active')
+			.executeTakeFirst();
+		if (updated.numUpdatedRows !== 1n) return;
+		const by = actor ?? { id: null, organization_id: participant.organization_id };
+		await endPairsOf(tx, by, participant.id, reason, ip, now);
+		if (!actor) await revokeParticipantLinks(tx, participant.id, now);
 		await recordAudit(
 			tx,
 			{
-				organizationId: actor.organization_id,
-				actorStaffId: actor.id,
-				action: 'participant.withdrawn',
+				organizationId: by.organization_id,
+				actorStaffId: by.id,
+				action: actor ? 'participant.withdrawn' : 'participant.self_withdrawn',
 				targetType: 'participant',
 				targetId: participant.id,
 				ip

@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { startInterval } from '../jobs/interval';
 import { applyRetention } from './retention';
 
 /**
@@ -7,24 +8,12 @@ import { applyRetention } from './retention';
  */
 export function startRetentionScheduler(db: Db, env: NodeJS.ProcessEnv = process.env): () => void {
 	if (env.TANDEM_SCHEDULER === 'off') return () => {};
-	let running = false;
-	const tick = async () => {
-		if (running) return;
-		running = true;
-		try {
-			const applied = await applyRetention(db);
-			for (const target of applied)
-				console.log(
-					`[tandem] retention: ${target.participantIds.length} people anonymised in program ${target.programId}`
-				);
-		} catch (error) {
-			console.error('[tandem] retention failed:', error);
-		} finally {
-			running = false;
-		}
-	};
-	const timer = setInterval(tick, Number(env.RETENTION_INTERVAL_MS) || 60 * 60_000);
-	timer.unref();
-	void tick();
-	return () => clearInterval(timer);
+	const every = Number(env.RETENTION_INTERVAL_MS) || 60 * 60_000;
+	return startInterval('retention', every, async () => {
+		const applied = await applyRetention(db);
+		for (const target of applied)
+			console.log(
+				`[tandem] retention: ${target.participantIds.length} people anonymised in program ${target.programId}`
+			);
+	});
 }
