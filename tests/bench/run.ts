@@ -1,6 +1,6 @@
-// `npm run bench [-- --pairs N]`: the performance budgets of README's "Performance" section,
-// measured on a synthetic organization served by the production server. Progress goes to stderr;
-// the table and one JSON line per measure go to stdout.
+// `npm run bench [-- --pairs N --profile DIR]`: the performance budgets of README's "Performance"
+// section, measured on a synthetic organization served by the production server. Progress goes
+// to stderr; the table and one JSON line per measure go to stdout.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +24,9 @@ const started = performance.now();
 const log = (message: string) =>
 	console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0)} s] ${message}`);
 
-const { values } = parseArgs({ options: { pairs: { type: 'string', default: '2000' } } });
+const { values } = parseArgs({
+	options: { pairs: { type: 'string', default: '2000' }, profile: { type: 'string' } }
+});
 const pairs = Number(values.pairs);
 if (!Number.isInteger(pairs) || pairs < 1 || pairs > 50_000) {
 	console.error('--pairs takes a whole number from 1 to 50000.');
@@ -48,7 +50,13 @@ log(`Seeding programs of ${sizes.join(', ')} pairs (both rounds answered by ever
 const seed = await seedBench(db, { sizes, surveyPairs: SURVEY_PAIRS });
 const programOf = (size: number) => seed.programs.find((p) => p.pairs === size)!;
 log('Seeded; starting the production server.');
-const server = await startServer({ databasePath, env: { TANDEM_SCHEDULER: 'off' } });
+// `--profile DIR`: the server writes a CPU profile there when it stops (open it in Chrome DevTools).
+const profile = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
+const server = await startServer({
+	databasePath,
+	env: { TANDEM_SCHEDULER: 'off' },
+	nodeOptions: profile
+});
 const measures: Measure[] = [];
 const add = (measure: Omit<Measure, 'kind'> & { kind?: Measure['kind'] }) =>
 	measures.push({ kind: 'at_most', ...measure });

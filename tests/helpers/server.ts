@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,6 +8,14 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 /** The server `npm start` runs: the build behind compression. */
 const ENTRY = join(ROOT, 'src', 'cli', 'http-server.js');
 const BUILD = join(ROOT, 'build', 'handler.js');
+
+/** The options `npm start` gives node (its heap sizes), read from package.json. */
+function startOptions(): string[] {
+	const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+		scripts: Record<string, string>;
+	};
+	return scripts.start!.split(/\s+/).filter((word) => word.startsWith('--'));
+}
 
 export interface RunningServer {
 	url: string;
@@ -44,7 +52,7 @@ export async function startServer(
 		origin?: string;
 		env?: Record<string, string>;
 		databasePath?: string;
-		/** Options for node itself, such as `--cpu-prof`. */
+		/** Options for node itself besides those `npm start` gives, such as `--cpu-prof`. */
 		nodeOptions?: string[];
 	} = {}
 ): Promise<RunningServer> {
@@ -55,19 +63,23 @@ export async function startServer(
 	const databasePath = options.databasePath ?? join(dir, 'tandem.db');
 	const url = `http://127.0.0.1:${port}`;
 	let output = '';
-	const child: ChildProcess = spawn(process.execPath, [...(options.nodeOptions ?? []), ENTRY], {
-		cwd: ROOT,
-		env: {
-			...process.env,
-			HOST: '127.0.0.1',
-			PORT: String(port),
-			ORIGIN: options.origin ?? url,
-			DATABASE_PATH: databasePath,
-			BODY_SIZE_LIMIT: '4M', // as `npm start` sets it
-			...options.env
-		},
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
+	const child: ChildProcess = spawn(
+		process.execPath,
+		[...startOptions(), ...(options.nodeOptions ?? []), ENTRY],
+		{
+			cwd: ROOT,
+			env: {
+				...process.env,
+				HOST: '127.0.0.1',
+				PORT: String(port),
+				ORIGIN: options.origin ?? url,
+				DATABASE_PATH: databasePath,
+				BODY_SIZE_LIMIT: '4M', // as `npm start` sets it
+				...options.env
+			},
+			stdio: ['ignore', 'pipe', 'pipe']
+		}
+	);
 	child.stdout!.on('data', (chunk) => (output += chunk));
 	child.stderr!.on('data', (chunk) => (output += chunk));
 	const running = () => child.exitCode === null && child.signalCode === null;

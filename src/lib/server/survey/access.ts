@@ -1,6 +1,7 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
 import { surveyPages, type SurveyPage } from '$lib/instruments/survey-pages';
+import type { InstrumentDocument, Role, Wave } from '$lib/instruments/types';
 import type { Assignment, Participant, Round } from '../db/schema';
 import { requireStaff } from '../auth/guards';
 import { getDb } from '../db';
@@ -26,6 +27,18 @@ export interface OpenSurvey {
 	exit: string;
 }
 
+// A published version never changes: its pages per role, wave and language are worded once.
+const wordedPages = new WeakMap<InstrumentDocument, Map<string, SurveyPage[]>>();
+
+function pagesOf(document: InstrumentDocument, role: Role, wave: Wave, language: string) {
+	let byKey = wordedPages.get(document);
+	if (!byKey) wordedPages.set(document, (byKey = new Map()));
+	const key = `${role} ${wave} ${language}`;
+	let pages = byKey.get(key);
+	if (!pages) byKey.set(key, (pages = surveyPages(document, role, wave, language)));
+	return pages;
+}
+
 async function openSurvey(
 	assignment: Assignment,
 	round: Round,
@@ -35,7 +48,7 @@ async function openSurvey(
 	const document = await roundDocument(getDb(), round);
 	const locale = getLocale();
 	const language = document.languages.includes(locale) ? locale : document.languages[0]!;
-	const pages = surveyPages(document, assignment.role, round.wave, language);
+	const pages = pagesOf(document, assignment.role, round.wave, language);
 	return { assignment, round, pages, language, state: roundState(round), base, exit };
 }
 

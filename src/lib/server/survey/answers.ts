@@ -37,24 +37,33 @@ export async function savePageAnswers(
 			.where('id', '=', assignmentId)
 			.executeTakeFirstOrThrow();
 		if (assignment.status === 'submitted') return 'submitted';
-		for (const [itemKey, values] of Object.entries(answers)) {
-			if (values.length === 0) {
-				await tx
-					.deleteFrom('responses')
-					.where('assignment_id', '=', assignmentId)
-					.where('item_key', '=', itemKey)
-					.execute();
-				continue;
-			}
-			const value = JSON.stringify(multi.has(itemKey) ? values : values[0]);
+		const entries = Object.entries(answers);
+		const cleared = entries.filter(([, values]) => values.length === 0).map(([key]) => key);
+		const answered = entries
+			.filter(([, values]) => values.length > 0)
+			.map(([itemKey, values]) => ({
+				assignment_id: assignmentId,
+				item_key: itemKey,
+				value: JSON.stringify(multi.has(itemKey) ? values : values[0]),
+				updated_at: now
+			}));
+		if (cleared.length > 0)
+			await tx
+				.deleteFrom('responses')
+				.where('assignment_id', '=', assignmentId)
+				.where('item_key', 'in', cleared)
+				.execute();
+		if (answered.length > 0)
 			await tx
 				.insertInto('responses')
-				.values({ assignment_id: assignmentId, item_key: itemKey, value, updated_at: now })
+				.values(answered)
 				.onConflict((oc) =>
-					oc.columns(['assignment_id', 'item_key']).doUpdateSet({ value, updated_at: now })
+					oc.columns(['assignment_id', 'item_key']).doUpdateSet((eb) => ({
+						value: eb.ref('excluded.value'),
+						updated_at: eb.ref('excluded.updated_at')
+					}))
 				)
 				.execute();
-		}
 		await tx
 			.updateTable('assignments')
 			.set({ status: 'in_progress', last_page: page, started_at: assignment.started_at ?? now })
