@@ -32,10 +32,11 @@ export function buildIfStale() {
 	const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0;
 	const sourcesAt = Math.max(...inputs.map((input) => newestChange(join(root, input))));
 	if (builtAt >= sourcesAt) return;
-	console.log('[tandem] Building the app (first start or changed sources)…');
+	console.error('[tandem] Building the app (first start or changed sources)…');
+	// The build's messages are progress, like this line: on stderr, so stdout stays the output.
 	const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
 		cwd: root,
-		stdio: 'inherit'
+		stdio: ['ignore', process.stderr, process.stderr]
 	});
 	if (build.status !== 0) {
 		console.error('[tandem] The build failed; see the messages above.');
