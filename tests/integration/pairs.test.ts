@@ -19,6 +19,19 @@ let program: Program;
 let mentors: string[];
 let proteges: string[];
 
+const person = async (id: string) =>
+	(await findParticipant(t.db, staff.organization_id, program.id, id))!;
+const withdraw = async (id: string, reason: string) =>
+	withdrawParticipant(t.db, staff, await person(id), reason, null);
+const endEarly = (pairId: string) =>
+	changePairStatusIn(
+		t.db,
+		staff,
+		program.id,
+		pairId,
+		{ status: 'ended_early', reason: 'No time' },
+		null
+	);
 const pairUp = (mentorId: string, protegeId: string, p = program) =>
 	createPair(t.db, staff, p, { mentorId, protegeId, employerId: null, coordinatorId: null }, null);
 
@@ -64,8 +77,7 @@ describe('pairing rules', () => {
 		const other = await createTestProgram(t.db, staff, { name: 'Other' });
 		const [stranger] = await addPeople(t.db, staff, other.id, 'protege', 1);
 		expect(await pairUp(mentors[0]!, stranger!)).toEqual({ ok: false, reason: 'not_found' });
-		const person = (await findParticipant(t.db, staff.organization_id, program.id, proteges[2]!))!;
-		await withdrawParticipant(t.db, staff, person, 'Moved away', null);
+		await withdraw(proteges[2]!, 'Moved away');
 		expect(await pairUp(mentors[0]!, proteges[2]!)).toEqual({ ok: false, reason: 'withdrawn' });
 	});
 
@@ -80,14 +92,7 @@ describe('pairing rules', () => {
 	it('frees people again when their pair ends', async () => {
 		const first = await pairUp(mentors[0]!, proteges[0]!);
 		if (!first.ok) throw new Error();
-		await changePairStatusIn(
-			t.db,
-			staff,
-			program.id,
-			first.pairId,
-			{ status: 'ended_early', reason: 'No time' },
-			null
-		);
+		await endEarly(first.pairId);
 		expect((await pairUp(mentors[0]!, proteges[1]!)).ok).toBe(true);
 		expect((await pairUp(mentors[1]!, proteges[0]!)).ok).toBe(true);
 	});
@@ -99,26 +104,13 @@ describe('pairing rules', () => {
 		};
 		const first = await pairUp(mentors[0]!, proteges[0]!);
 		if (!first.ok) throw new Error();
-		const withdrawn = (await findParticipant(
-			t.db,
-			staff.organization_id,
-			program.id,
-			proteges[2]!
-		))!;
-		await withdrawParticipant(t.db, staff, withdrawn, 'Moved away', null);
+		await withdraw(proteges[2]!, 'Moved away');
 		expect(await ids()).toEqual({ mentors: [mentors[1]!], proteges: [proteges[1]!] });
 
 		const allowing = { ...program, mentor_multiple_proteges: 1 };
 		expect((await ids(allowing)).mentors).toEqual([...mentors].sort());
 
-		await changePairStatusIn(
-			t.db,
-			staff,
-			program.id,
-			first.pairId,
-			{ status: 'ended_early', reason: 'No time' },
-			null
-		);
+		await endEarly(first.pairId);
 		expect(await ids()).toEqual({
 			mentors: [...mentors].sort(),
 			proteges: [proteges[0]!, proteges[1]!].sort()
@@ -172,13 +164,12 @@ describe('withdrawal', () => {
 	it('keeps the person on record and ends their running pairs with the reason', async () => {
 		const created = await pairUp(mentors[0]!, proteges[0]!);
 		if (!created.ok) throw new Error();
-		const person = (await findParticipant(t.db, staff.organization_id, program.id, proteges[0]!))!;
-		await withdrawParticipant(t.db, staff, person, 'Found a job', null);
-		const after = (await findParticipant(t.db, staff.organization_id, program.id, proteges[0]!))!;
-		expect(after).toMatchObject({
+		const before = await person(proteges[0]!);
+		await withdraw(proteges[0]!, 'Found a job');
+		expect(await person(proteges[0]!)).toMatchObject({
 			status: 'withdrawn',
 			withdrawn_reason: 'Found a job',
-			name: person.name
+			name: before.name
 		});
 		const pair = (await findPair(t.db, staff.organization_id, program.id, created.pairId))!;
 		expect(pair.status).toBe('ended_early');

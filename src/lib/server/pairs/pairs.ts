@@ -12,11 +12,16 @@ export interface PairView extends Pair {
 	coordinatorName: string | null;
 }
 
-function pairsWithNames(db: DbOrTx) {
+/** Pairs joined with their two people, as `mentor` and `protege`. */
+export function pairsWithPeople(db: DbOrTx) {
 	return db
 		.selectFrom('pairs')
 		.innerJoin('participants as mentor', 'mentor.id', 'pairs.mentor_id')
-		.innerJoin('participants as protege', 'protege.id', 'pairs.protege_id')
+		.innerJoin('participants as protege', 'protege.id', 'pairs.protege_id');
+}
+
+function pairsWithNames(db: DbOrTx) {
+	return pairsWithPeople(db)
 		.leftJoin('employers', 'employers.id', 'pairs.employer_id')
 		.leftJoin('staff_users', 'staff_users.id', 'pairs.coordinator_id')
 		.selectAll('pairs')
@@ -49,10 +54,7 @@ export async function listPairNames(
 	organizationId: string,
 	programId: string
 ): Promise<PairNames[]> {
-	return db
-		.selectFrom('pairs')
-		.innerJoin('participants as mentor', 'mentor.id', 'pairs.mentor_id')
-		.innerJoin('participants as protege', 'protege.id', 'pairs.protege_id')
+	return pairsWithPeople(db)
 		.select([
 			'pairs.id',
 			'pairs.status',

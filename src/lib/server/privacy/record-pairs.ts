@@ -1,12 +1,10 @@
 import type { DbOrTx } from '../db';
+import { pairsWithPeople } from '../pairs/pairs';
 import { iso } from './record-time';
 
 /** The person's pairs as they appear in their record: partner, history, notes and follow-ups. */
 export async function pairsWithTalk(db: DbOrTx, participantId: string) {
-	const pairs = await db
-		.selectFrom('pairs')
-		.innerJoin('participants as mentor', 'mentor.id', 'pairs.mentor_id')
-		.innerJoin('participants as protege', 'protege.id', 'pairs.protege_id')
+	const pairs = await pairsWithPeople(db)
 		.select([
 			'pairs.id',
 			'pairs.status',
