@@ -111,7 +111,7 @@ export async function openRound(page: Page, wave: 'Before the program (pre)' | '
 	await page.getByRole('link', { name: 'Open a round' }).click();
 	await page.getByLabel(wave).check();
 	await page.getByRole('button', { name: 'Open round' }).click();
-	await expect(page.getByText(/^Round opened: \d+ people asked\.$/)).toBeVisible();
+	await expect(page.getByText(/^Round opened: \d+ (person|people) asked\.$/)).toBeVisible();
 }
 
 /** On a round page: makes personal links for these people; returns each person's link. */

@@ -169,7 +169,7 @@ describe('retention settings', () => {
 			.where('id', '=', world.program.id)
 			.execute();
 		const preview = await (await admin.get('/admin/retention?months=1')).text();
-		expect(preview).toContain('Preview, not saved: 1 months after closing');
+		expect(preview).toContain('Preview, not saved: 1 month after closing');
 		expect(preview).toContain('Spring cohort');
 		expect(preview).toContain('Within the hour');
 		const saved = await (await admin.get('/admin/retention')).text();

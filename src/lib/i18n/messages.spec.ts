@@ -5,7 +5,7 @@ import { m } from '$lib/paraglide/messages';
 const read = (locale: string) =>
 	JSON.parse(readFileSync(new URL(`./messages/${locale}.json`, import.meta.url), 'utf8')) as Record<
 		string,
-		string
+		string | object[]
 	>;
 
 describe('UI messages', () => {
@@ -15,6 +15,21 @@ describe('UI messages', () => {
 			'Utilisez 200 caractères ou moins'
 		);
 		expect(m.signin_title({}, { locale: 'en' })).toBe('Sign in');
+	});
+
+	it('says one or several as each language does', () => {
+		expect(m.csv_confirm_button({ count: 1 }, { locale: 'en' })).toBe('Import 1 participant');
+		expect(m.csv_confirm_button({ count: 2 }, { locale: 'en' })).toBe('Import 2 participants');
+		expect(m.csv_confirm_button({ count: 0 }, { locale: 'en' })).toBe('Import 0 participants');
+		// French counts 0 and 1 as one.
+		expect(m.csv_confirm_button({ count: 0 }, { locale: 'fr' })).toBe('Importer 0 participant');
+		expect(m.round_opened_notice({ count: 1 }, { locale: 'fr' })).toBe(
+			'Vague ouverte : 1 personne sollicitée.'
+		);
+		expect(m.privacy_retention_current({ months: 1 }, { locale: 'en' })).toBe(
+			'Now: anonymise 1 month after a program closes.'
+		);
+		expect(m.privacy_retention_current({ months: 1 }, { locale: 'fr' })).toContain('1 mois');
 	});
 
 	it('has every English message in French too, and no empty one', () => {
