@@ -160,6 +160,8 @@ describe('importing a stored file', () => {
 		});
 		const stored = await findImport(t.db, program.organization_id, program.id, importId);
 		expect(stored?.completed_at).toEqual(expect.any(Number));
+		// The people are participants now: their names and emails leave the stored file.
+		expect(stored?.content).toBe('');
 	});
 
 	it('imports a file only once', async () => {

@@ -94,8 +94,9 @@ export async function checkImport(
 
 /**
  * All or nothing: re-checks the stored file and, only when every row is valid, creates the
- * missing employers (if allowed), adds every participant, marks the import done and writes
- * one audit entry, in one transaction. Null when the import is not this program's.
+ * missing employers (if allowed), adds every participant, marks the import done (emptying the
+ * stored file) and writes one audit entry, in one transaction. Null when the import is not this
+ * program's.
  */
 export async function importParticipants(
 	db: Db,
@@ -143,9 +144,10 @@ export async function importParticipants(
 			inputs,
 			now
 		);
+		// The people are participants now; the file's copy of their names and emails goes.
 		await tx
 			.updateTable('participant_imports')
-			.set({ completed_at: now })
+			.set({ completed_at: now, content: '' })
 			.where('id', '=', upload.id)
 			.execute();
 		await recordAudit(
