@@ -64,6 +64,8 @@ export function groupAnswerWords(
 			.map((a) => ranked.findIndex((o) => o.value === a[0]) + 1)
 			.filter((r) => r > 0);
 		const mean = ranks.reduce((sum, r) => sum + r, 0) / ranks.length;
+		// Group answers are worded without plural forms: a pair page words dozens of them, and
+		// Paraglide builds a new Intl.PluralRules for every call of a message with plurals.
 		return m.answer_group_mean(
 			{ mean: format.format(mean), count: ranked.length, people: ranks.length },
 			{ locale }
