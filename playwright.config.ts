@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from './tests/helpers/chromium';
 
 // Never downloads a browser: it drives the machine's Chromium (`apt-get install chromium`).
 export default defineConfig({
@@ -11,18 +12,7 @@ export default defineConfig({
 	reporter: [['list']],
 	use: {
 		browserName: 'chromium',
-		launchOptions: {
-			executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync'
-			]
-		},
+		launchOptions: CHROMIUM_LAUNCH,
 		trace: 'off'
 	}
 });

@@ -1,5 +1,6 @@
 import { chromium } from '@playwright/test';
 import type { Visitor } from '../helpers/browser-like';
+import { CHROMIUM_LAUNCH } from '../helpers/chromium';
 
 export interface PageWeight {
 	/** Every byte received, headers included, as sent over the wire (compressed where served so). */
@@ -7,26 +8,12 @@ export interface PageWeight {
 	requests: number;
 }
 
-/** The e2e setup's Chromium (playwright.config.ts): the machine's own, never a download. */
-const LAUNCH = {
-	executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-	args: [
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-quic',
-		'--no-first-run',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync'
-	]
-};
-
 /**
  * What a cold-cache Chromium transfers to show one page as `visitor` (its cookies copied in),
  * counted from the DevTools protocol: encodedDataLength of every finished load.
  */
 export async function measurePageWeight(visitor: Visitor, path: string): Promise<PageWeight> {
-	const browser = await chromium.launch(LAUNCH);
+	const browser = await chromium.launch(CHROMIUM_LAUNCH);
 	try {
 		const context = await browser.newContext();
 		await context.addCookies(

@@ -1,25 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { recordAudit } from '../../src/lib/server/audit/audit';
-import { openDatabase, type Db } from '../../src/lib/server/db/open';
 import { createPair, changePairStatus } from '../../src/lib/server/pairs/pair-actions';
 import { addPeople, createTestProgram } from '../helpers/programs';
-import { startServer, type RunningServer } from '../helpers/server';
-import { shoot, signInNewAdmin } from './helpers';
+import { serverWithDatabase, shoot, signInNewAdmin } from './helpers';
 
-let server: RunningServer;
-let db: Db;
-test.beforeAll(async () => {
-	server = await startServer();
-	db = openDatabase(server.databasePath);
-});
-test.afterAll(async () => {
-	await db?.destroy();
-	await server?.stop();
-});
+const spec = serverWithDatabase();
 
 test('an administrator reads and filters the audit log on a desktop and a phone', async ({
 	browser
 }) => {
+	const { server, db } = spec;
 	const { page, staff } = await signInNewAdmin(browser, server, db);
 	await expect(page.getByRole('link', { name: 'Audit log' })).toBeVisible();
 	const program = await createTestProgram(db, staff, { name: 'Spring 2027 IT cohort' });

@@ -1,9 +1,9 @@
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import type { Db } from '../../src/lib/server/db/open';
+import { openDatabase, type Db } from '../../src/lib/server/db/open';
 import type { StaffUserRow } from '../../src/lib/server/db/schema';
 import { TEST_PASSWORD, createOrganizationWithStaff, staffByEmail } from '../helpers/fixtures';
-import type { RunningServer } from '../helpers/server';
+import { startServer, type RunningServer } from '../helpers/server';
 
 export const SHOTS = 'tests/e2e/screenshots';
 
@@ -32,6 +32,23 @@ export async function setUpOrganization(
 	await page.getByLabel('Type the password again').fill('maple kettle orbit');
 	await page.getByRole('button', { name: 'Create organization' }).click();
 	return page;
+}
+
+/**
+ * A server of this spec file's own and a connection to its database, open from before its first
+ * test to after its last; read them inside a test (`const { server, db } = spec`).
+ */
+export function serverWithDatabase(): { server: RunningServer; db: Db } {
+	const spec = {} as { server: RunningServer; db: Db };
+	test.beforeAll(async () => {
+		spec.server = await startServer();
+		spec.db = openDatabase(spec.server.databasePath);
+	});
+	test.afterAll(async () => {
+		await spec.db?.destroy();
+		await spec.server?.stop();
+	});
+	return spec;
 }
 
 /** A staff member signed in on a desktop-sized page, in English. */

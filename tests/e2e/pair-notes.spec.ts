@@ -1,24 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { openDatabase, type Db } from '../../src/lib/server/db/open';
 import { createPair } from '../../src/lib/server/pairs/pair-actions';
 import { addPeople, createTestProgram } from '../helpers/programs';
-import { startServer, type RunningServer } from '../helpers/server';
-import { shoot, signInNewAdmin } from './helpers';
+import { serverWithDatabase, shoot, signInNewAdmin } from './helpers';
 
-let server: RunningServer;
-let db: Db;
-test.beforeAll(async () => {
-	server = await startServer();
-	db = openDatabase(server.databasePath);
-});
-test.afterAll(async () => {
-	await db?.destroy();
-	await server?.stop();
-});
+const spec = serverWithDatabase();
 
 test('a coordinator keeps notes and follow-ups on a pair, on a desktop and a phone', async ({
 	browser
 }) => {
+	const { server, db } = spec;
 	const { page, staff } = await signInNewAdmin(browser, server, db);
 	const program = await createTestProgram(db, staff);
 	const [mentorId] = await addPeople(db, staff, program.id, 'mentor', 1);

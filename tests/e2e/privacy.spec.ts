@@ -1,24 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { issueParticipantLink } from '../../src/lib/server/auth/participant-links';
-import { openDatabase, type Db } from '../../src/lib/server/db/open';
 import { MARIA, buildPrivacyWorld, type PrivacyWorld } from '../helpers/privacy';
-import { startServer, type RunningServer } from '../helpers/server';
-import { shoot, signInNewAdmin } from './helpers';
+import { serverWithDatabase, shoot, signInNewAdmin } from './helpers';
 
-let server: RunningServer;
-let db: Db;
-test.beforeAll(async () => {
-	server = await startServer();
-	db = openDatabase(server.databasePath);
-});
-test.afterAll(async () => {
-	await db?.destroy();
-	await server?.stop();
-});
+const spec = serverWithDatabase();
 
 test('a coordinator erases a participant after typing her name; a participant stops from her phone', async ({
 	browser
 }) => {
+	const { server, db } = spec;
 	const { page, staff } = await signInNewAdmin(browser, server, db);
 	const world: PrivacyWorld = await buildPrivacyWorld(db, staff, server.url);
 	const personPage = `${server.url}/programs/${world.program.id}/participants/${world.maria}`;

@@ -1,18 +1,9 @@
 import fc from 'fast-check';
+import { CSV_COLUMNS } from '../../src/lib/server/participants/csv-columns';
 import { hostileRequest, type HostileRequest } from './hostile';
 import { Bytes, Huge, Upload, hostileValue, invalidUtf8, randomBytes } from './hostile-values';
 
-const CSV_HEADER = [
-	'role',
-	'name',
-	'email',
-	'phone',
-	'language',
-	'occupation',
-	'employer',
-	'consent_date',
-	'notes'
-];
+const CSV_HEADER: string[] = [...CSV_COLUMNS];
 
 /** A cell as a hostile spreadsheet would hold it: quotes, separators, line breaks left raw. */
 const csvCell = fc.oneof(

@@ -3,6 +3,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { requireAdmin } from '../auth/guards';
 import { getDb } from '../db';
 import type { ExportFormat } from '../exports/program-export';
+import { attachment, separatorOf } from '../exports/attachment';
 import { getOrganization } from '../organizations/organizations';
 import { exportAuditLog } from './audit-export';
 import { readAuditQuery } from './audit-filter';
@@ -18,7 +19,7 @@ export async function downloadAuditLog(
 	const db = getDb();
 	const organization = await getOrganization(db, admin.organization_id);
 	if (!organization) error(404, 'Not found');
-	const separator = event.url.searchParams.get('separator') === 'semicolon' ? 'semicolon' : 'comma';
+	const separator = separatorOf(event.url);
 	const file = await exportAuditLog(
 		db,
 		admin,
@@ -26,11 +27,5 @@ export async function downloadAuditLog(
 		{ filter: query.filter, format, separator, locale: getLocale() },
 		event.getClientAddress()
 	);
-	return new Response(file.body, {
-		headers: {
-			'content-type': file.contentType,
-			'content-disposition': `attachment; filename="${file.fileName}"`,
-			'cache-control': 'private, no-store'
-		}
-	});
+	return attachment(file);
 }

@@ -1,6 +1,7 @@
 import { localized, waveLabel } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
 import type { DbOrTx } from '../db';
+import { pairsWithPeople } from '../pairs/pairs';
 
 export interface AuditTarget {
 	targetType: string | null;
@@ -50,10 +51,7 @@ function namesIn(table: 'programs' | 'participants' | 'staff_users' | 'employers
 const pairNames: NameLookup = (db, org, ids) =>
 	byChunks(ids, async (part) =>
 		(
-			await db
-				.selectFrom('pairs')
-				.innerJoin('participants as mentor', 'mentor.id', 'pairs.mentor_id')
-				.innerJoin('participants as protege', 'protege.id', 'pairs.protege_id')
+			await pairsWithPeople(db)
 				.select(['pairs.id', 'mentor.name as mentor', 'protege.name as protege'])
 				.where('pairs.organization_id', '=', org)
 				.where('pairs.id', 'in', part)

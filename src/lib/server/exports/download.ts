@@ -2,6 +2,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
 import { getDb } from '../db';
 import { requireProgram } from '../programs/access';
+import { attachment, separatorOf } from './attachment';
 import { exportProgram, type Dataset, type ExportFormat } from './program-export';
 
 /** The GET handler of one export: the program's own staff only, never cached, always audited. */
@@ -11,7 +12,7 @@ export async function downloadExport(
 	format: ExportFormat
 ): Promise<Response> {
 	const { staff, program } = await requireProgram(event);
-	const separator = event.url.searchParams.get('separator') === 'semicolon' ? 'semicolon' : 'comma';
+	const separator = separatorOf(event.url);
 	const file = await exportProgram(
 		getDb(),
 		staff,
@@ -19,11 +20,5 @@ export async function downloadExport(
 		{ dataset, format, separator, language: getLocale() },
 		event.getClientAddress()
 	);
-	return new Response(file.body, {
-		headers: {
-			'content-type': file.contentType,
-			'content-disposition': `attachment; filename="${file.fileName}"`,
-			'cache-control': 'private, no-store'
-		}
-	});
+	return attachment(file);
 }

@@ -1,6 +1,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { getDb } from '../db';
 import type { ExportFormat } from '../exports/program-export';
+import { attachment } from '../exports/attachment';
 import { requireProgramParticipant } from './participant-access';
 import { exportParticipant } from './participant-export';
 
@@ -17,11 +18,5 @@ export async function downloadParticipant(
 		format,
 		event.getClientAddress()
 	);
-	return new Response(file.body, {
-		headers: {
-			'content-type': file.contentType,
-			'content-disposition': `attachment; filename="${file.fileName}"`,
-			'cache-control': 'private, no-store'
-		}
-	});
+	return attachment(file);
 }

@@ -3,6 +3,7 @@ import { wordGuide, type WordedGuide } from '$lib/analytics/conversation-guide-w
 import { getLocale } from '$lib/paraglide/runtime';
 import type { DbOrTx } from '../db';
 import type { Participant, Round } from '../db/schema';
+import { pairsWithPeople } from '../pairs/pairs';
 import { loadAnswers } from './answers';
 import { roundDocument } from './assignments';
 
@@ -25,11 +26,8 @@ export type PairGuide =
 
 /** This participant's pairs whose program lets pairs see their summary; ended-early pairs are gone. */
 async function guidePairs(db: DbOrTx, participant: Participant): Promise<GuidePair[]> {
-	const rows = await db
-		.selectFrom('pairs')
+	const rows = await pairsWithPeople(db)
 		.innerJoin('programs', 'programs.id', 'pairs.program_id')
-		.innerJoin('participants as mentor', 'mentor.id', 'pairs.mentor_id')
-		.innerJoin('participants as protege', 'protege.id', 'pairs.protege_id')
 		.select([
 			'pairs.id',
 			'pairs.mentor_id',

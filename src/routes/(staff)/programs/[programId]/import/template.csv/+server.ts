@@ -1,10 +1,11 @@
 import { getLocale } from '$lib/paraglide/runtime';
+import { separatorOf } from '$lib/server/exports/attachment';
 import { participantTemplate } from '$lib/server/participants/csv-template';
 import { requireProgram } from '$lib/server/programs/access';
 
 export async function GET(event) {
 	await requireProgram(event);
-	const delimiter = event.url.searchParams.get('separator') === 'semicolon' ? ';' : ',';
+	const delimiter = separatorOf(event.url) === 'semicolon' ? ';' : ',';
 	return new Response(participantTemplate(getLocale(), delimiter), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
