@@ -37,6 +37,24 @@ export function waveLabel(wave: keyof typeof waveLabels): string {
 	return waveLabels[wave]();
 }
 
+const roundStateLabels = {
+	scheduled: m.round_state_scheduled,
+	open: m.round_state_open,
+	closed: m.round_state_closed
+} as const;
+
+export function roundStateLabel(state: keyof typeof roundStateLabels): string {
+	return roundStateLabels[state]();
+}
+
+/** A round's dates in words, beside the tag that says whether it is open, scheduled or closed. */
+export function roundPeriod(round: { opensOn: string; closesOn: string }, locale: string): string {
+	return m.round_period({
+		opens: formatIsoDate(round.opensOn, locale),
+		closes: formatIsoDate(round.closesOn, locale)
+	});
+}
+
 const typeLabels = {
 	scale: m.type_scale,
 	choice: m.type_choice,

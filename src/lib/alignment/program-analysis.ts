@@ -1,4 +1,5 @@
 import type { ConstructDocument, Role } from '$lib/instruments/types';
+import { compareSeverity, severityOf, standingOf } from './attention';
 import { amountOf } from './item-divergence';
 import {
 	baselineAlignment,
@@ -83,7 +84,6 @@ export interface ProgramAnalysis {
 }
 
 const EMPTY: AnswerSet = {};
-const LEVEL_ORDER: Record<RiskLevel, number> = { at_risk: 0, watch: 1, ok: 2 };
 
 function pairAnswers(evidence: ProgramEvidence, wave: Wave, pairId: string) {
 	const own = evidence.waves[wave].byPair.get(pairId) ?? {};
@@ -153,12 +153,13 @@ function latestScore(pair: PairRisk): number {
 	return pair.latest ? (pair.partners[pair.latest].score ?? 1) : 1;
 }
 
+/** Most severe first (standing, serious signals, signals to watch), then the least aligned. */
 export function byRisk(a: PairRisk, b: PairRisk): number {
-	return (
-		LEVEL_ORDER[a.status] - LEVEL_ORDER[b.status] ||
-		b.reasons.length - a.reasons.length ||
-		latestScore(a) - latestScore(b)
-	);
+	const severity = (pair: PairRisk) => ({
+		standing: standingOf(pair),
+		severity: severityOf(pair.reasons)
+	});
+	return compareSeverity(severity(a), severity(b)) || latestScore(a) - latestScore(b);
 }
 
 /** One respondent's mean position on a construct's scale items of a wave; null when none answered. */

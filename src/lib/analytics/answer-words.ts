@@ -11,10 +11,7 @@ import { toLocale } from './locale';
 export function answerWords(item: ItemDocument, answer: Answer, language: string): string {
 	const locale = toLocale(language);
 	if (!answer || answer.length === 0) return m.answer_none({}, { locale });
-	if (item.type === 'number') {
-		const unit = localized(item.number?.unit, language);
-		return m.answer_number({ value: answer[0]!, unit }, { locale }).trim();
-	}
+	if (item.type === 'number') return numberWords(item, answer[0]!, language);
 	if (item.type === 'text') return m.answer_quoted({ label: answer[0]! }, { locale });
 	const options = item.options ?? [];
 	const labelOf = (value: string) =>
@@ -28,6 +25,26 @@ export function answerWords(item: ItemDocument, answer: Answer, language: string
 			: m.answer_scale({ label, position: position + 1, count: ranked.length }, { locale });
 	}
 	return answer.map((value) => m.answer_quoted({ label: labelOf(value) }, { locale })).join(', ');
+}
+
+// Plural rules are costly to build and a page words many numbers: one per locale.
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** A number with its unit, singular where the language reads the number as one. */
+export function numberWords(item: ItemDocument, value: string, language: string): string {
+	const locale = toLocale(language);
+	const number = Number(value);
+	const shown = Number.isFinite(number) ? meanFormat(locale).format(number) : value;
+	return m.answer_number({ value: shown, unit: unitOf(item, number, language) }, { locale }).trim();
+}
+
+function unitOf(item: ItemDocument, value: number, language: string): string {
+	const locale = toLocale(language);
+	let rules = pluralRules.get(locale);
+	if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+	const settings = item.number;
+	const one = settings?.unitOne && rules.select(value) === 'one';
+	return localized(one ? settings.unitOne : settings?.unit, language);
 }
 
 // A pair page words a hundred group answers: make each locale's number format once.
@@ -74,9 +91,12 @@ export function groupAnswerWords(
 	if (item.type === 'number' && scored.length > 0) {
 		const values = scored.map((a) => Number(a[0])).filter(Number.isFinite);
 		const mean = values.reduce((sum, v) => sum + v, 0) / values.length;
-		const unit = localized(item.number?.unit, language);
 		return m.answer_group_number(
-			{ value: format.format(mean), unit, people: values.length },
+			{
+				value: format.format(mean),
+				unit: unitOf(item, Math.round(mean * 10) / 10, language),
+				people: values.length
+			},
 			{ locale }
 		);
 	}

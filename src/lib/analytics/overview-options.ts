@@ -1,7 +1,7 @@
 import type { Role } from '$lib/instruments/types';
 
 /** Which pairs the program overview lists. */
-export const STATUS_FILTERS = ['all', 'at_risk', 'watch', 'ok'] as const;
+export const STATUS_FILTERS = ['all', 'attention', 'at_risk', 'watch', 'waiting', 'ok'] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 /** The groups compared in the overview's charts, in the order of their columns and colours. */

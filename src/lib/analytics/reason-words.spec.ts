@@ -52,7 +52,7 @@ describe('risk reasons in words', () => {
 				mentor: '1',
 				protege: '5'
 			},
-			'Far apart on a key question — Job leads and referrals: protégé “Very important” (5 of 5); mentor “Not important” (1 of 5).'
+			'Far apart on a key question. Job leads and referrals: protégé “Very important” (5 of 5), mentor “Not important” (1 of 5).'
 		],
 		[
 			'fr',
@@ -63,7 +63,7 @@ describe('risk reasons in words', () => {
 				mentor: '1',
 				protege: '5'
 			},
-			'Très loin sur une question clé — Pistes d’emploi et recommandations : protégé·e « Très important » (5 sur 5); mentor « Pas important » (1 sur 5).'
+			'Très loin sur une question clé. Pistes d’emploi et recommandations : protégé·e « Très important » (5 sur 5), mentor « Pas important » (1 sur 5).'
 		],
 		[
 			'en',
@@ -85,12 +85,12 @@ describe('risk reasons in words', () => {
 				experienced: '1',
 				shortfall: 1
 			},
-			'Expectation not met for the protégé — Job leads — covered: expected “Very important” (5 of 5), now “Not important” (1 of 5).'
+			'Expectation not met for the protégé. Job leads — covered: expected “Very important” (5 of 5), now “Not important” (1 of 5).'
 		],
 		[
 			'en',
 			{ kind: 'perception_gap', itemKey: 'contact_frequency_actual', mentor: '1', protege: '3' },
-			'They report it differently — How often they met: mentor “Every week” (1 of 3); protégé “Every month” (3 of 3).'
+			'They report it differently. How often they met: mentor “Every week” (1 of 3), protégé “Every month” (3 of 3).'
 		],
 		[
 			'en',
@@ -105,7 +105,7 @@ describe('risk reasons in words', () => {
 		[
 			'en',
 			{ kind: 'critical_mismatch', wave: 'pre', itemKey: 'gone', mentor: '1', protege: '5' },
-			'Far apart on a key question — gone: protégé 5; mentor 1.'
+			'Far apart on a key question. gone: protégé 5, mentor 1.'
 		]
 	])('%s: %j', (language, reason, expected) => {
 		expect(describeReason(reason, items, language)).toBe(expected);

@@ -29,6 +29,8 @@ export interface OptionDocument {
 
 export interface NumberSettings {
 	unit: LocalizedText;
+	/** The unit after a number read as one ("1 hour a month", "1,5 heure par mois"), per language. */
+	unitOne?: LocalizedText;
 	min: number;
 	max: number;
 	step?: number;

@@ -25,7 +25,13 @@ export interface BarSeries {
 	colour: SeriesColour;
 	/** One value per category, on a 0–100 scale; null where there is nothing to show. */
 	values: (number | null)[];
+	/** Categories drawn in the highlight colour (their labels also carry a mark: never colour alone). */
+	highlight?: boolean[];
 }
+
+const HIGHLIGHT = PALETTE.vermillion;
+/** Chart text at least as large as the page's small print. */
+const FONT = { size: 13 };
 
 export interface BarChartData {
 	categories: string[];
@@ -43,10 +49,15 @@ export function barChartConfig(data: BarChartData, axisLabel: string): ChartConf
 			maintainAspectRatio: false,
 			animation: false,
 			scales: {
-				x: { min: 0, max: 100, title: { display: true, text: axisLabel } },
-				y: { ticks: { autoSkip: false } }
+				x: {
+					min: 0,
+					max: 100,
+					ticks: { font: FONT },
+					title: { display: true, text: axisLabel, font: FONT }
+				},
+				y: { ticks: { autoSkip: false, font: FONT } }
 			},
-			plugins: { legend: { position: 'bottom' } }
+			plugins: { legend: { position: 'bottom', labels: { font: FONT } } }
 		}
 	};
 }
@@ -57,7 +68,10 @@ export function toChartData(data: BarChartData): ChartConfiguration<'bar'>['data
 		datasets: data.series.map((series, index) => ({
 			label: series.label,
 			data: series.values,
-			backgroundColor: PALETTE[series.colour],
+			backgroundColor: series.highlight
+				? series.values.map((_, i) => (series.highlight![i] ? HIGHLIGHT : PALETTE[series.colour]))
+				: PALETTE[series.colour],
+			maxBarThickness: 28,
 			borderColor: '#000000',
 			borderWidth: index % 2 === 1 ? 1 : 0
 		}))

@@ -1,3 +1,4 @@
+import { constructOfItem, reasonPlace } from '$lib/alignment/attention';
 import type { Answer } from '$lib/alignment/item-divergence';
 import { itemDivergence } from '$lib/alignment/item-divergence';
 import type { AnswerSet } from '$lib/alignment/pair-alignment';
@@ -62,6 +63,8 @@ export interface UnmetRow {
 
 export interface PairDetail {
 	reasons: { level: 'watch' | 'at_risk'; text: string }[];
+	/** Topics holding an item that raised the pair's status, to highlight in its charts. */
+	raisedTopics: string[];
 	waves: WaveDetail[];
 	unmet: UnmetRow[];
 }
@@ -175,9 +178,20 @@ export function pairDetail(
 			level,
 			text: describeReason(reason, items, language)
 		})),
+		raisedTopics: raisedTopics(evidence, analysis),
 		waves,
 		unmet: unmetRows(evidence, analysis.pairId, language)
 	};
+}
+
+function raisedTopics(evidence: ProgramEvidence, analysis: PairAnalysis): string[] {
+	const constructOf = constructOfItem(evidence.constructs);
+	const topics = new Set<string>();
+	for (const { reason } of analysis.reasons) {
+		const place = reasonPlace(reason, constructOf, evidence.keys);
+		if (place.column === 'topic') topics.add(place.constructKey);
+	}
+	return [...topics];
 }
 
 function unmetRows(evidence: ProgramEvidence, pairId: string, language: string): UnmetRow[] {

@@ -1,77 +1,132 @@
 import { describe, expect, it } from 'vitest';
 import type { Alignment } from '$lib/alignment/pair-alignment';
 import type { PairRisk, ProgramAnalysis } from '$lib/alignment/program-analysis';
-import type { RiskLevel } from '$lib/alignment/risk';
+import { DEFAULT_RISK_KEYS, type AssessedReason, type RiskLevel } from '$lib/alignment/risk';
 import { constructs } from '$lib/alignment/testing/instrument';
 import type { PairNames } from '../pairs/pairs';
-import { pairsTable, PAIRS_PER_PAGE, type OverviewQuery } from './program-overview';
+import { attentionPairs } from './attention-pairs';
+import { itemsByKey, type OverviewQuery } from './program-overview';
+import { countByStanding, listedPairs, pairsTable, PAIRS_PER_PAGE } from './pairs-table';
 
 const none: Alignment = { score: null, byConstruct: {} };
 
 /** `focus`: how far apart the pair is on that construct (divergence, 0–1). */
-function analysed(id: string, status: RiskLevel, focus: number | null): PairRisk {
-	const partners: Alignment = { score: focus, byConstruct: { focus, commitment: null } };
+function analysed(
+	id: string,
+	status: RiskLevel,
+	focus: number | null,
+	reasons: AssessedReason[] = []
+): PairRisk {
+	const partners: Alignment = {
+		score: focus === null ? null : 1 - focus,
+		byConstruct: { focus, commitment: null }
+	};
 	return {
 		pairId: id,
 		status,
-		reasons: [],
+		reasons,
 		partners: { pre: partners, mid: none },
 		latest: focus === null ? null : 'pre'
 	};
 }
 
+const keyQuestion: AssessedReason = {
+	level: 'at_risk',
+	reason: {
+		kind: 'critical_mismatch',
+		wave: 'pre',
+		itemKey: 'referrals',
+		mentor: '1',
+		protege: '5'
+	}
+};
+const lateMentor: AssessedReason = {
+	level: 'watch',
+	reason: { kind: 'overdue', person: 'mentor', wave: 'pre' }
+};
+
 const pair = (id: string, protegeName: string, status: PairNames['status'] = 'active') =>
 	({ id, protegeName, mentorName: 'Mentor', status }) as PairNames;
 
-// As analyseProgram sorts them: at risk first, then watch, then ok.
+// A pair at risk whose topic number alone looks healthy (95): one key question raised it.
 const analysis = {
 	pairs: [
-		analysed('a', 'at_risk', 0.9),
-		analysed('b', 'watch', 0.1),
+		analysed('a', 'at_risk', 0.05, [keyQuestion]),
+		analysed('b', 'watch', 0.9, [lateMentor]),
 		analysed('c', 'ok', null),
-		analysed('d', 'ok', 0.5)
+		analysed('d', 'ok', 0.5),
+		analysed('e', 'ok', null),
+		analysed('f', 'at_risk', 0.1, [keyQuestion, lateMentor])
 	]
 } as ProgramAnalysis;
 const pairs = [
 	pair('a', 'Émile'),
 	pair('b', 'zoé'),
 	pair('c', 'Ana', 'completed'),
-	pair('d', 'Eve')
+	pair('d', 'Eve'),
+	pair('e', 'Bob'),
+	pair('f', 'Yves')
 ];
-const thresholds = { watch: 0.7, risk: 0.5 };
+const evidence = { constructs, thresholds: { watch: 0.7, risk: 0.5 }, keys: DEFAULT_RISK_KEYS };
+const listed = listedPairs(analysis, pairs);
 const table = (query: Partial<OverviewQuery>, locale = 'fr') =>
-	pairsTable(
-		analysis,
-		pairs,
-		constructs,
-		thresholds,
-		{ sort: 'risk', status: 'all', page: 1, ...query },
-		locale
-	);
+	pairsTable(listed, evidence, { sort: 'risk', status: 'all', page: 1, ...query }, locale);
 
 describe('the pairs table of a program overview', () => {
 	it.each([
-		['risk', ['a', 'b', 'd', 'c']],
-		['name', ['c', 'a', 'd', 'b']],
-		['focus', ['a', 'd', 'b', 'c']]
+		// Most serious signals first; then the pair waiting for answers; then OK; ended last.
+		['risk', ['f', 'a', 'b', 'e', 'd', 'c']],
+		['name', ['c', 'e', 'a', 'd', 'f', 'b']],
+		['focus', ['b', 'd', 'f', 'a', 'e', 'c']]
 	])('sorted by %s', (sort, order) => {
 		expect(table({ sort }).rows.map((row) => row.id)).toEqual(order);
 	});
 
-	it('counts pairs by risk, ended pairs aside, and filters by it', () => {
-		const page = table({ status: 'ok' });
-		expect(page.counts).toEqual({ at_risk: 1, watch: 1, ok: 1 });
-		expect(page.rows.map((row) => [row.id, row.risk])).toEqual([['d', 'ok']]);
-		expect(page.total).toBe(1);
+	it('counts pairs by standing, ended pairs aside, and never calls a pair without answers OK', () => {
+		expect(countByStanding(listed)).toEqual({ at_risk: 2, watch: 1, waiting: 1, ok: 1 });
+		expect(table({ status: 'ok' }).rows.map((row) => [row.id, row.standing])).toEqual([
+			['d', 'ok']
+		]);
+		expect(table({ status: 'waiting' }).rows.map((row) => row.id)).toEqual(['e']);
+		expect(table({ status: 'attention' }).rows.map((row) => row.id)).toEqual(['f', 'a', 'b']);
 	});
 
-	it('makes cells only for the rows shown, a page at a time', () => {
-		const [first] = table({ sort: 'focus' }).rows;
-		expect(first!.cells).toEqual([
-			{ key: 'focus', value: 10, level: 'apart' },
-			{ key: 'commitment', value: null, level: null }
-		]);
+	it('marks the cell of the item that raised a pair, so the row looks as bad as its status', () => {
+		const row = table({ status: 'at_risk' }).rows.find((r) => r.id === 'a')!;
+		const [focus, commitment] = row.cells;
+		expect(focus).toEqual({
+			key: 'focus',
+			value: 95,
+			level: 'apart',
+			marks: [{ level: 'at_risk', label: 'x', figure: 'protégé·e 5 sur 5, mentor 1 sur 5' }]
+		});
+		expect(commitment).toEqual({ key: 'commitment', value: null, level: null, marks: [] });
+		expect(row.overall).toEqual({ key: 'overall', value: 95, level: 'close', marks: [] });
+	});
+
+	it('words a late survey beside the pair, where no number can carry it', () => {
+		const row = table({}, 'en').rows.find((r) => r.id === 'b')!;
+		expect(row.notes).toEqual(['The mentor has not answered the survey before the program.']);
+		expect(row.cells[0]).toEqual({ key: 'focus', value: 10, level: 'apart', marks: [] });
+	});
+
+	it('makes rows only for a page at a time', () => {
 		expect(table({ page: 5 })).toEqual(expect.objectContaining({ page: 1, pages: 1 }));
 		expect(PAIRS_PER_PAGE).toBeGreaterThan(pairs.length);
+	});
+});
+
+describe('the pairs that need a coordinator', () => {
+	it('lists pairs at risk or to watch, most severe first, with every reason in words', () => {
+		const { total, shown } = attentionPairs(listed, itemsByKey(constructs), 'en', 2);
+		expect(total).toBe(3);
+		expect(shown.map((p) => [p.pair.id, p.severity])).toEqual([
+			['f', { serious: 1, watch: 1 }],
+			['a', { serious: 1, watch: 0 }]
+		]);
+		expect(shown[0]!.reasons).toEqual([
+			'Far apart on a key question. x: protégé “x” (5 of 5), mentor “x” (1 of 5).',
+			'The mentor has not answered the survey before the program.'
+		]);
 	});
 });

@@ -135,6 +135,8 @@ export interface InstrumentItemsTable {
 	follows_key: string | null;
 	direction: 'ascending' | 'descending' | null;
 	unit: string | null;
+	/** The unit after a number read as one, JSON per language. */
+	unit_one: string | null;
 	min_value: number | null;
 	max_value: number | null;
 	step: number | null;

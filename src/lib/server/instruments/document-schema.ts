@@ -31,6 +31,7 @@ const option = z.strictObject({
 
 const numberSettings = z.strictObject({
 	unit: localized,
+	unitOne: localized.optional(),
 	min: z.number().finite(),
 	max: z.number().finite(),
 	step: z.number().finite().positive().optional()

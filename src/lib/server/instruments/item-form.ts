@@ -51,8 +51,10 @@ export function itemFromForm(
 		item.options = optionsFromForm(form, languages);
 	if (type === 'number') {
 		const step = text(form, 'number.step');
+		const unitOne = localizedField(form, 'unitOne', languages);
 		item.number = {
 			unit: localizedField(form, 'unit', languages),
+			...(hasText(unitOne) ? { unitOne } : {}),
 			min: numberOr(text(form, 'number.min'), NaN),
 			max: numberOr(text(form, 'number.max'), NaN),
 			...(step ? { step: numberOr(step, NaN) } : {})

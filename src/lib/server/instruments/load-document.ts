@@ -79,6 +79,7 @@ export async function loadVersionDocument(
 				row.type === 'number'
 					? {
 							unit: parse<LocalizedText>(row.unit) ?? {},
+							...(row.unit_one ? { unitOne: parse<LocalizedText>(row.unit_one)! } : {}),
 							min: row.min_value ?? 0,
 							max: row.max_value ?? 0,
 							...(row.step == null ? {} : { step: row.step })

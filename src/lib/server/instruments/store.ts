@@ -50,6 +50,7 @@ export async function writeVersionContent(
 				follows_key: item.follows ?? null,
 				direction: item.direction ?? null,
 				unit: json(item.number?.unit),
+				unit_one: json(item.number?.unitOne),
 				min_value: item.number?.min ?? null,
 				max_value: item.number?.max ?? null,
 				step: item.number?.step ?? null,

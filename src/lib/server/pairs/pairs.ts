@@ -8,6 +8,10 @@ export const FINAL_PAIR_STATUSES: PairStatus[] = ['ended_early', 'completed'];
 export interface PairView extends Pair {
 	mentorName: string;
 	protegeName: string;
+	mentorEmail: string;
+	mentorPhone: string | null;
+	protegeEmail: string;
+	protegePhone: string | null;
 	employerName: string | null;
 	coordinatorName: string | null;
 }
@@ -28,6 +32,10 @@ function pairsWithNames(db: DbOrTx) {
 		.select([
 			'mentor.name as mentorName',
 			'protege.name as protegeName',
+			'mentor.email as mentorEmail',
+			'mentor.phone as mentorPhone',
+			'protege.email as protegeEmail',
+			'protege.phone as protegePhone',
 			'employers.name as employerName',
 			'staff_users.name as coordinatorName'
 		]);

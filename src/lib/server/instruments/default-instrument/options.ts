@@ -196,7 +196,13 @@ export function modeOptions(): OptionDocument[] {
 
 /** Hours a month, for matched `number` items (same unit pre and mid). */
 export function hoursPerMonth(): NumberSettings {
-	return { unit: t('hours a month', 'heures par mois'), min: 0, max: 40, step: 0.5 };
+	return {
+		unit: t('hours a month', 'heures par mois'),
+		unitOne: t('hour a month', 'heure par mois'),
+		min: 0,
+		max: 40,
+		step: 0.5
+	};
 }
 
 /** Question text per role: [English, French]. A role left out is not asked. */

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { severityOf, standingOf } from '$lib/alignment/attention';
 import { analysePair } from '$lib/alignment/program-analysis';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -38,7 +39,9 @@ export async function load(event) {
 	});
 	return {
 		pair,
-		risk: analysis.status,
+		standing: standingOf(analysis),
+		severity: severityOf(analysis.reasons),
+		guideHref: null,
 		detail: pairDetail(evidence, analysis, pair.employer_id, getLocale()),
 		history: await pairHistory(db, pair.id),
 		notebook: await readPairNotebook(db, staff.organization_id, pair.id)

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { ItemDocument } from '$lib/instruments/types';
+import { answerWords, groupAnswerWords } from './answer-words';
+
+const hours: ItemDocument = {
+	key: 'contact_hours',
+	wave: 'pre',
+	type: 'number',
+	required: false,
+	critical: false,
+	direction: 'ascending',
+	number: {
+		unit: { en: 'hours a month', fr: 'heures par mois' },
+		unitOne: { en: 'hour a month', fr: 'heure par mois' },
+		min: 0,
+		max: 40,
+		step: 0.5
+	},
+	wording: { mentor: { en: 'x' }, protege: { en: 'x' } }
+};
+
+describe('a number in words', () => {
+	it.each([
+		['en', '1', '1 hour a month'],
+		['en', '2', '2 hours a month'],
+		['en', '0', '0 hours a month'],
+		['en', '1.5', '1.5 hours a month'],
+		['fr', '1', '1 heure par mois'],
+		['fr', '1.5', '1,5 heure par mois'],
+		['fr', '2', '2 heures par mois']
+	])('%s: %s reads “%s”', (language, value, words) => {
+		expect(answerWords(hours, [value], language)).toBe(words);
+	});
+
+	it('keeps the one unit it has when the instrument gives no singular', () => {
+		const plain = { ...hours, number: { ...hours.number!, unitOne: undefined } };
+		expect(answerWords(plain, ['1'], 'en')).toBe('1 hours a month');
+	});
+
+	it('counts a group mean the same way', () => {
+		expect(groupAnswerWords(hours, [['1'], ['1']], 'en')).toBe(
+			'1 hour a month on average (2 answered)'
+		);
+	});
+});
