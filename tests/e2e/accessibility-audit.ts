@@ -32,14 +32,20 @@ const messages: Record<Language, Record<string, string>> = {
 	fr: JSON.parse(readFileSync('src/lib/i18n/messages/fr.json', 'utf8'))
 };
 
-/** Every page a pass looked at, with what axe-core found there. */
-export class Audit {
+/**
+ * A pass through the pages in one language at one width: every page it looked at, with what its
+ * check found there. The walks (`page-walks.ts`) drive it; a subclass says what is checked.
+ */
+export abstract class PagePass {
 	readonly problems: string[] = [];
 	readonly seen = new Set<Route>();
 	constructor(
 		readonly language: Language,
 		readonly width: number
 	) {}
+
+	/** What is wrong with the page the browser is on now, one line each. */
+	protected abstract problemsOf(page: Page, where: string): Promise<string[]>;
 
 	say(key: string): string {
 		return messages[this.language][key]!;
@@ -71,7 +77,7 @@ export class Audit {
 		await expect
 			.soft(page.locator('html'), `${where} language`)
 			.toHaveAttribute('lang', this.language);
-		this.problems.push(...(await seriousViolations(page, where)));
+		this.problems.push(...(await this.problemsOf(page, where)));
 		this.seen.add(route);
 	}
 
@@ -80,6 +86,36 @@ export class Audit {
 			routes.filter((route) => !this.seen.has(route)),
 			'pages not checked'
 		).toEqual([]);
-		expect(this.problems.join('\n'), 'serious or critical accessibility problems').toBe('');
+		expect(this.problems.join('\n'), 'problems found').toBe('');
+	}
+}
+
+/** axe-core's serious and critical violations. */
+export class Audit extends PagePass {
+	protected problemsOf(page: Page, where: string): Promise<string[]> {
+		return seriousViolations(page, where);
+	}
+}
+
+/** A document wider than the window: the whole page scrolls sideways. */
+export class WidthCheck extends PagePass {
+	protected async problemsOf(page: Page, where: string): Promise<string[]> {
+		const { documentWidth, windowWidth, widest } = await page.evaluate(() => {
+			const viewport = window.innerWidth;
+			// The element that reaches furthest right, to say where the overflow comes from.
+			let widest = '';
+			let right = viewport;
+			for (const element of document.body.querySelectorAll('*')) {
+				const edge = element.getBoundingClientRect().right;
+				if (edge > right + 0.5 && !element.closest('.table-wrap, .scroll, nav ul')) {
+					right = edge;
+					widest = `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`;
+				}
+			}
+			return { documentWidth: document.documentElement.scrollWidth, windowWidth: viewport, widest };
+		});
+		return documentWidth > windowWidth
+			? [`${where}: the document is ${documentWidth} px wide in ${windowWidth} px (${widest})`]
+			: [];
 	}
 }

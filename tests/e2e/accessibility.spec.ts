@@ -1,15 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { openDatabase } from '../../src/lib/server/db/open';
 import { startServer, type RunningServer } from '../helpers/server';
 import { Audit } from './accessibility-audit';
-import {
-	AUTH_ROUTES,
-	PARTICIPANT_ROUTES,
-	STAFF_ROUTES,
-	pageRoutes,
-	staffPages
-} from './accessibility-pages';
+import { AUTH_ROUTES, PARTICIPANT_ROUTES, STAFF_ROUTES, pageRoutes } from './accessibility-pages';
 import { buildAccessibilityWorld, type AccessibilityWorld } from './accessibility-world';
+import { walkParticipantPages, walkStaffPages } from './page-walks';
 
 const PASSES = (['en', 'fr'] as const).flatMap((language) =>
 	([390, 1280] as const).map((width) => ({ language, width }))
@@ -32,64 +27,13 @@ test.afterAll(async () => {
 	await Promise.all([server?.stop(), empty?.stop()]);
 });
 
-/** The password step with the pass's language: field names, not words. */
-async function passwordStep(page: Page, email: string, password: string): Promise<void> {
-	await page.locator('input[name="email"]').fill(email);
-	await page.locator('input[name="password"]').fill(password);
-	await page.locator('main form button').first().click();
-}
-
 for (const [index, { language, width }] of PASSES.entries()) {
 	test(`staff pages in ${language} at ${width} px: no serious or critical problems`, async ({
 		browser
 	}) => {
 		test.setTimeout(300_000);
 		const audit = new Audit(language, width);
-
-		const setupContext = await audit.context(browser, empty.url);
-		const setup = await setupContext.newPage();
-		await setup.goto(empty.setupLink());
-		await expect(setup.locator('input[type="password"]').first()).toBeVisible();
-		await audit.check(setup, '/(auth)/setup');
-		await setupContext.close();
-
-		const enrolledContext = await audit.context(browser, server.url);
-		const enrolled = await enrolledContext.newPage();
-		await enrolled.goto(`${server.url}${world.invitationPath}`);
-		await expect(enrolled.locator('input[type="password"]').first()).toBeVisible();
-		await audit.check(enrolled, '/(auth)/invite');
-		await audit.visit(enrolled, '/(auth)/signin', `${server.url}/signin`);
-		await passwordStep(enrolled, world.enrolled.email, world.enrolled.password);
-		await expect(enrolled).toHaveURL(/\/signin\/two-factor/);
-		await audit.speak(enrolledContext, server.url);
-		await audit.visit(enrolled, '/(auth)/signin/two-factor', enrolled.url());
-		await enrolledContext.close();
-
-		const context = await audit.context(browser, server.url);
-		const page = await context.newPage();
-		await page.goto(`${server.url}/signin`);
-		await passwordStep(page, world.admin.email, world.admin.password);
-		await expect(page).toHaveURL(`${server.url}/`);
-		await audit.speak(context, server.url);
-		for (const [route, path] of staffPages(world))
-			await audit.visit(page, route, server.url + path);
-		await audit.visit(page, 'not found', `${server.url}/programs/no-such-program`, 404);
-
-		const { programId, roundId } = world.fresh[index]!;
-		const answer = `${server.url}/programs/${programId}/rounds/${roundId}/answer`;
-		await page.goto(answer);
-		await expect(page).toHaveURL(/\/answer\/page\/\d+$/);
-		await audit.check(page, '/(staff)/programs/[programId]/rounds/[roundId]/answer/page/[page]');
-		await audit.visit(
-			page,
-			'/(staff)/programs/[programId]/rounds/[roundId]/answer/check',
-			`${answer}/check`
-		);
-		await page.getByRole('button', { name: audit.say('survey_submit') }).click();
-		await expect(page).toHaveURL(`${answer}/done`);
-		await audit.check(page, '/(staff)/programs/[programId]/rounds/[roundId]/answer/done');
-		await context.close();
-
+		await walkStaffPages(browser, audit, { server, empty }, world, index);
 		audit.expectClean([...AUTH_ROUTES, ...STAFF_ROUTES]);
 	});
 
@@ -97,34 +41,7 @@ for (const [index, { language, width }] of PASSES.entries()) {
 		browser
 	}) => {
 		const audit = new Audit(language, width);
-		const { protegeLink, pairId } = world.fresh[index]!;
-		const context = await audit.context(browser, server.url);
-		const page = await context.newPage();
-
-		await page.goto(server.url + protegeLink);
-		await audit.check(page, '/(participant)/p/consent');
-		await page.getByRole('button', { name: audit.say('p_consent_agree') }).click();
-		await expect(page).toHaveURL(`${server.url}/p`);
-		await audit.check(page, '/(participant)/p');
-		await page.getByRole('link', { name: audit.say('p_continue') }).click();
-		await expect(page).toHaveURL(/\/page\/\d+$/);
-		await audit.check(page, '/(participant)/p/a/[assignmentId]/page/[page]');
-		const survey = page.url().replace(/\/page\/\d+$/, '');
-		await audit.visit(page, '/(participant)/p/a/[assignmentId]/check', `${survey}/check`);
-		await page.getByRole('button', { name: audit.say('survey_submit') }).click();
-		await expect(page).toHaveURL(`${survey}/done`);
-		await audit.check(page, '/(participant)/p/a/[assignmentId]/done');
-		await audit.visit(page, '/(participant)/p/guide/[pairId]', `${server.url}/p/guide/${pairId}`);
-		await audit.visit(page, 'not found', `${server.url}/p/guide/no-such-pair`, 404);
-		await audit.visit(page, '/(participant)/p/withdraw', `${server.url}/p/withdraw`);
-		await page.getByRole('button', { name: audit.say('p_withdraw_confirm') }).click();
-		await expect(page).toHaveURL(`${server.url}/p/withdraw/done`);
-		await audit.check(page, '/(participant)/p/withdraw/done');
-		await page.goto(server.url + protegeLink);
-		await expect(page).toHaveURL(`${server.url}/p/no-link`);
-		await audit.check(page, '/(participant)/p/no-link');
-		await context.close();
-
+		await walkParticipantPages(browser, audit, server, world, index);
 		audit.expectClean(PARTICIPANT_ROUTES);
 	});
 }

@@ -22,25 +22,32 @@ test('a coordinator keeps notes and follow-ups on a pair, on a desktop and a pho
 	);
 	if (!pair.ok) throw new Error(pair.reason);
 	await page.goto(`${server.url}/programs/${program.id}/pairs/${pair.pairId}`);
+	// Each form sits behind its button under the reasons; after sending, the page comes back closed.
+	const open = (action: string) => page.getByText(action, { exact: true }).click();
 
+	await open('Add a follow-up');
 	await page.getByLabel('What needs to be done').fill('Call the protégé about interview practice');
 	await page.getByLabel('Who will do it (optional)').selectOption({ label: 'Amélie Tremblay' });
 	await page.getByLabel('Due date (optional)').fill('2020-01-15');
 	await page.getByRole('button', { name: 'Add follow-up' }).click();
 	await expect(page.getByText('Follow-up added.')).toBeVisible();
 
+	await open('Add a follow-up');
 	await page.getByLabel('What needs to be done').fill('Send the mentor the program guide');
 	await page.getByRole('button', { name: 'Add follow-up' }).click();
+	await open('Add a follow-up');
 	await page.getByLabel('What needs to be done').fill('Book the mid-program check-in');
 	await page.getByLabel('Due date (optional)').fill('2099-06-01');
 	await page.getByRole('button', { name: 'Add follow-up' }).click();
 	await page.getByRole('button', { name: /Mark done.*Send the mentor/ }).click();
 	await expect(page.getByText('Follow-up marked done.')).toBeVisible();
 
+	await open('Add a follow-up');
 	await page.getByLabel('Due date (optional)').fill('');
 	await page.getByRole('button', { name: 'Add follow-up' }).click();
 	await expect(page.locator('.field.has-error')).toContainText('Say what needs to be done');
 
+	await open('Add a note');
 	await page
 		.getByLabel('New note')
 		.fill('Met both on video.\nThe protégé expects job referrals; the mentor does not.');

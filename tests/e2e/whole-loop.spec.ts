@@ -27,7 +27,7 @@ const PEOPLE = [
 
 const PAIR = 'Marc Tremblay with Amina Diallo';
 const JOB_LEADS_REASON =
-	'Far apart on a key question — Job leads and referrals: protégé “Extremely important” (5 of 5); mentor “Not important” (1 of 5).';
+	'Far apart on a key question. Job leads and referrals: protégé “Extremely important” (5 of 5), mentor “Not important” (1 of 5).';
 
 test('the whole loop: setup, program, import, pairs, pre round answered by both sides, the pair at risk, mid round, export', async ({
 	browser
@@ -105,15 +105,19 @@ test('the whole loop: setup, program, import, pairs, pre round answered by both 
 	await shoot(marc, 'loop-10-mentor-thanks');
 
 	await staff.goto(programUrl);
+	const needing = staff.getByTestId('attention-pair');
+	await expect(needing).toHaveCount(1);
+	await expect(needing.first()).toContainText(PAIR);
+	await expect(needing.first()).toContainText('At risk');
+	await expect(needing.first()).toContainText(JOB_LEADS_REASON);
 	const rows = staff.getByTestId('pair-row');
 	await expect(rows.first()).toContainText(PAIR);
-	await expect(rows.first()).toContainText('At risk');
-	await expect(rows.first()).toContainText(JOB_LEADS_REASON);
+	await expect(rows.first().getByTestId('raised-mark')).toContainText('Job leads and referrals');
 	await expect(rows.last()).toContainText('Lucie Gagnon with Omar Haddad');
 	await expect(rows.last()).not.toContainText('At risk');
 	await shoot(staff, 'loop-11-overview-at-risk', { fullPage: true });
 
-	await staff.getByRole('link', { name: PAIR }).click();
+	await staff.getByRole('link', { name: PAIR }).first().click();
 	await expect(staff.getByText(JOB_LEADS_REASON)).toBeVisible();
 	await shoot(staff, 'loop-12-pair-page', { fullPage: true });
 

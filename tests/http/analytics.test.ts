@@ -69,14 +69,23 @@ afterAll(async () => {
 });
 
 describe('coordinator dashboards', () => {
-	it('lists the pair at risk first, with the reason in words', async () => {
+	it('lists the pair at risk first, with the reason in words and the item marked in its row', async () => {
 		const response = await coordinator.get(`/programs/${program.id}`);
 		expect(response.status).toBe(200);
 		const html = await response.text();
-		expect(html).toContain('1 at risk · 0 to watch · 1 OK');
-		const first = html.indexOf('data-testid="pair-row"');
-		expect(html.slice(first, first + 3000)).toContain(
-			'Far apart on a key question — Job leads and referrals: protégé “Extremely important” (5 of 5); mentor “Not important” (1 of 5).'
+		const counts = html.slice(html.indexOf('data-testid="standing-counts"'));
+		expect(counts.slice(0, counts.indexOf('</ul>')).replace(/<[^>]+>/g, '')).toMatch(
+			/▲\s*1 at risk\s*✓\s*1 OK/
+		);
+		const attention = html.indexOf('data-testid="attention-pair"');
+		expect(html.slice(attention, attention + 3000)).toContain(
+			'Far apart on a key question. Job leads and referrals: protégé “Extremely important” (5 of 5), mentor “Not important” (1 of 5).'
+		);
+		const row = html.indexOf('data-testid="pair-row"');
+		const firstRow = html.slice(row, html.indexOf('</tr>', row));
+		expect(firstRow).toContain('data-standing="at_risk"');
+		expect(firstRow.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ')).toContain(
+			'Job leads and referrals protégé 5 of 5, mentor 1 of 5'
 		);
 		expect(html).toContain('id="role-averages"');
 	});
@@ -84,7 +93,10 @@ describe('coordinator dashboards', () => {
 	it('filters and sorts the pairs from the address, without JavaScript', async () => {
 		const calm = await (await coordinator.get(`/programs/${program.id}?status=ok`)).text();
 		expect(calm.match(/data-testid="pair-row"/g)).toHaveLength(1);
-		expect(calm).not.toContain('Far apart on a key question');
+		const table = calm.slice(calm.indexOf('id="pairs"'));
+		expect(table).toContain('data-standing="ok"');
+		expect(table).not.toContain('data-standing="at_risk"');
+		expect(table).not.toContain('data-testid="raised-mark"');
 		const sorted = await coordinator.get(`/programs/${program.id}?sort=focus&page=9`);
 		expect(sorted.status).toBe(200);
 		const odd = await coordinator.get(
@@ -102,7 +114,8 @@ describe('coordinator dashboards', () => {
 		const response = await coordinator.get(`/programs/${program.id}/pairs/${pairIds[0]}`);
 		expect(response.status).toBe(200);
 		const html = await response.text();
-		expect(html).toContain('Why this pair needs attention');
+		expect(html).toContain('Why this pair needs you');
+		expect(html).toContain('data-testid="pair-actions"');
 		expect(html).toContain('id="closeness-pre"');
 		expect(html).toContain('Job leads and referrals');
 		const after = await db

@@ -278,6 +278,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	},
 	'GET /(staff)/programs/[programId]/import/template.csv': org1Staff('ok'),
 	'GET /(staff)/programs/[programId]/pairs/[pairId]': org1Staff('ok'),
+	'GET /(staff)/programs/[programId]/pairs/[pairId]/guide': org1Staff('ok'),
 	'POST /(staff)/programs/[programId]/pairs/[pairId]?/status': {
 		...org1Staff('bad'),
 		body: () => ({ status: 'paused', reason: 'Intruder' })

@@ -76,7 +76,7 @@ describe('the organization home page', () => {
 		expect(atRisk).toContain('mentor 1 with protege 1');
 		expect(atRisk).toContain('Spring cohort');
 		expect(atRisk).toContain(
-			'<li>Far apart on a key question — Job leads and referrals: protégé “Extremely important” (5 of 5); mentor “Not important” (1 of 5).</li>'
+			'<li>Far apart on a key question. Job leads and referrals: protégé “Extremely important” (5 of 5), mentor “Not important” (1 of 5).</li>'
 		);
 		expect(html).not.toContain(otherPairPage);
 		expect(html).not.toContain('Their cohort');

@@ -10,6 +10,7 @@ import { roundDocument } from './assignments';
 interface GuidePair {
 	pairId: string;
 	viewerRole: PairRole;
+	viewerId: string;
 	partnerId: string;
 	partnerName: string;
 }
@@ -52,6 +53,7 @@ async function guidePairs(db: DbOrTx, participant: Participant): Promise<GuidePa
 		return {
 			pairId: row.id,
 			viewerRole: isMentor ? 'mentor' : 'protege',
+			viewerId: participant.id,
 			partnerId: isMentor ? row.protege_id : row.mentor_id,
 			partnerName: isMentor ? row.protegeName : row.mentorName
 		};
@@ -67,13 +69,13 @@ interface BothSubmitted {
 /** Both people's submitted answers to the program's latest `pre` round, or null until then. */
 async function bothSubmitted(
 	db: DbOrTx,
-	participant: Participant,
-	pair: GuidePair
+	programId: string,
+	pair: { pairId: string; viewerId: string; partnerId: string }
 ): Promise<BothSubmitted | null> {
 	const round = await db
 		.selectFrom('rounds')
 		.selectAll()
-		.where('program_id', '=', participant.program_id)
+		.where('program_id', '=', programId)
 		.where('wave', '=', 'pre')
 		.orderBy('created_at', 'desc')
 		.limit(1)
@@ -84,10 +86,10 @@ async function bothSubmitted(
 		.select(['id', 'participant_id'])
 		.where('round_id', '=', round.id)
 		.where('status', '=', 'submitted')
-		.where('participant_id', 'in', [participant.id, pair.partnerId])
+		.where('participant_id', 'in', [pair.viewerId, pair.partnerId])
 		.where((eb) => eb.or([eb('pair_id', 'is', null), eb('pair_id', '=', pair.pairId)]))
 		.execute();
-	const mine = submitted.find((a) => a.participant_id === participant.id);
+	const mine = submitted.find((a) => a.participant_id === pair.viewerId);
 	const partner = submitted.find((a) => a.participant_id === pair.partnerId);
 	return mine && partner ? { round, mine: mine.id, partner: partner.id } : null;
 }
@@ -99,7 +101,7 @@ export async function listGuideLinks(db: DbOrTx, participant: Participant): Prom
 		pairs.map(async (pair) => ({
 			pairId: pair.pairId,
 			partnerName: pair.partnerName,
-			ready: (await bothSubmitted(db, participant, pair)) !== null
+			ready: (await bothSubmitted(db, participant.program_id, pair)) !== null
 		}))
 	);
 }
@@ -111,9 +113,35 @@ export async function findPairGuide(
 	pairId: string
 ): Promise<PairGuide | null> {
 	const pair = (await guidePairs(db, participant)).find((p) => p.pairId === pairId);
-	if (!pair) return null;
-	const { partnerName } = pair;
-	const answered = await bothSubmitted(db, participant, pair);
+	return pair ? buildGuide(db, participant.program_id, pair) : null;
+}
+
+/**
+ * The guide a pair's protégé reads, for the coordinator preparing to talk with them. Staff may
+ * see it whatever the program lets pairs see: it shows only answers staff see on the pair page.
+ */
+export async function staffPairGuide(
+	db: DbOrTx,
+	pair: {
+		id: string;
+		program_id: string;
+		mentor_id: string;
+		protege_id: string;
+		mentorName: string;
+	}
+): Promise<PairGuide> {
+	return buildGuide(db, pair.program_id, {
+		pairId: pair.id,
+		viewerRole: 'protege',
+		viewerId: pair.protege_id,
+		partnerId: pair.mentor_id,
+		partnerName: pair.mentorName
+	});
+}
+
+async function buildGuide(db: DbOrTx, programId: string, pair: GuidePair): Promise<PairGuide> {
+	const { pairId, partnerName } = pair;
+	const answered = await bothSubmitted(db, programId, pair);
 	if (!answered) return { pairId, partnerName, ready: false };
 	const [document, mine, partner] = await Promise.all([
 		roundDocument(db, answered.round),

@@ -41,7 +41,6 @@ export async function load(event) {
 		pair,
 		standing: standingOf(analysis),
 		severity: severityOf(analysis.reasons),
-		guideHref: null,
 		detail: pairDetail(evidence, analysis, pair.employer_id, getLocale()),
 		history: await pairHistory(db, pair.id),
 		notebook: await readPairNotebook(db, staff.organization_id, pair.id)
