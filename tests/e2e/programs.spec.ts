@@ -86,6 +86,7 @@ test('a coordinator creates a program, imports 30 people, pairs them and pauses 
 	await shoot(page, 'program-with-pairs');
 
 	await page.getByRole('link', { name: 'Zoë Bélanger-Côté 2 with Zoë Bélanger-Côté 14' }).click();
+	await page.getByText('Change the status', { exact: true }).click();
 	await page.getByRole('button', { name: 'Change status' }).click();
 	await expect(page.locator('.field.has-error').first()).toBeVisible();
 	await page.getByLabel('Paused').check();
