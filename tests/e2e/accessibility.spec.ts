@@ -1,10 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { openDatabase } from '../../src/lib/server/db/open';
-import { startServer, type RunningServer } from '../helpers/server';
 import { Audit } from './accessibility-audit';
 import { AUTH_ROUTES, PARTICIPANT_ROUTES, STAFF_ROUTES, pageRoutes } from './accessibility-pages';
-import { buildAccessibilityWorld, type AccessibilityWorld } from './accessibility-world';
-import { walkParticipantPages, walkStaffPages } from './page-walks';
+import { walkParticipantPages, walkServers, walkStaffPages } from './page-walks';
 
 const PASSES = (['en', 'fr'] as const).flatMap((language) =>
 	([390, 1280] as const).map((width) => ({ language, width }))
@@ -13,19 +10,7 @@ const PASSES = (['en', 'fr'] as const).flatMap((language) =>
 // Each worker builds its own world, so the passes spread over the workers.
 test.describe.configure({ mode: 'parallel' });
 
-let world: AccessibilityWorld;
-let server: RunningServer;
-let empty: RunningServer;
-test.beforeAll(async () => {
-	test.setTimeout(120_000);
-	[server, empty] = await Promise.all([startServer(), startServer()]);
-	const db = openDatabase(server.databasePath);
-	world = await buildAccessibilityWorld(db, PASSES.length);
-	await db.destroy();
-});
-test.afterAll(async () => {
-	await Promise.all([server?.stop(), empty?.stop()]);
-});
+const spec = walkServers(PASSES.length);
 
 for (const [index, { language, width }] of PASSES.entries()) {
 	test(`staff pages in ${language} at ${width} px: no serious or critical problems`, async ({
@@ -33,7 +18,7 @@ for (const [index, { language, width }] of PASSES.entries()) {
 	}) => {
 		test.setTimeout(300_000);
 		const audit = new Audit(language, width);
-		await walkStaffPages(browser, audit, { server, empty }, world, index);
+		await walkStaffPages(browser, audit, spec, spec.world, index);
 		audit.expectClean([...AUTH_ROUTES, ...STAFF_ROUTES]);
 	});
 
@@ -41,7 +26,7 @@ for (const [index, { language, width }] of PASSES.entries()) {
 		browser
 	}) => {
 		const audit = new Audit(language, width);
-		await walkParticipantPages(browser, audit, server, world, index);
+		await walkParticipantPages(browser, audit, spec.server, spec.world, index);
 		audit.expectClean(PARTICIPANT_ROUTES);
 	});
 }

@@ -1,8 +1,9 @@
-import { expect, type Browser, type Page } from '@playwright/test';
-import type { RunningServer } from '../helpers/server';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { openDatabase } from '../../src/lib/server/db/open';
+import { startServer, type RunningServer } from '../helpers/server';
 import type { PagePass } from './accessibility-audit';
 import { staffPages } from './accessibility-pages';
-import type { AccessibilityWorld } from './accessibility-world';
+import { buildAccessibilityWorld, type AccessibilityWorld } from './accessibility-world';
 
 /** The password step with the pass's language: field names, not words. */
 async function passwordStep(page: Page, email: string, password: string): Promise<void> {
@@ -102,4 +103,27 @@ export async function walkParticipantPages(
 	await expect(page).toHaveURL(`${server.url}/p/no-link`);
 	await audit.check(page, '/(participant)/p/no-link');
 	await context.close();
+}
+
+/**
+ * The servers and world a spec's passes walk: one server with the accessibility world for
+ * `passes` passes, and one empty server for first-run setup. Read the fields inside tests.
+ */
+export function walkServers(passes: number): {
+	server: RunningServer;
+	empty: RunningServer;
+	world: AccessibilityWorld;
+} {
+	const spec = {} as { server: RunningServer; empty: RunningServer; world: AccessibilityWorld };
+	test.beforeAll(async () => {
+		test.setTimeout(120_000);
+		[spec.server, spec.empty] = await Promise.all([startServer(), startServer()]);
+		const db = openDatabase(spec.server.databasePath);
+		spec.world = await buildAccessibilityWorld(db, passes);
+		await db.destroy();
+	});
+	test.afterAll(async () => {
+		await Promise.all([spec.server?.stop(), spec.empty?.stop()]);
+	});
+	return spec;
 }

@@ -1,10 +1,7 @@
 import { test } from '@playwright/test';
-import { openDatabase } from '../../src/lib/server/db/open';
-import { startServer, type RunningServer } from '../helpers/server';
 import { WidthCheck } from './accessibility-audit';
 import { AUTH_ROUTES, PARTICIPANT_ROUTES, STAFF_ROUTES } from './accessibility-pages';
-import { buildAccessibilityWorld, type AccessibilityWorld } from './accessibility-world';
-import { walkParticipantPages, walkStaffPages } from './page-walks';
+import { walkParticipantPages, walkServers, walkStaffPages } from './page-walks';
 
 // French words run longer than English ones: the narrowest phone is tried in both.
 const PASSES = [
@@ -16,19 +13,7 @@ const PASSES = [
 
 test.describe.configure({ mode: 'parallel' });
 
-let world: AccessibilityWorld;
-let server: RunningServer;
-let empty: RunningServer;
-test.beforeAll(async () => {
-	test.setTimeout(120_000);
-	[server, empty] = await Promise.all([startServer(), startServer()]);
-	const db = openDatabase(server.databasePath);
-	world = await buildAccessibilityWorld(db, PASSES.length);
-	await db.destroy();
-});
-test.afterAll(async () => {
-	await Promise.all([server?.stop(), empty?.stop()]);
-});
+const spec = walkServers(PASSES.length);
 
 for (const [index, { language, width }] of PASSES.entries()) {
 	test(`every page in ${language} at ${width} px fits the window (wide tables scroll in their own box)`, async ({
@@ -36,8 +21,8 @@ for (const [index, { language, width }] of PASSES.entries()) {
 	}) => {
 		test.setTimeout(300_000);
 		const check = new WidthCheck(language, width);
-		await walkStaffPages(browser, check, { server, empty }, world, index);
-		await walkParticipantPages(browser, check, server, world, index);
+		await walkStaffPages(browser, check, spec, spec.world, index);
+		await walkParticipantPages(browser, check, spec.server, spec.world, index);
 		check.expectClean([...AUTH_ROUTES, ...STAFF_ROUTES, ...PARTICIPANT_ROUTES]);
 	});
 }

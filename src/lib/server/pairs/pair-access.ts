@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/audit';
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { getDb, type DbOrTx } from '../db';
 import type { Program, StaffUserRow } from '../db/schema';
@@ -27,4 +28,21 @@ export async function isOwnPair(
 		.where('organization_id', '=', organizationId)
 		.executeTakeFirst();
 	return row !== undefined;
+}
+
+/** A staff member opened a page that shows a pair's answers: the audit log keeps who and when. */
+export async function recordPairAnswersViewed(
+	db: DbOrTx,
+	staff: StaffUserRow,
+	pairId: string,
+	ip: string | null
+): Promise<void> {
+	await recordAudit(db, {
+		organizationId: staff.organization_id,
+		actorStaffId: staff.id,
+		action: 'pair.answers_viewed',
+		targetType: 'pair',
+		targetId: pairId,
+		ip
+	});
 }

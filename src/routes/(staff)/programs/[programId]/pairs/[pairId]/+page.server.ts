@@ -5,7 +5,6 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { loadProgramEvidence } from '$lib/server/analytics/program-evidence';
 import { pairDetail } from '$lib/server/analytics/pair-detail';
-import { recordAudit } from '$lib/server/audit/audit';
 import { getDb } from '$lib/server/db';
 import {
 	followUpDoneSchema,
@@ -14,7 +13,7 @@ import {
 } from '$lib/server/forms/pair-note-schemas';
 import { pairStatusSchema } from '$lib/server/forms/program-schemas';
 import { fieldFailure, readForm } from '$lib/server/forms/read-form';
-import { requirePair } from '$lib/server/pairs/pair-access';
+import { recordPairAnswersViewed, requirePair } from '$lib/server/pairs/pair-access';
 import { changePairStatusIn } from '$lib/server/pairs/pair-actions';
 import { addPairFollowUp, listAssignees, setFollowUpDone } from '$lib/server/pairs/pair-follow-ups';
 import { readPairNotebook } from '$lib/server/pairs/pair-notebook';
@@ -29,14 +28,7 @@ export async function load(event) {
 	if (!pair) error(404, 'Not found');
 	const { evidence } = await loadProgramEvidence(db, program, { pairId: pair.id });
 	const analysis = analysePair(evidence, evidence.pairs[0]!);
-	await recordAudit(db, {
-		organizationId: staff.organization_id,
-		actorStaffId: staff.id,
-		action: 'pair.answers_viewed',
-		targetType: 'pair',
-		targetId: pair.id,
-		ip: event.getClientAddress()
-	});
+	await recordPairAnswersViewed(db, staff, pair.id, event.getClientAddress());
 	return {
 		pair,
 		standing: standingOf(analysis),
