@@ -64,6 +64,9 @@ export async function buildAccessibilityWorld(db: Db, passes: number): Promise<A
 		.where('status', '=', 'published')
 		.executeTakeFirstOrThrow();
 
+	// A saved language is put in the cookie at sign-in, and the page that follows writes its
+	// language back from the browser: each pass sets its own language instead, without that race.
+	await db.updateTable('staff_users').set({ language: null }).execute();
 	await enrolmentKey(db, coordinator.id);
 	await db
 		.updateTable('staff_two_factor')
