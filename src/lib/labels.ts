@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages';
+import { dateTimeFormat, regionalLocale } from '$lib/intl';
 
 /** Words for stored codes, in the current language. */
 export function roleLabel(role: string): string {
@@ -10,9 +11,7 @@ export function statusLabel(status: string): string {
 }
 
 export function formatDate(epochMs: number, locale: string): string {
-	return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-CA' : 'en-CA', {
-		dateStyle: 'long'
-	}).format(new Date(epochMs));
+	return dateTimeFormat(regionalLocale(locale), { dateStyle: 'long' }).format(new Date(epochMs));
 }
 
 type Locale = 'en' | 'fr';

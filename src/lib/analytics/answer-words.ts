@@ -1,4 +1,5 @@
 import { isMissing, type Answer } from '$lib/alignment/item-divergence';
+import { numberFormat, pluralRules } from '$lib/intl';
 import { localized } from '$lib/labels';
 import type { ItemDocument } from '$lib/instruments/types';
 import { m } from '$lib/paraglide/messages';
@@ -27,9 +28,6 @@ export function answerWords(item: ItemDocument, answer: Answer, language: string
 	return answer.map((value) => m.answer_quoted({ label: labelOf(value) }, { locale })).join(', ');
 }
 
-// Plural rules are costly to build and a page words many numbers: one per locale.
-const pluralRules = new Map<string, Intl.PluralRules>();
-
 /** A number with its unit, singular where the language reads the number as one. */
 export function numberWords(item: ItemDocument, value: string, language: string): string {
 	const locale = toLocale(language);
@@ -40,23 +38,13 @@ export function numberWords(item: ItemDocument, value: string, language: string)
 
 function unitOf(item: ItemDocument, value: number, language: string): string {
 	const locale = toLocale(language);
-	let rules = pluralRules.get(locale);
-	if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
 	const settings = item.number;
-	const one = settings?.unitOne && rules.select(value) === 'one';
+	const one = settings?.unitOne && pluralRules(locale).select(value) === 'one';
 	return localized(one ? settings.unitOne : settings?.unit, language);
 }
 
-// A pair page words a hundred group answers: make each locale's number format once.
-const meanFormats = new Map<string, Intl.NumberFormat>();
-
 function meanFormat(locale: string): Intl.NumberFormat {
-	let format = meanFormats.get(locale);
-	if (!format) {
-		format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-		meanFormats.set(locale, format);
-	}
-	return format;
+	return numberFormat(locale, { maximumFractionDigits: 1 });
 }
 
 /**

@@ -7,6 +7,7 @@ import {
 	type GuideTopic,
 	type TopicGroup
 } from '$lib/alignment/conversation-guide';
+import { listFormat, numberFormat, regionalLocale } from '$lib/intl';
 
 type Locale = 'en' | 'fr';
 
@@ -47,14 +48,14 @@ function answerText(topic: GuideTopic, values: string[], language: string, local
 	const words =
 		item.type === 'number'
 			? values.map((value) => {
-					const amount = new Intl.NumberFormat(`${locale}-CA`).format(Number(value));
+					const amount = numberFormat(regionalLocale(locale)).format(Number(value));
 					return `${amount} ${localized(item.number?.unit, language)}`.trim();
 				})
 			: values.map((value) =>
 					localized(item.options?.find((o) => o.value === value)?.label, language)
 				);
 	const quoted = words.map((text) => m.guide_quoted({ text }, { locale }));
-	return new Intl.ListFormat(`${locale}-CA`, { type: 'conjunction' }).format(quoted);
+	return listFormat(regionalLocale(locale), { type: 'conjunction' }).format(quoted);
 }
 
 function topicSentence(

@@ -24,17 +24,19 @@ import {
 	type OverviewQuery,
 	type Thresholds
 } from './program-overview';
+import { collator } from '$lib/intl';
 
 export const PAIRS_PER_PAGE = 50;
 
 export interface HeatCell {
-	key: string;
 	/** Alignment 0–100 of mentor and protégé on this topic (or overall); null when not comparable. */
 	value: number | null;
 	/** How the cell looks: its number's level, or worse where a reason placed here raised the pair. */
 	level: CellLevel | null;
-	/** What raised the pair's status in this cell, if anything. */
-	marks: ReasonMark[];
+	/** The most severe of what raised the pair's status in this cell, if anything. */
+	mark: ReasonMark | null;
+	/** How many more reasons raised it here (the pair page lists them all). */
+	more: number;
 }
 
 export interface PairRow {
@@ -97,7 +99,7 @@ function matchesFilter(pair: ListedPair, status: StatusFilter): boolean {
 
 /** Most severe first; pairs that ended last; equal severity by name, so the order can be read. */
 export function bySeverity(locale: string) {
-	const { compare } = new Intl.Collator(locale);
+	const { compare } = collator(locale);
 	const rank = (p: ListedPair) => ({ standing: p.standing ?? 'ok', severity: p.severity });
 	const ended = (p: ListedPair) => (p.standing ? 0 : 1);
 	return (a: ListedPair, b: ListedPair) =>
@@ -112,7 +114,7 @@ function compareBy(sort: string, locale: string) {
 	if (sort === 'risk') return severity;
 	if (sort === 'name') {
 		const names = (c: ListedPair) => `${c.pair.protegeName} ${c.pair.mentorName}`;
-		const { compare } = new Intl.Collator(locale);
+		const { compare } = collator(locale);
 		return (a: ListedPair, b: ListedPair) => compare(names(a), names(b));
 	}
 	const valueOf = ({ analysis }: ListedPair) => {
@@ -128,7 +130,6 @@ const MARK_LEVEL: Record<ReasonMark['level'], CellLevel> = { at_risk: 'apart', w
 const LEVEL_RANK: Record<CellLevel, number> = { apart: 0, watch: 1, close: 2 };
 
 function heatCell(
-	key: string,
 	divergence: number | null | undefined,
 	marks: ReasonMark[],
 	thresholds: Thresholds
@@ -139,7 +140,8 @@ function heatCell(
 		const raised = MARK_LEVEL[mark.level];
 		if (level === null || LEVEL_RANK[raised] < LEVEL_RANK[level]) level = raised;
 	}
-	return { key, value: percent(alignment), level, marks };
+	const mark = marks.find((m) => m.level === 'at_risk') ?? marks[0] ?? null;
+	return { value: percent(alignment), level, mark, more: Math.max(0, marks.length - 1) };
 }
 
 interface RowContext {
@@ -176,13 +178,12 @@ function pairRow({ analysis, pair, standing, severity }: ListedPair, context: Ro
 		standing,
 		severity,
 		overall: heatCell(
-			'overall',
 			alignment?.score === null || !alignment ? null : 1 - alignment.score,
 			marks.get('overall') ?? [],
 			context.thresholds
 		),
 		cells: context.constructs.map(({ key }) =>
-			heatCell(key, alignment?.byConstruct[key], marks.get(key) ?? [], context.thresholds)
+			heatCell(alignment?.byConstruct[key], marks.get(key) ?? [], context.thresholds)
 		),
 		notes
 	};

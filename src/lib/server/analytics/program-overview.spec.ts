@@ -95,19 +95,19 @@ describe('the pairs table of a program overview', () => {
 		const row = table({ status: 'at_risk' }).rows.find((r) => r.id === 'a')!;
 		const [focus, commitment] = row.cells;
 		expect(focus).toEqual({
-			key: 'focus',
 			value: 95,
 			level: 'apart',
-			marks: [{ level: 'at_risk', label: 'x', figure: 'protégé·e 5 sur 5, mentor 1 sur 5' }]
+			mark: { level: 'at_risk', label: 'x', figure: 'protégé·e 5 sur 5, mentor 1 sur 5' },
+			more: 0
 		});
-		expect(commitment).toEqual({ key: 'commitment', value: null, level: null, marks: [] });
-		expect(row.overall).toEqual({ key: 'overall', value: 95, level: 'close', marks: [] });
+		expect(commitment).toEqual({ value: null, level: null, mark: null, more: 0 });
+		expect(row.overall).toEqual({ value: 95, level: 'close', mark: null, more: 0 });
 	});
 
 	it('words a late survey beside the pair, where no number can carry it', () => {
 		const row = table({}, 'en').rows.find((r) => r.id === 'b')!;
 		expect(row.notes).toEqual(['The mentor has not answered the survey before the program.']);
-		expect(row.cells[0]).toEqual({ key: 'focus', value: 10, level: 'apart', marks: [] });
+		expect(row.cells[0]).toEqual({ value: 10, level: 'apart', mark: null, more: 0 });
 	});
 
 	it('makes rows only for a page at a time', () => {

@@ -10,6 +10,7 @@ import {
 	type AuditFilter
 } from './audit-query';
 import { describeTargets, targetWords } from './audit-targets';
+import { dateTimeFormat, regionalLocale } from '$lib/intl';
 
 /** One audit entry as people read it; nothing here is a secret. */
 export interface AuditRow {
@@ -28,7 +29,7 @@ export interface AuditRow {
 }
 
 export function formatUtcTime(epochMs: number, locale: Locale): string {
-	return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-CA' : 'en-CA', {
+	return dateTimeFormat(regionalLocale(locale), {
 		dateStyle: 'medium',
 		timeStyle: 'short',
 		timeZone: 'UTC'

@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages';
+import { dateTimeFormat, regionalLocale } from '$lib/intl';
 
 export interface MessageParts {
 	kind: 'invitation' | 'reminder';
@@ -14,7 +15,7 @@ export interface MessageParts {
 export function composeMessage(parts: MessageParts): { subject: string; body: string } {
 	const locale = parts.language === 'fr' ? 'fr' : 'en';
 	const options = { locale } as const;
-	const date = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-CA' : 'en-CA', {
+	const date = dateTimeFormat(regionalLocale(locale), {
 		dateStyle: 'long',
 		timeZone: 'UTC'
 	}).format(Date.parse(`${parts.closesOn}T12:00:00Z`));

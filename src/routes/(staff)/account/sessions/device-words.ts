@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import type { Device } from '$lib/server/auth/user-agent';
+import { dateTimeFormat, regionalLocale } from '$lib/intl';
 
 export function deviceLabel(device: Device): string {
 	const { browser, system } = device;
@@ -8,7 +9,7 @@ export function deviceLabel(device: Device): string {
 }
 
 export function formatDateTime(epochMs: number, locale: string): string {
-	return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-CA' : 'en-CA', {
+	return dateTimeFormat(regionalLocale(locale), {
 		dateStyle: 'medium',
 		timeStyle: 'short'
 	}).format(new Date(epochMs));
