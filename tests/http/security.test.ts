@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Visitor } from '../helpers/browser-like';
+import { openDatabase } from '../../src/lib/server/db/open';
+import { Visitor, locationOf, signedIn } from '../helpers/browser-like';
+import { TEST_PASSWORD, createOrganizationWithStaff } from '../helpers/fixtures';
 import { startServer, type RunningServer } from '../helpers/server';
 
 let server: RunningServer;
@@ -101,5 +103,67 @@ describe('behind HTTPS', () => {
 		expect(cookie).toMatch(/Path=\//);
 		expect(cookie).not.toMatch(/Domain=/i);
 		expect(response.headers.get('strict-transport-security')).toContain('max-age=');
+	});
+});
+
+describe('where the app sends someone after signing in or choosing a language', () => {
+	const HOSTILE = [
+		'%2F%09%2Fevil.example',
+		'%2F%0A%2Fevil.example',
+		'%2F%0D%2Fevil.example',
+		'%2F%00%2Fevil.example',
+		'%2F%2509%2Fevil.example',
+		'%2F%252F%2Fevil.example',
+		'%2F%5C%2Fevil.example',
+		'%5C%2Fevil.example',
+		'%2F%2Fevil.example',
+		'https%3A%2F%2Fevil.example',
+		'javascript%3Aalert(1)'
+	];
+	let staff: Visitor;
+
+	beforeAll(async () => {
+		const db = openDatabase(server.databasePath);
+		await createOrganizationWithStaff(db, 'Redirects', [
+			{ email: 'rita@redirect.example', role: 'admin' }
+		]);
+		await db.destroy();
+		staff = await signedIn(server.url, 'rita@redirect.example', TEST_PASSWORD);
+	});
+
+	it.each(HOSTILE)('signed in, /signin?redirectTo=%s goes home', async (hostile) => {
+		const response = await staff.get(`/signin?redirectTo=${hostile}`);
+		expect(response.status).toBe(303);
+		expect(locationOf(response)).toBe('/');
+	});
+
+	it.each(HOSTILE)('the sign-in form posted with redirectTo=%s goes home', async (hostile) => {
+		const visitor = new Visitor(server.url);
+		const response = await visitor.post('/signin', {
+			email: 'rita@redirect.example',
+			password: TEST_PASSWORD,
+			redirectTo: decodeURIComponent(hostile)
+		});
+		expect(response.status).toBe(303);
+		expect(locationOf(response)).toBe('/');
+	});
+
+	it.each(HOSTILE)('choosing a language with redirectTo=%s goes home', async (hostile) => {
+		const response = await staff.post('/language', {
+			language: 'fr',
+			redirectTo: decodeURIComponent(hostile)
+		});
+		expect(response.status).toBe(303);
+		expect(locationOf(response)).toBe('/');
+	});
+
+	it('a same-site path survives sign-in', async () => {
+		const visitor = new Visitor(server.url);
+		const response = await visitor.post('/signin', {
+			email: 'rita@redirect.example',
+			password: TEST_PASSWORD,
+			redirectTo: '/programs?status=at_risk'
+		});
+		expect(locationOf(response)).toBe('/programs?status=at_risk');
 	});
 });

@@ -22,10 +22,32 @@ export function requireAdmin(event: Pick<RequestEvent, 'locals' | 'url'>): Staff
 	return staff;
 }
 
-/** Only same-site paths: never send someone to another origin after sign-in. */
+/**
+ * Control characters (browsers strip tabs and newlines from URLs, so `/<TAB>/evil.example` becomes
+ * `//evil.example`), Unicode line breaks, and backslashes (read as slashes): raw or encoded.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what this rejects
+const UNSAFE_IN_PATH = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\\]/;
+const OWN_ORIGIN = 'https://tandem.invalid';
+
+/**
+ * Only same-site paths: never send someone to another origin after sign-in. The path must start
+ * with one slash, hold no control character or backslash (raw or percent-encoded), not start
+ * with two slashes once decoded, and resolve against the app's own origin to that origin;
+ * anything else gives `fallback`.
+ */
 export function safeRedirectPath(value: string | null | undefined, fallback = '/'): string {
-	if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
+	if (!value || !value.startsWith('/') || UNSAFE_IN_PATH.test(value)) return fallback;
+	let decoded: string;
+	try {
+		decoded = decodeURIComponent(value);
+	} catch {
 		return fallback;
 	}
-	return value;
+	if (UNSAFE_IN_PATH.test(decoded) || decoded.startsWith('//')) {
+		return fallback;
+	}
+	const url = new URL(value, OWN_ORIGIN);
+	if (url.origin !== OWN_ORIGIN) return fallback;
+	return url.pathname + url.search + url.hash;
 }
