@@ -1,11 +1,18 @@
 // `npm run demo`: the app on its own demo database, rebuilt from designed stories on every run
 // (src/lib/server/demo). The mail scheduler stays off: the demo people's addresses are made up.
+// The file is DEMO_DATABASE_PATH (default ./data/demo.db), never DATABASE_PATH: it is deleted first.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { root, serve } from './serve.js';
 
-const database = join(root, 'data', 'demo.db');
+const database = resolve(root, process.env.DEMO_DATABASE_PATH || join('data', 'demo.db'));
+if (process.env.DATABASE_PATH && resolve(root, process.env.DATABASE_PATH) === database) {
+	console.error(
+		'[tandem] DEMO_DATABASE_PATH is the same file as DATABASE_PATH; the demo deletes its file on every run. Choose another DEMO_DATABASE_PATH.'
+	);
+	process.exit(2);
+}
 for (const suffix of ['', '-wal', '-shm']) rmSync(database + suffix, { force: true });
 process.env.DATABASE_PATH = database;
 process.env.TANDEM_SCHEDULER = 'off';
