@@ -82,4 +82,14 @@ describe('invitations by email', () => {
 		const again = await coordinator.post(`${roundPath}?/invite`, {});
 		expect(await again.text()).toContain('Invitations queued: 0.');
 	});
+
+	it('may be sent ten times an hour by one staff member; the eleventh is asked to wait', async () => {
+		for (let send = 3; send <= 10; send++)
+			expect((await coordinator.post(`${roundPath}?/invite`, {})).status).toBe(200);
+		const eleventh = await coordinator.post(`${roundPath}?/invite`, {});
+		expect(eleventh.status).toBe(429);
+		expect(await eleventh.text()).toMatch(
+			/You have sent a lot of mail in the last hour. Wait (59|60) minutes/
+		);
+	});
 });

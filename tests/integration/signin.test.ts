@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { failuresByAccount, failuresByIp, signIn } from '../../src/lib/server/auth/signin';
+import { signIn } from '../../src/lib/server/auth/signin';
 import { createStaffSession, validateSessionToken } from '../../src/lib/server/auth/session';
 import { changeStaffMember } from '../../src/lib/server/staff/administration';
 import { changeOwnPassword } from '../../src/lib/server/staff/password-change';
@@ -19,8 +19,6 @@ beforeEach(async () => {
 		{ email: 'admin@example.org', role: 'admin' },
 		{ email: 'coord@example.org', role: 'coordinator' }
 	]));
-	failuresByIp.reset('ip:198.51.100.1');
-	failuresByAccount.reset('account:coord@example.org');
 });
 afterEach(() => t.close());
 

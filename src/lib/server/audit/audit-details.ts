@@ -20,6 +20,7 @@ const KEY_LABELS: Record<string, () => string> = {
 	from: m.audit_detail_from,
 	to: m.audit_detail_to,
 	count: m.audit_detail_count,
+	refused: m.audit_detail_refused,
 	rows: m.audit_detail_rows,
 	format: m.audit_detail_format,
 	export: m.audit_detail_export,

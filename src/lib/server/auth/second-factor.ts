@@ -2,7 +2,13 @@ import type { Db } from '../db';
 import { recordAudit } from '../audit/audit';
 import { countUnusedRecoveryCodes, useRecoveryCode } from './recovery-codes';
 import type { ValidSession } from './session';
-import { SlidingWindowLimit } from './throttle';
+import {
+	clearAttempts,
+	isRefusalWorthRecording,
+	releaseAttempt,
+	reserveAttempts,
+	type AttemptLimit
+} from './attempt-limit';
 import { checkTotpCode } from './totp';
 import {
 	claimTotpStep,
@@ -14,8 +20,16 @@ import {
 
 const MINUTE = 60_000;
 /** A 6-digit code has a million values: five wrong tries per quarter hour per account. */
-export const secondFactorFailuresByAccount = new SlidingWindowLimit(5, 15 * MINUTE);
-export const secondFactorFailuresByIp = new SlidingWindowLimit(20, 15 * MINUTE);
+export const SECOND_FACTOR_BY_ACCOUNT: AttemptLimit = {
+	name: 'two_factor.account',
+	limit: 5,
+	windowMs: 15 * MINUTE
+};
+export const SECOND_FACTOR_BY_ADDRESS: AttemptLimit = {
+	name: 'two_factor.address',
+	limit: 20,
+	windowMs: 15 * MINUTE
+};
 
 export type SecondFactorAttempt = { method: 'code' | 'recovery_code'; value: string };
 
@@ -33,20 +47,21 @@ export async function completeSecondFactor(
 	now = Date.now()
 ): Promise<SecondFactorResult> {
 	const { staff, session } = pending;
-	const accountKey = `account:${staff.id}`;
-	const ipKey = `ip:${ip ?? 'unknown'}`;
-	const retryAfterMs = Math.max(
-		secondFactorFailuresByAccount.retryAfterMs(accountKey, now),
-		secondFactorFailuresByIp.retryAfterMs(ipKey, now)
-	);
 	const audit = { organizationId: staff.organization_id, actorStaffId: staff.id, ip };
-	if (retryAfterMs > 0) {
-		await recordAudit(
-			db,
-			{ ...audit, action: 'signin.throttled', detail: { step: 'two_factor' } },
-			now
-		);
-		return { ok: false, reason: 'throttled', retryAfterMs };
+	const reservation = await reserveAttempts(
+		db,
+		[
+			[SECOND_FACTOR_BY_ADDRESS, ip ?? 'unknown'],
+			[SECOND_FACTOR_BY_ACCOUNT, staff.id]
+		],
+		now
+	);
+	if (!reservation.allowed) {
+		if (isRefusalWorthRecording(reservation.refused)) {
+			const detail = { step: 'two_factor', refused: reservation.refused };
+			await recordAudit(db, { ...audit, action: 'signin.throttled', detail }, now);
+		}
+		return { ok: false, reason: 'throttled', retryAfterMs: reservation.retryAfterMs };
 	}
 
 	const outcome = await db.transaction().execute(async (tx) => {
@@ -67,11 +82,10 @@ export async function completeSecondFactor(
 	});
 
 	if (outcome === 'ok') {
-		secondFactorFailuresByAccount.reset(accountKey);
+		await clearAttempts(db, SECOND_FACTOR_BY_ACCOUNT, staff.id);
+		await releaseAttempt(db, reservation.reserved[0]!);
 		return { ok: true };
 	}
-	secondFactorFailuresByAccount.record(accountKey, now);
-	secondFactorFailuresByIp.record(ipKey, now);
 	await recordAudit(
 		db,
 		{ ...audit, action: 'two_factor.failed', detail: { method: attempt.method, reason: outcome } },

@@ -3,12 +3,27 @@ import { recordAudit } from '../audit/audit';
 import { findStaffByEmail, normalizeEmail } from '../staff/staff';
 import { verifyAgainstDummy, verifyPassword } from './password';
 import { createStaffSession, type SessionMeta } from './session';
-import { SlidingWindowLimit } from './throttle';
+import {
+	clearAttempts,
+	isRefusalWorthRecording,
+	releaseAttempt,
+	reserveAttempts,
+	type AttemptLimit,
+	type Refused
+} from './attempt-limit';
 import { findTwoFactor, isEnrolled } from './two-factor';
 
-/** One process, one set of counters: a restart forgets them (README: "Sign-in throttling"). */
-export const failuresByIp = new SlidingWindowLimit(10, 10 * 60_000);
-export const failuresByAccount = new SlidingWindowLimit(10, 10 * 60_000);
+/** Ten password checks per address and per account in ten minutes (README: "Sign-in limits"). */
+export const SIGN_IN_BY_ADDRESS: AttemptLimit = {
+	name: 'signin.address',
+	limit: 10,
+	windowMs: 10 * 60_000
+};
+export const SIGN_IN_BY_ACCOUNT: AttemptLimit = {
+	name: 'signin.account',
+	limit: 10,
+	windowMs: 10 * 60_000
+};
 
 export type SignInResult =
 	| {
@@ -29,44 +44,40 @@ export async function signIn(
 	now = Date.now()
 ): Promise<SignInResult> {
 	const email = normalizeEmail(credentials.email);
-	const ipKey = `ip:${meta.ip ?? 'unknown'}`;
-	const accountKey = `account:${email}`;
-	const retryAfterMs = Math.max(
-		failuresByIp.retryAfterMs(ipKey, now),
-		failuresByAccount.retryAfterMs(accountKey, now)
+	const reservation = await reserveAttempts(
+		db,
+		[
+			[SIGN_IN_BY_ADDRESS, meta.ip ?? 'unknown'],
+			[SIGN_IN_BY_ACCOUNT, email]
+		],
+		now
 	);
-	const staff = await findStaffByEmail(db, email);
-	if (retryAfterMs > 0) {
-		await recordAudit(db, {
-			organizationId: staff?.organization_id ?? null,
-			actorStaffId: null,
-			action: 'signin.throttled',
-			detail: { email },
-			ip: meta.ip
-		});
-		return { ok: false, reason: 'throttled', retryAfterMs };
-	}
+	if (!reservation.allowed) return refuse(db, reservation, email, meta, now);
 
+	const staff = await findStaffByEmail(db, email);
 	const passwordOk = staff
 		? await verifyPassword(staff.password_hash, credentials.password)
 		: await verifyAgainstDummy(credentials.password);
 
 	if (!staff || !passwordOk || staff.status !== 'active') {
-		failuresByIp.record(ipKey, now);
-		failuresByAccount.record(accountKey, now);
-		await recordAudit(db, {
-			organizationId: staff?.organization_id ?? null,
-			actorStaffId: null,
-			action: 'signin.failed',
-			targetType: staff ? 'staff' : undefined,
-			targetId: staff?.id,
-			detail: { email },
-			ip: meta.ip
-		});
+		await recordAudit(
+			db,
+			{
+				organizationId: staff?.organization_id ?? null,
+				actorStaffId: null,
+				action: 'signin.failed',
+				targetType: staff ? 'staff' : undefined,
+				targetId: staff?.id,
+				detail: { email },
+				ip: meta.ip
+			},
+			now
+		);
 		return { ok: false, reason: 'invalid' };
 	}
 
-	failuresByAccount.reset(accountKey);
+	await clearAttempts(db, SIGN_IN_BY_ACCOUNT, email);
+	await releaseAttempt(db, reservation.reserved[0]!);
 	const { token } = await createStaffSession(db, staff.id, meta, now);
 	await recordAudit(db, {
 		organizationId: staff.organization_id,
@@ -76,4 +87,28 @@ export async function signIn(
 	});
 	const secondFactorRequired = isEnrolled(await findTwoFactor(db, staff.id));
 	return { ok: true, token, staffId: staff.id, language: staff.language, secondFactorRequired };
+}
+
+async function refuse(
+	db: Db,
+	refusal: Refused,
+	email: string,
+	meta: SessionMeta,
+	now: number
+): Promise<SignInResult> {
+	if (isRefusalWorthRecording(refusal.refused)) {
+		const staff = await findStaffByEmail(db, email);
+		await recordAudit(
+			db,
+			{
+				organizationId: staff?.organization_id ?? null,
+				actorStaffId: null,
+				action: 'signin.throttled',
+				detail: { email, refused: refusal.refused },
+				ip: meta.ip
+			},
+			now
+		);
+	}
+	return { ok: false, reason: 'throttled', retryAfterMs: refusal.retryAfterMs };
 }

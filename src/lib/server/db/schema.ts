@@ -75,6 +75,13 @@ export interface OneTimeTokensTable {
 	revoked_at: number | null;
 }
 
+/** Sign-in, two-step and mail limits: one row per hashed key, every attempt in its window counted. */
+export interface AttemptLimitsTable {
+	key: string;
+	window_started_at: number;
+	attempts: number;
+}
+
 export interface AuditLogTable {
 	id: string;
 	organization_id: string | null;
@@ -356,6 +363,7 @@ export interface Database {
 	staff_recovery_codes: StaffRecoveryCodesTable;
 	one_time_tokens: OneTimeTokensTable;
 	audit_log: AuditLogTable;
+	attempt_limits: AttemptLimitsTable;
 	instruments: InstrumentsTable;
 	instrument_versions: InstrumentVersionsTable;
 	instrument_constructs: InstrumentConstructsTable;

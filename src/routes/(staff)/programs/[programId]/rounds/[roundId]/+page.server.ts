@@ -1,7 +1,8 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { mailerFromEnv } from '$lib/server/mail/deliver';
 import { listOutbox } from '$lib/server/mail/outbox';
-import { mailSendLimit } from '$lib/server/mail/send-limit';
+import { reserveAttempt } from '$lib/server/auth/attempt-limit';
+import { MAIL_SENDS_BY_STAFF } from '$lib/server/mail/send-limit';
 import { sendInvitations, sendRemindersNow } from '$lib/server/rounds/messaging';
 import { getDb } from '$lib/server/db';
 import { readFormData } from '$lib/server/instruments/edit-action';
@@ -58,9 +59,8 @@ async function sendMail(
 	kind: 'invitations' | 'reminders'
 ) {
 	const { staff, round } = await requireRound(event);
-	const wait = mailSendLimit.retryAfterMs(staff.id);
-	if (wait > 0) return fail(429, { mailLimited: Math.ceil(wait / 60_000) });
-	mailSendLimit.record(staff.id);
+	const sending = await reserveAttempt(getDb(), MAIL_SENDS_BY_STAFF, staff.id);
+	if (!sending.allowed) return fail(429, { mailLimited: Math.ceil(sending.retryAfterMs / 60_000) });
 	const send = kind === 'invitations' ? sendInvitations : sendRemindersNow;
 	const count = await send(getDb(), staff, round, event.url.origin, event.getClientAddress());
 	return kind === 'invitations' ? { invited: count } : { reminded: count };
