@@ -138,7 +138,17 @@ describe('the answers export', () => {
 		expect(
 			new Set(rows.filter((r) => r.wave === 'mid' && r.role !== 'staff').map((r) => r.pair)).size
 		).toBe(2);
-		expect(rows.filter((r) => r.wave === 'pre').every((r) => r.pair === null)).toBe(true);
+		// A `pre` answer was given before pairing: it carries the pair the person is in now.
+		const preRows = rows.filter((r) => r.wave === 'pre');
+		expect(preRows.length).toBeGreaterThan(0);
+		expect(new Set(preRows.map((r) => r.pair))).toEqual(
+			new Set(
+				rows
+					.filter((r) => r.wave === 'mid' && r.participant === preRows[0]!.participant)
+					.map((r) => r.pair)
+			)
+		);
+		expect(rows.filter((r) => r.role !== 'staff' && !r.pair)).toEqual([]);
 		expect((await responsesTable(t.db, program)).rows).toEqual(rows);
 	});
 

@@ -59,6 +59,41 @@ function normalisedValue(item: ItemDocument | undefined, answer: Answer): number
 }
 
 /**
+ * The pair codes each person's answers describe: a mentor's and a protégé's own pairs, an employer
+ * contact's employer's pairs. A `mid` answer names its pair already; a `pre` answer was given
+ * before (or without) pairing and describes every pair the person is in now.
+ */
+async function pairCodesByPerson(db: DbOrTx, program: Program): Promise<Map<string, string>> {
+	const pairs = await db
+		.selectFrom('pairs')
+		.select(['id', 'mentor_id', 'protege_id', 'employer_id'])
+		.where('program_id', '=', program.id)
+		.execute();
+	const contacts = await db
+		.selectFrom('participants')
+		.select(['id', 'employer_id'])
+		.where('program_id', '=', program.id)
+		.where('role', '=', 'employer')
+		.where('employer_id', 'is not', null)
+		.execute();
+	const contactsOf = new Map<string, string[]>();
+	for (const contact of contacts)
+		contactsOf.set(contact.employer_id!, [
+			...(contactsOf.get(contact.employer_id!) ?? []),
+			contact.id
+		]);
+	const codes = new Map<string, string[]>();
+	const add = (personId: string, pairId: string) =>
+		codes.set(personId, [...(codes.get(personId) ?? []), pseudonym('pair', program.id, pairId)]);
+	for (const pair of pairs) {
+		add(pair.mentor_id, pair.id);
+		add(pair.protege_id, pair.id);
+		for (const contactId of contactsOf.get(pair.employer_id ?? '') ?? []) add(contactId, pair.id);
+	}
+	return new Map([...codes].map(([personId, list]) => [personId, list.sort().join(';')]));
+}
+
+/**
  * Every answer of the program's sent surveys, one row each (long format). Surveys still being
  * filled in are left out, as in the analytics. People and pairs appear only as codes.
  */
@@ -93,6 +128,7 @@ export async function responsesTable(db: DbOrTx, program: Program): Promise<Expo
 		.execute();
 
 	const items = await itemsByRound(db, rounds);
+	const pairsOf = await pairCodesByPerson(db, program);
 	const roundById = new Map(rounds.map((round, index) => [round.id, { round, index }]));
 	const rows = answers.map((row) => {
 		const { round, index } = roundById.get(row.round_id)!;
@@ -110,7 +146,9 @@ export async function responsesTable(db: DbOrTx, program: Program): Promise<Expo
 				program: program.name,
 				wave: round.wave,
 				round_opens_on: round.opens_on,
-				pair: row.pair_id ? pseudonym('pair', program.id, row.pair_id) : null,
+				pair: row.pair_id
+					? pseudonym('pair', program.id, row.pair_id)
+					: (pairsOf.get(row.participant_id ?? '') ?? null),
 				participant: person,
 				role: row.role,
 				language: row.participantLanguage ?? row.staffLanguage ?? program.default_language,
