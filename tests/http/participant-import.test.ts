@@ -194,6 +194,33 @@ describe('importing 30 participants from French-locale Excel', () => {
 	});
 });
 
+describe('roles written another way', () => {
+	it('are listed on the upload page and shown in the preview as read', async () => {
+		const page = await (await ours.get(`/programs/${programId}/import`)).text();
+		expect(page).toContain('La colonne du rôle accepte aussi ces mots.');
+		expect(page).toMatch(
+			/<strong>Personne mentorée :<\/strong>\s*mentoré, mentorée, protégé, protégée, mentee, newcomer/
+		);
+		const file = [
+			'role,name,email,language',
+			'mentee,Aya Haddad,aya@exemple.org,fr',
+			'Newcomer,Omar Said,omar@exemple.org,fr',
+			'Mentor,Lise Roy,lise@exemple.org,fr'
+		].join('\n');
+		const preview = await (
+			await ours.get(locationOf(await upload(ours, programId, file, 'r.csv'))!)
+		).text();
+		const row = (n: number) =>
+			preview.slice(
+				preview.indexOf(`id="row-${n}"`),
+				preview.indexOf('</tr>', preview.indexOf(`id="row-${n}"`))
+			);
+		expect(row(2)).toContain('Personne mentorée (écrit « mentee »)');
+		expect(row(3)).toContain('Personne mentorée (écrit « Newcomer »)');
+		expect(row(4)).toContain('>Mentor</td>');
+	});
+});
+
 describe('uploads refused on the form', () => {
 	it.each([
 		{ name: 'empty', content: new Uint8Array(), message: 'Choisissez un fichier CSV' },

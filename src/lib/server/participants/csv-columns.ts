@@ -95,6 +95,13 @@ for (const [alias, role] of ROLE_ALIASES) {
 	if (!foldedRoles.has(foldText(alias))) foldedRoles.set(foldText(alias), role);
 }
 
+/** The other words read as each role, for the upload page: `{ protege: ['mentoré', 'mentee', …] }`. */
+export function roleSynonyms(): Record<ParticipantRole, string[]> {
+	const synonyms: Record<ParticipantRole, string[]> = { mentor: [], protege: [], employer: [] };
+	for (const [alias, role] of ROLE_ALIASES) if (alias !== role) synonyms[role].push(alias);
+	return synonyms;
+}
+
 export function parseRole(value: string): ParticipantRole | null {
 	return exactRoles.get(caseFold(value)) ?? foldedRoles.get(foldText(value)) ?? null;
 }

@@ -51,6 +51,8 @@ export interface ValidRow {
 export interface CsvEntry {
 	row: number;
 	role: string;
+	/** The role cell as written, when it was a synonym ("mentee" read as protégé); else null. */
+	roleWritten: string | null;
 	name: string;
 	email: string;
 	language: string;
@@ -170,6 +172,8 @@ export function readParticipantCsv(text: string, context: CsvContext): CsvReadRe
 		result.entries.push({
 			row: record.row,
 			role: role ?? check.cell('role'),
+			roleWritten:
+				role && check.cell('role').trim().toLowerCase() !== role ? check.cell('role') : null,
 			name: check.cell('name'),
 			email: email ?? check.cell('email'),
 			language: language ?? check.cell('language'),

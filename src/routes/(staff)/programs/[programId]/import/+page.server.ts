@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { MAX_CSV_BYTES } from '$lib/server/participants/csv-columns';
+import { MAX_CSV_BYTES, roleSynonyms } from '$lib/server/participants/csv-columns';
 import { decodeCsvBytes } from '$lib/server/participants/csv-records';
 import { storeUpload } from '$lib/server/participants/participant-import';
 import { requireProgram } from '$lib/server/programs/access';
@@ -22,7 +22,7 @@ async function readFile(request: Request): Promise<File | null> {
 
 export async function load(event) {
 	await requireProgram(event);
-	return {};
+	return { roleSynonyms: roleSynonyms() };
 }
 
 export const actions = {
