@@ -53,7 +53,9 @@ test('a protégé answers half on a small phone without JavaScript, comes back a
 	await page.getByRole('button', { name: 'J’accepte de répondre' }).click();
 	await page.getByRole('link', { name: 'Commencer' }).click();
 	await page.getByRole('button', { name: 'Continuer' }).click();
-	await expect(page.getByRole('alert')).toContainText('Répondez à cette question');
+	await expect(page.getByRole('alert')).toContainText(
+		'Choisissez une réponse pour « Plan de recherche d’emploi »'
+	);
 	await shoot(page, 'survey-errors-fr-360');
 
 	const pickFirstOfEach = async () => {

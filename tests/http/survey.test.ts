@@ -101,7 +101,16 @@ describe('a participant answers through their link', () => {
 		expect(empty.status, locationOf(empty) ?? '').toBe(400);
 		const emptyHtml = await empty.text();
 		expect(emptyHtml).toContain('There is a problem');
-		expect(emptyHtml).toContain('Answer this question');
+		// One short sentence per question, naming it: the summary links each to its question.
+		expect(emptyHtml).toContain(
+			'<a href="#q-focus_job_search">Choose an answer for “Job search plan”</a>'
+		);
+		expect(emptyHtml).not.toContain('…');
+		// Ten questions left empty: three named, the rest counted, so the first question stays near.
+		const summary = emptyHtml.slice(emptyHtml.indexOf('error-summary'), emptyHtml.indexOf('</ul>'));
+		expect(summary.match(/href="#q-/g)).toHaveLength(3);
+		expect(summary).toContain('7 other questions need attention: each is marked below.');
+		expect(emptyHtml.match(/class="field-error"/g)?.length).toBe(10);
 		expect(await db.selectFrom('responses').selectAll().execute()).toHaveLength(0);
 
 		// One bad value among good ones: the page comes back as typed, still nothing saved.
@@ -177,6 +186,8 @@ describe('a participant answers through their link', () => {
 
 		expect(locationOf(await later.get(first))).toBe(`/p/a/${assignment}/check`);
 		const readOnly = await (await later.get(`/p/a/${assignment}/check`)).text();
+		expect(readOnly).toMatch(/<h1[^>]*>Your sent answers<\/h1>/);
+		expect(readOnly).not.toContain('Check your answers');
 		expect(readOnly).toContain('They can no longer be changed');
 		expect(readOnly).not.toContain('Send my answers');
 		await later.post(first, { ...good, intent: 'next' });
@@ -310,7 +321,9 @@ describe('more ways in and out', () => {
 			intent: 'back'
 		});
 		expect(huge.status).toBe(400);
-		expect(await huge.text()).toContain('Use 4,000 characters or fewer');
+		expect(await huge.text()).toMatch(
+			/Shorten your answer for “[^”]+” to 4,000 characters or fewer/
+		);
 		expect(
 			await db.selectFrom('responses').selectAll().where('assignment_id', '=', assignment).execute()
 		).toHaveLength(0);

@@ -9,6 +9,16 @@ const read = (locale: string) =>
 	>;
 
 describe('UI messages', () => {
+	it.each(['en', 'fr'])(
+		'defines each message once in %s.json (a repeated key silently wins)',
+		(locale) => {
+			const text = readFileSync(new URL(`./messages/${locale}.json`, import.meta.url), 'utf8');
+			const keys = [...text.matchAll(/^\t"([^"]+)":/gm)].map((match) => match[1]);
+			expect(keys.length).toBeGreaterThan(500);
+			expect(keys.filter((key, i) => keys.indexOf(key) !== i)).toEqual([]);
+		}
+	);
+
 	it('renders French strings (the message plugin loaded and compiled them)', () => {
 		expect(m.signin_title({}, { locale: 'fr' })).toBe('Connexion');
 		expect(m.error_too_long({ max: 200 }, { locale: 'fr' })).toBe(

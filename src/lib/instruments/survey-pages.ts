@@ -5,6 +5,8 @@ export interface SurveyQuestion {
 	key: string;
 	type: ItemType;
 	text: string;
+	/** The item's short name ("Job leads and referrals"), for error messages; '' when it has none. */
+	label: string;
 	hint: string | null;
 	required: boolean;
 	options: { value: string; label: string; missing: boolean }[];
@@ -52,6 +54,7 @@ export function surveyPages(
 					key: item.key,
 					type: item.type,
 					text: say(item.wording[role]),
+					label: say(item.label),
 					hint: item.hint ? say(item.hint) || null : null,
 					required: item.required,
 					options: (item.options ?? []).map((o) => ({

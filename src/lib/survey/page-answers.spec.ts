@@ -6,6 +6,7 @@ const scale: SurveyQuestion = {
 	key: 'often',
 	type: 'scale',
 	text: 'How often?',
+	label: 'Meeting frequency',
 	hint: null,
 	required: true,
 	options: ['1', '2', '3', 'dont_know'].map((value) => ({
