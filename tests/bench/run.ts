@@ -16,6 +16,7 @@ import { measurePageWeight } from './page-weight';
 import { isOk, jsonLine, table, type Measure } from './report';
 import { CONNECTIONS, firstPageForm, measureSaveLoad, openSurveys } from './save-load';
 import { BENCH_SIGN_IN, seedBench } from './seed-bench';
+import { seedCrowdProgram } from '../helpers/crowd-program';
 import { loadPage, medianMs, residentMb } from './timing';
 
 const GROWTH_SIZES = [500, 2000, 8000, 10_000];
@@ -49,6 +50,8 @@ const db = await createBenchDatabase(databasePath);
 log(`Seeding programs of ${sizes.join(', ')} pairs (both rounds answered by every role)…`);
 const seed = await seedBench(db, { sizes, surveyPairs: SURVEY_PAIRS });
 const programOf = (size: number) => seed.programs.find((p) => p.pairs === size)!;
+const CROWD = 5000;
+const crowdProgramId = await seedCrowdProgram(db, seed.organizationId, CROWD);
 log('Seeded; starting the production server.');
 // `--profile DIR`: the server writes a CPU profile there when it stops (open it in Chrome DevTools).
 const profile = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
@@ -163,6 +166,24 @@ try {
 		budget: 20,
 		what: `pair page, ${pairs.toLocaleString('en')}-pair program (median)`
 	});
+
+	log(`Participants page of a ${CROWD}-person program…`);
+	const participantsPath = `/programs/${crowdProgramId}/participants`;
+	add({
+		measure: `participants_page_ms_${CROWD}`,
+		value: await medianMs(() => loadPage(staff, participantsPath), { warmUp: 3, repeats: 21 }),
+		unit: 'ms',
+		budget: 100,
+		what: `participants page, first of ${CROWD / 50} pages (median)`
+	});
+	add({
+		measure: `participants_page_kb_${CROWD}`,
+		value: Buffer.byteLength(await loadPage(staff, participantsPath)) / 1024,
+		unit: 'KB',
+		budget: 150,
+		what: 'participants page HTML, uncompressed'
+	});
+
 	const program = (await findProgram(db, seed.organizationId, main.id))!;
 	const loading = performance.now();
 	const loaded = await loadProgramEvidence(db, program);

@@ -63,7 +63,7 @@ test('a coordinator creates a program, imports 30 people, pairs them and pauses 
 	await page.getByLabel('Create these employers').check();
 	await shoot(page, 'import-report-ready');
 	await page.getByRole('button', { name: 'Import 30 participants' }).click();
-	await expect(page.getByText('30 shown')).toBeVisible();
+	await expect(page.getByText('People 1 to 30 of 30')).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Zoë Bélanger-Côté 14' })).toBeVisible();
 	await shoot(page, 'participants-list');
 

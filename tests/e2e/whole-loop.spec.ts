@@ -55,7 +55,7 @@ test('the whole loop: setup, program, import, pairs, pre round answered by both 
 	await expect(staff.getByText('Every row is correct.')).toBeVisible();
 	await shoot(staff, 'loop-03-import-report');
 	await staff.getByRole('button', { name: 'Import 4 participants' }).click();
-	await expect(staff.getByText('4 shown')).toBeVisible();
+	await expect(staff.getByText('People 1 to 4 of 4')).toBeVisible();
 
 	await staff.goto(programUrl);
 	for (const [mentor, protege] of [

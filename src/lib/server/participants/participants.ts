@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../db';
-import type { Participant, ParticipantRole, ParticipantStatus } from '../db/schema';
+import type { Participant, ParticipantRole } from '../db/schema';
 import { generateId } from '../util/ids';
 
 export interface ParticipantInput {
@@ -82,39 +82,6 @@ export async function findParticipant(
 		.where('organization_id', '=', organizationId)
 		.executeTakeFirst();
 	return row ?? null;
-}
-
-export interface ParticipantFilter {
-	role?: ParticipantRole | null;
-	status?: ParticipantStatus | null;
-	search?: string | null;
-}
-
-export async function listParticipants(
-	db: DbOrTx,
-	organizationId: string,
-	programId: string,
-	filter: ParticipantFilter = {}
-): Promise<Participant[]> {
-	let query = db
-		.selectFrom('participants')
-		.selectAll()
-		.where('program_id', '=', programId)
-		.where('organization_id', '=', organizationId);
-	if (filter.role) query = query.where('role', '=', filter.role);
-	if (filter.status) query = query.where('status', '=', filter.status);
-	const search = filter.search?.trim().toLowerCase();
-	if (search) {
-		const pattern = `%${search}%`;
-		query = query.where((eb) =>
-			eb.or([
-				eb(eb.fn('lower', ['name']), 'like', pattern),
-				eb('email', 'like', pattern),
-				eb(eb.fn('lower', ['occupation']), 'like', pattern)
-			])
-		);
-	}
-	return query.orderBy('name').execute();
 }
 
 /** Emails already in the program, lower-cased: for duplicate checks before a batch insert. */

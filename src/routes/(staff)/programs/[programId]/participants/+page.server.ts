@@ -4,7 +4,8 @@ import { participantFilterSchema, participantSchema } from '$lib/server/forms/pr
 import { readForm } from '$lib/server/forms/read-form';
 import { addParticipant } from '$lib/server/participants/participant-actions';
 import { PARTICIPANT_FIELDS, participantRefusal } from '$lib/server/participants/participant-form';
-import { listParticipants } from '$lib/server/participants/participants';
+import { listParticipantsPage } from '$lib/server/participants/participant-list';
+import { getLocale } from '$lib/paraglide/runtime';
 import { requireProgram } from '$lib/server/programs/access';
 
 export async function load(event) {
@@ -16,17 +17,20 @@ export async function load(event) {
 		q: query.get('q')
 	});
 	const db = getDb();
-	const [participants, employers] = await Promise.all([
-		listParticipants(db, staff.organization_id, program.id, {
-			role: filter.role,
-			status: filter.status,
-			search: filter.q
-		}),
+	const [listing, employers] = await Promise.all([
+		listParticipantsPage(
+			db,
+			staff.organization_id,
+			program.id,
+			{ role: filter.role, status: filter.status, search: filter.q },
+			Number(query.get('page')) || 1,
+			getLocale()
+		),
 		listEmployers(db, staff.organization_id)
 	]);
 	return {
 		filter,
-		participants,
+		listing,
 		employers: employers.map(({ id, name }) => ({ id, name })),
 		defaultLanguage: program.default_language
 	};
