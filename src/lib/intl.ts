@@ -37,8 +37,9 @@ export function pluralRules(locale: string): Intl.PluralRules {
 	return kept('plural', locale, undefined, () => new Intl.PluralRules(locale));
 }
 
+/** Names in the reader's order, numbers by value ("Cohort 2" before "Cohort 10"). */
 export function collator(locale: string): Intl.Collator {
-	return kept('collator', locale, undefined, () => new Intl.Collator(locale));
+	return kept('collator', locale, undefined, () => new Intl.Collator(locale, { numeric: true }));
 }
 
 export function listFormat(locale: string, options: Intl.ListFormatOptions): Intl.ListFormat {

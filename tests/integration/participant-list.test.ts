@@ -44,7 +44,7 @@ afterEach(() => t.close());
 
 describe('the participants list', () => {
 	it('sorts names as a reader expects, accents and case aside', async () => {
-		await add(['Bouchard', 'émilie Roy', 'Bélanger', 'Zoë Tremblay', 'Éric Gagné', 'adam Nour']);
+		await add(['Bouchard', 'émilie Roy', 'Bélanger', 'Zoë 10', 'Zoë 9', 'Éric Gagné', 'adam Nour']);
 		const names = (await page(1)).rows.map((row) => row.name);
 		expect(names).toEqual([
 			'adam Nour',
@@ -52,7 +52,8 @@ describe('the participants list', () => {
 			'Bouchard',
 			'émilie Roy',
 			'Éric Gagné',
-			'Zoë Tremblay'
+			'Zoë 9',
+			'Zoë 10'
 		]);
 	});
 
