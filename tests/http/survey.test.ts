@@ -91,6 +91,7 @@ describe('a participant answers through their link', () => {
 		expect((await me.post('/p/consent', {})).status).toBe(303);
 		const portal = await (await me.get('/p')).text();
 		expect(portal).toContain('Your surveys');
+		expect(portal).toMatch(/Takes about ([5-9]|1[0-2]) minutes\./);
 
 		const assignment = await assignmentOf(protegeIds[0]!);
 		const first = `/p/a/${assignment}/page/1`;

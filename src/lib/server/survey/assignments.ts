@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../db';
 import type { Assignment, Participant, Round } from '../db/schema';
 import type { InstrumentDocument } from '$lib/instruments/types';
+import { estimatedMinutes } from '$lib/instruments/survey-length';
 import { loadVersionDocument } from '../instruments/load-document';
 import { roundState, type RoundState } from '../rounds/round-state';
 
@@ -11,6 +12,8 @@ export interface PortalEntry {
 	closesOn: string;
 	state: RoundState;
 	partnerName: string | null;
+	/** About how long the survey takes. */
+	minutes: number;
 }
 
 /** A participant's surveys, newest round first, each with the partner it is about. */
@@ -39,6 +42,8 @@ export async function participantAssignments(
 		.select([
 			'assignments.id',
 			'assignments.status',
+			'assignments.role',
+			'rounds.instrument_version_id',
 			'rounds.wave',
 			'rounds.opens_on',
 			'rounds.closes_on',
@@ -48,14 +53,17 @@ export async function participantAssignments(
 		.where('assignments.participant_id', '=', participant.id)
 		.orderBy('rounds.created_at', 'desc')
 		.execute();
-	return rows.map((r) => ({
-		assignmentId: r.id,
-		status: r.status,
-		wave: r.wave,
-		closesOn: r.closes_on,
-		state: roundState(r),
-		partnerName: r.partnerName
-	}));
+	return Promise.all(
+		rows.map(async (r) => ({
+			assignmentId: r.id,
+			status: r.status,
+			wave: r.wave,
+			closesOn: r.closes_on,
+			state: roundState(r),
+			partnerName: r.partnerName,
+			minutes: estimatedMinutes(await roundDocument(db, r), r.role, r.wave)
+		}))
+	);
 }
 
 export interface OwnAssignment {
@@ -87,7 +95,10 @@ export async function findOwnAssignment(
 // Published versions never change, so one parse per version serves every request after it.
 const publishedDocuments = new Map<string, InstrumentDocument>();
 
-export async function roundDocument(db: DbOrTx, round: Round): Promise<InstrumentDocument> {
+export async function roundDocument(
+	db: DbOrTx,
+	round: Pick<Round, 'instrument_version_id'>
+): Promise<InstrumentDocument> {
 	let document = publishedDocuments.get(round.instrument_version_id);
 	if (!document) {
 		document = (await loadVersionDocument(db, round.instrument_version_id))!;
