@@ -63,7 +63,7 @@ describe('risk reasons in words', () => {
 				mentor: '1',
 				protege: '5'
 			},
-			'Très loin sur une question clé. Pistes d’emploi et recommandations : protégé·e « Très important » (5 sur 5), mentor « Pas important » (1 sur 5).'
+			'Très loin sur une question clé. Pistes d’emploi et recommandations : personne mentorée « Très important » (5 sur 5), mentor « Pas important » (1 sur 5).'
 		],
 		[
 			'en',
@@ -100,7 +100,7 @@ describe('risk reasons in words', () => {
 		[
 			'fr',
 			{ kind: 'overdue', person: 'protege', wave: 'mid' },
-			'Le ou la protégé·e n’a pas répondu au questionnaire de suivi.'
+			'La personne mentorée n’a pas répondu au questionnaire de suivi.'
 		],
 		[
 			'en',

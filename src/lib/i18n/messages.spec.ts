@@ -9,6 +9,18 @@ const read = (locale: string) =>
 	>;
 
 describe('UI messages', () => {
+	it.each([
+		['protégé·e'],
+		['ou la protégé'],
+		['personne protégée'],
+		['Tournée'],
+		['tournée'],
+		['Correct']
+	])('French messages follow the glossary (GLOSSARY.md): no “%s”', (word) => {
+		const french = Object.values(read('fr')).map((value) => JSON.stringify(value));
+		expect(french.filter((text) => text.includes(word))).toEqual([]);
+	});
+
 	it.each(['en', 'fr'])(
 		'defines each message once in %s.json (a repeated key silently wins)',
 		(locale) => {

@@ -97,7 +97,7 @@ describe('the pairs table of a program overview', () => {
 		expect(focus).toEqual({
 			value: 95,
 			level: 'apart',
-			mark: { level: 'at_risk', label: 'x', figure: 'protégé·e 5 sur 5, mentor 1 sur 5' },
+			mark: { level: 'at_risk', label: 'x', figure: 'personne mentorée 5 sur 5, mentor 1 sur 5' },
 			more: 0
 		});
 		expect(commitment).toEqual({ value: null, level: null, mark: null, more: 0 });
