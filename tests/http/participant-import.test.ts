@@ -172,6 +172,14 @@ describe('importing 30 participants from French-locale Excel', () => {
 		expect(confirmed.status).toBe(303);
 		expect(locationOf(confirmed)).toBe(`/programs/${programId}/participants`);
 		expect(await count()).toBe(30);
+		// The list says what happened, once: a reload shows the list alone and imports nothing.
+		const list = await (await ours.get(`/programs/${programId}/participants`)).text();
+		expect(list).toContain(
+			'<p class="notice" role="status" data-testid="flash">30 participants importés.</p>'
+		);
+		const reloaded = await (await ours.get(`/programs/${programId}/participants`)).text();
+		expect(reloaded).not.toContain('data-testid="flash"');
+		expect(await count()).toBe(30);
 		const person = await db
 			.selectFrom('participants')
 			.selectAll()

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/lib/server/db/open';
-import { Visitor, signedIn } from '../helpers/browser-like';
+import { Visitor, locationOf, signedIn } from '../helpers/browser-like';
 import { TEST_PASSWORD, createOrganizationWithStaff, staffByEmail } from '../helpers/fixtures';
 import { addPeople, createTestProgram } from '../helpers/programs';
 import { startServer, type RunningServer } from '../helpers/server';
@@ -67,9 +67,13 @@ describe('programs through the pages', () => {
 	});
 
 	it('pairs people and changes a status with a reason', async () => {
+		// Post, then redirect: the address bar shows the program, and a reload sends nothing again.
 		const paired = await mine.post(`/programs/${programId}?/pair`, { mentorId, protegeId });
-		expect(paired.status).toBe(200);
-		expect(await paired.text()).toContain('Pair created.');
+		expect(paired.status).toBe(303);
+		expect(locationOf(paired)).toBe(`/programs/${programId}`);
+		const shown = await (await mine.get(`/programs/${programId}`)).text();
+		expect(shown).toContain('data-testid="flash">Pair created.</p>');
+		expect(await (await mine.get(`/programs/${programId}`)).text()).not.toContain('Pair created.');
 		const pair = await db
 			.selectFrom('pairs')
 			.select('id')

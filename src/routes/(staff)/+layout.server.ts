@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
+import { takeFlash } from '$lib/server/flash/flash';
 import { getOrganization } from '$lib/server/organizations/organizations';
 
 export async function load(event) {
@@ -9,6 +10,7 @@ export async function load(event) {
 	if (!organization) error(404, 'Not found');
 	return {
 		me: { id: staff.id, name: staff.name, email: staff.email, role: staff.role },
-		organization: { id: organization.id, name: organization.name }
+		organization: { id: organization.id, name: organization.name },
+		flash: takeFlash(event.cookies)
 	};
 }

@@ -2,6 +2,7 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { buildProgramOverview } from '$lib/server/analytics/program-overview-view';
 import { getDb } from '$lib/server/db';
+import { redirectWithFlash } from '$lib/server/flash/flash';
 import { pairSchema } from '$lib/server/forms/program-schemas';
 import { fieldFailure, readForm } from '$lib/server/forms/read-form';
 import { createPair, type PairRefusal } from '$lib/server/pairs/pair-actions';
@@ -39,7 +40,8 @@ export const actions = {
 		]);
 		if (!form.ok) return form.failure;
 		const result = await createPair(getDb(), staff, program, form.data, event.getClientAddress());
-		if (result.ok) return { pairCreated: true };
+		if (result.ok)
+			redirectWithFlash(event.cookies, `/programs/${program.id}`, { kind: 'pair_created' });
 		const [field, message] = refusals[result.reason];
 		return fieldFailure(400, field, message(), {});
 	}

@@ -1,4 +1,5 @@
 import { getDb } from '$lib/server/db';
+import { redirectWithFlash } from '$lib/server/flash/flash';
 import { listEmployers } from '$lib/server/employers/employers';
 import { participantFilterSchema, participantSchema } from '$lib/server/forms/program-schemas';
 import { readForm } from '$lib/server/forms/read-form';
@@ -49,6 +50,8 @@ export const actions = {
 			event.getClientAddress()
 		);
 		if (!result.ok) return participantRefusal(result, form.data);
-		return { added: true };
+		redirectWithFlash(event.cookies, `/programs/${program.id}/participants`, {
+			kind: 'participant_added'
+		});
 	}
 };

@@ -1,5 +1,6 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
+import { redirectWithFlash } from '$lib/server/flash/flash';
 import { summarizeCsv } from '$lib/server/participants/csv-preview';
 import {
 	checkImport,
@@ -32,6 +33,9 @@ export const actions = {
 		});
 		if (!outcome) error(404, 'Not found');
 		if (!outcome.ok) return fail(400, { problems: outcome.problems });
-		redirect(303, `/programs/${program.id}/participants`);
+		redirectWithFlash(event.cookies, `/programs/${program.id}/participants`, {
+			kind: 'participants_imported',
+			count: outcome.count
+		});
 	}
 };
