@@ -85,7 +85,7 @@ describe('participant sessions', () => {
 	beforeEach(async () => {
 		const staff = await staffByEmail(t.db, 'a@example.org');
 		const program = await createTestProgram(t.db, staff);
-		[participantId] = await addPeople(t.db, staff, program.id, 'protege', 1);
+		participantId = (await addPeople(t.db, staff, program.id, 'protege', 1))[0]!;
 	});
 
 	async function openLink(expiresAt: number): Promise<{ linkId: string; session: string }> {
