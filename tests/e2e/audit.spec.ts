@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { recordAudit } from '../../src/lib/server/audit/audit';
 import { createPair, changePairStatus } from '../../src/lib/server/pairs/pair-actions';
+import { createOrganizationWithStaff, staffByEmail } from '../helpers/fixtures';
 import { addPeople, createTestProgram } from '../helpers/programs';
-import { serverWithDatabase, shoot, signInNewAdmin } from './helpers';
+import { serverWithDatabase, shoot, signIn, signInNewAdmin } from './helpers';
 
 const spec = serverWithDatabase();
 
@@ -65,4 +66,54 @@ test('an administrator reads and filters the audit log on a desktop and a phone'
 	await shoot(phone, 'audit-390', { fullPage: true });
 	const width = await phone.evaluate(() => document.documentElement.scrollWidth);
 	expect(width).toBeLessThanOrEqual(390);
+});
+
+test('hovering a link to a pair records no view; opening the page records one, adding a note none', async ({
+	browser
+}) => {
+	const { server, db } = spec;
+	const email = 'hugo@example.org';
+	await createOrganizationWithStaff(db, 'Hover test', [{ email, role: 'coordinator' }]);
+	const staff = await staffByEmail(db, email);
+	const program = await createTestProgram(db, staff, { name: 'Hover cohort' });
+	const [mentorId] = await addPeople(db, staff, program.id, 'mentor', 1);
+	const [protegeId] = await addPeople(db, staff, program.id, 'protege', 1);
+	const input = {
+		mentorId: mentorId!,
+		protegeId: protegeId!,
+		employerId: null,
+		coordinatorId: null
+	};
+	const pair = await createPair(db, staff, program, input, null);
+	if (!pair.ok) throw new Error(pair.reason);
+	const views = async () =>
+		(
+			await db
+				.selectFrom('audit_log')
+				.select('id')
+				.where('action', '=', 'pair.answers_viewed')
+				.where('target_id', '=', pair.pairId)
+				.execute()
+		).length;
+
+	const page = await signIn(browser, server, email);
+	await page.goto(`${server.url}/programs/${program.id}`);
+	const dataRequests: string[] = [];
+	page.on('request', (request) => {
+		if (request.url().includes('/__data.json')) dataRequests.push(request.url());
+	});
+	const link = page.getByRole('link', { name: 'mentor 1 with protege 1' }).first();
+	await link.hover();
+	await page.waitForTimeout(1000); // SvelteKit preloads on hover after about 20 ms
+	expect(await views()).toBe(0);
+	expect(dataRequests).toEqual([]);
+
+	await link.click();
+	await expect(page.getByRole('heading', { name: 'mentor 1 and protege 1' })).toBeVisible();
+	await expect.poll(views).toBe(1);
+	await page.getByText('Add a note').click();
+	await page.getByLabel('New note').fill('Called them both.');
+	await page.getByRole('button', { name: 'Add note' }).click();
+	await expect(page.getByText('Note added.')).toBeVisible();
+	expect(await views()).toBe(1);
 });

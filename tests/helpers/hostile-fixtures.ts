@@ -1,6 +1,6 @@
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
-import { createParticipantSession, createStaffSession } from '../../src/lib/server/auth/session';
+import { createStaffSession } from '../../src/lib/server/auth/session';
 import type { Db } from '../../src/lib/server/db/open';
 import type { Program, StaffUserRow } from '../../src/lib/server/db/schema';
 import { createEmployer } from '../../src/lib/server/employers/employers';
@@ -15,6 +15,7 @@ import {
 	publishedVersion,
 	staffByEmail
 } from './fixtures';
+import { sessionThroughLink } from './participant-session';
 import { createTestProgram } from './programs';
 
 export const person = (role: 'mentor' | 'protege' | 'employer', name: string) => ({
@@ -42,10 +43,7 @@ export async function participantVisitor(
 	participantId: string
 ): Promise<Visitor> {
 	await recordConsent(db, participantId);
-	const { token } = await createParticipantSession(db, participantId, {
-		ip: null,
-		userAgent: 'hostile'
-	});
+	const token = await sessionThroughLink(db, participantId, { ip: null, userAgent: 'hostile' });
 	const visitor = new Visitor(url);
 	visitor.cookies.set('tandem_link', token);
 	return visitor;

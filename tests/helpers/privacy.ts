@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import { recordAudit } from '../../src/lib/server/audit/audit';
 import { issueParticipantLink } from '../../src/lib/server/auth/participant-links';
-import { createParticipantSession } from '../../src/lib/server/auth/session';
 import type { Db } from '../../src/lib/server/db/open';
 import type { Program, StaffUserRow } from '../../src/lib/server/db/schema';
 import { changePairStatusIn, createPair } from '../../src/lib/server/pairs/pair-actions';
@@ -13,6 +12,7 @@ import { sendInvitations } from '../../src/lib/server/rounds/messaging';
 import { recordConsent } from '../../src/lib/server/survey/answers';
 import { answerSurvey, assignmentOf, highEnd, surveyOf } from './answers';
 import { openTestRound } from './fixtures';
+import { sessionThroughLink } from './participant-session';
 import { createTestProgram } from './programs';
 
 /** The person every privacy test erases, exports or lets go. */
@@ -129,10 +129,12 @@ export async function buildPrivacyWorld(
 	);
 
 	const linkToken = await issueParticipantLink(db, maria!, Date.now() + 86_400_000, staff.id);
-	const { token: sessionToken } = await createParticipantSession(db, maria!, {
-		ip: '203.0.113.9',
-		userAgent: 'María phone'
-	});
+	const sessionToken = await sessionThroughLink(
+		db,
+		maria!,
+		{ ip: '203.0.113.9', userAgent: 'María phone' },
+		linkToken
+	);
 	const round = await db
 		.selectFrom('rounds')
 		.selectAll()

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionCookieName } from '../../src/lib/server/auth/cookies';
-import { createParticipantSession, createStaffSession } from '../../src/lib/server/auth/session';
+import { createStaffSession } from '../../src/lib/server/auth/session';
 import { openDatabase, type Db } from '../../src/lib/server/db/open';
 import { Visitor, signedIn } from '../helpers/browser-like';
 import {
@@ -9,6 +9,7 @@ import {
 	type DatabaseChecksums
 } from '../helpers/db-checksum';
 import { TEST_PASSWORD } from '../helpers/fixtures';
+import { sessionThroughLink } from '../helpers/participant-session';
 import { discoverEndpoints, routePath, type Endpoint } from '../helpers/route-files';
 import { startServer, type RunningServer } from '../helpers/server';
 import { ACTORS, ROUTE_RULES, type Actor, type Outcome } from './authorization-matrix.routes';
@@ -86,7 +87,7 @@ async function freshVisitor(actor: Actor): Promise<Visitor> {
 		visitor.cookies.set(sessionCookieName(url), token);
 	} else if ((PARTICIPANTS as readonly string[]).includes(actor)) {
 		const id = world.participantIds[actor as (typeof PARTICIPANTS)[number]];
-		const { token } = await createParticipantSession(db, id, meta);
+		const token = await sessionThroughLink(db, id, meta);
 		visitor.cookies.set(sessionCookieName(url, 'participant'), token);
 	}
 	return visitor;

@@ -1,39 +1,18 @@
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/lib/server/db/open';
+import { runBackupCommand } from '../helpers/backup-command';
 import { signedIn, type Visitor } from '../helpers/browser-like';
 import { TEST_PASSWORD, createOrganizationWithStaff } from '../helpers/fixtures';
 import { startServer, type RunningServer } from '../helpers/server';
-
-const ROOT = resolve(import.meta.dirname, '..', '..');
 
 let server: RunningServer;
 let restored: RunningServer | null = null;
 let dir: string;
 let coordinator: Visitor;
 let programId: string;
-
-/** `npm run backup -- FILE` as an operator types it, against the running server's database. */
-function runBackupCommand(
-	databasePath: string,
-	target: string
-): Promise<{ code: number | null; output: string }> {
-	return new Promise((done, fail) => {
-		const child = spawn('npm', ['run', '--silent', 'backup', '--', target], {
-			cwd: ROOT,
-			env: { ...process.env, DATABASE_PATH: databasePath },
-			stdio: ['ignore', 'pipe', 'pipe']
-		});
-		let output = '';
-		child.stdout.on('data', (chunk) => (output += chunk));
-		child.stderr.on('data', (chunk) => (output += chunk));
-		child.once('error', fail);
-		child.once('exit', (code) => done({ code, output }));
-	});
-}
 
 function addParticipant(visitor: Visitor, name: string): Promise<Response> {
 	return visitor.post(`/programs/${programId}/participants?/add`, {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashSecret } from '../../src/lib/server/auth/tokens';
 import { openDatabase, type Db } from '../../src/lib/server/db/open';
 import { Visitor, locationOf, signedIn } from '../helpers/browser-like';
 import { TEST_PASSWORD, createOrganizationWithStaff, staffByEmail } from '../helpers/fixtures';
@@ -348,6 +349,28 @@ describe('more ways in and out', () => {
 			.where('revoked_at', 'is', null)
 			.execute();
 		expect(locationOf(await new Visitor(server.url).get(expiring))).toBe('/p/no-link');
+	});
+
+	it('ends the session a link opened once that link expires or is revoked, and only that one', async () => {
+		const linkRow = (link: string) =>
+			db
+				.updateTable('participant_links')
+				.where('token_hash', '=', hashSecret(link.split('/').pop()!));
+		const expiring = await linkFor(people[0]!);
+		const revoked = await linkFor(people[0]!);
+		const onExpiring = await openLink(expiring);
+		const onRevoked = await openLink(revoked);
+		expect(await (await onExpiring.get('/p')).text()).toContain('Your surveys');
+
+		await linkRow(expiring)
+			.set({ expires_at: Date.now() - 1000 })
+			.execute();
+		expect(locationOf(await onExpiring.get('/p'))).toBe('/p/no-link');
+		expect(await (await onExpiring.get('/p/no-link')).text()).toContain('Open your personal link');
+		expect(await (await onRevoked.get('/p')).text()).toContain('Your surveys');
+
+		await linkRow(revoked).set({ revoked_at: Date.now() }).execute();
+		expect(locationOf(await onRevoked.get('/p'))).toBe('/p/no-link');
 	});
 
 	it('lets the coordinator answer the staff version from their login', async () => {

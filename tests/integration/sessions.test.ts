@@ -3,11 +3,18 @@ import {
 	ABSOLUTE_LIFETIME_MS,
 	ACTIVITY_WRITE_INTERVAL_MS,
 	INACTIVITY_TIMEOUT_MS,
+	createParticipantSession,
 	createStaffSession,
+	validateParticipantSessionToken,
 	validateSessionToken
 } from '../../src/lib/server/auth/session';
+import {
+	issueParticipantLink,
+	redeemParticipantLink
+} from '../../src/lib/server/auth/participant-links';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { createOrganizationWithStaff } from '../helpers/fixtures';
+import { createOrganizationWithStaff, staffByEmail } from '../helpers/fixtures';
+import { addPeople, createTestProgram } from '../helpers/programs';
 
 const meta = { ip: '203.0.113.5', userAgent: 'test' };
 let t: TestDatabase;
@@ -68,5 +75,48 @@ describe('staff sessions', () => {
 			expect(await validateSessionToken(t.db, token, now)).not.toBeNull();
 		}
 		expect(await validateSessionToken(t.db, token, start + ABSOLUTE_LIFETIME_MS)).toBeNull();
+	});
+});
+
+describe('participant sessions', () => {
+	const HOUR = 3_600_000;
+	let participantId: string;
+
+	beforeEach(async () => {
+		const staff = await staffByEmail(t.db, 'a@example.org');
+		const program = await createTestProgram(t.db, staff);
+		participantId = (await addPeople(t.db, staff, program.id, 'protege', 1))[0]!;
+	});
+
+	async function openLink(expiresAt: number): Promise<{ linkId: string; session: string }> {
+		const token = await issueParticipantLink(t.db, participantId, expiresAt, null, 1_000);
+		const redeemed = await redeemParticipantLink(t.db, token, 2_000);
+		const { token: session } = await createParticipantSession(
+			t.db,
+			{ participantId: redeemed!.participant.id, linkId: redeemed!.linkId },
+			meta,
+			2_000
+		);
+		return { linkId: redeemed!.linkId, session };
+	}
+	const personOf = async (session: string, now: number) =>
+		(await validateParticipantSessionToken(t.db, session, now))?.participant.id ?? null;
+
+	it('ends when the link that opened it expires, not before', async () => {
+		const { session } = await openLink(HOUR);
+		expect(await personOf(session, HOUR - 1)).toBe(participantId);
+		expect(await personOf(session, HOUR)).toBeNull();
+	});
+
+	it('ends when that link is revoked, while a session from another of their links goes on', async () => {
+		const revoked = await openLink(HOUR);
+		const kept = await openLink(HOUR);
+		await t.db
+			.updateTable('participant_links')
+			.set({ revoked_at: 3_000 })
+			.where('id', '=', revoked.linkId)
+			.execute();
+		expect(await personOf(revoked.session, 4_000)).toBeNull();
+		expect(await personOf(kept.session, 4_000)).toBe(participantId);
 	});
 });

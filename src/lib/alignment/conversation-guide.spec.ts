@@ -200,7 +200,10 @@ describe('the guide never leaks', () => {
 			expect(topic.mine).toEqual(mine[topic.item.key]);
 			expect(topic.partner).toEqual(partner[topic.item.key]);
 		}
-		// @ts-expect-error: only a mentor or a protégé has a guide
-		expect(() => conversationGuide({ ...input, viewerRole: 'staff', mine, partner })).not.toThrow();
+		// Only a mentor or a protégé has a guide (GuideInput's type says so); each reads about the other.
+		expect(guide.partnerRole).toBe('protege');
+		expect(conversationGuide({ ...input, viewerRole: 'protege', mine, partner }).partnerRole).toBe(
+			'mentor'
+		);
 	});
 });

@@ -1,23 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { actionLabel, LABELLED_ACTIONS } from './action-labels';
 
-/** The members of the AuditAction union as written in audit.ts (tests do not type-check). */
-function declaredActions(): string[] {
-	const source = readFileSync(new URL('./audit.ts', import.meta.url), 'utf8');
-	const union = source.match(/export type AuditAction =([^;]*);/);
-	if (!union) throw new Error('AuditAction union not found in audit.ts');
-	return [...union[1]!.matchAll(/'([^']+)'/g)].map((match) => match[1]!);
-}
-
+// That every action has a label, and only those, is the type checker's job (ACTION_LABELS is a
+// Record over AuditAction); these cases check the words people read.
 describe('audit action labels', () => {
-	it('label every action the code can record, and nothing else', () => {
-		const declared = declaredActions();
-		expect(declared.length).toBeGreaterThan(40);
-		expect([...LABELLED_ACTIONS].sort()).toEqual([...declared].sort());
-	});
-
 	it.each(['en', 'fr'] as const)('are plain, distinct words in %s', (locale) => {
+		expect(LABELLED_ACTIONS.length).toBeGreaterThan(40);
 		const labels = LABELLED_ACTIONS.map((action) => actionLabel(action, locale));
 		for (const [i, label] of labels.entries()) {
 			expect(label, LABELLED_ACTIONS[i]).not.toBe('');
@@ -26,9 +14,24 @@ describe('audit action labels', () => {
 		expect(new Set(labels).size).toBe(labels.length);
 	});
 
-	it('say the action in the language asked', () => {
-		expect(actionLabel('signin.failed', 'en')).toBe('Sign-in failed');
-		expect(actionLabel('signin.failed', 'fr')).toBe('Échec de connexion');
+	it('differ between English and French for every action', () => {
+		const same = LABELLED_ACTIONS.filter(
+			(action) => actionLabel(action, 'en') === actionLabel(action, 'fr')
+		);
+		expect(same).toEqual([]);
+	});
+
+	it.each([
+		['signin.failed', 'Sign-in failed', 'Échec de connexion'],
+		['pair.answers_viewed', 'Pair’s answers viewed', 'Réponses du jumelage consultées'],
+		[
+			'participant.erased',
+			'Participant’s personal data erased',
+			'Données personnelles d’un participant effacées'
+		]
+	])('say %s in the language asked', (action, en, fr) => {
+		expect(actionLabel(action, 'en')).toBe(en);
+		expect(actionLabel(action, 'fr')).toBe(fr);
 	});
 
 	it('keep the code of an action they do not know', () => {

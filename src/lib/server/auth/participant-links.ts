@@ -35,12 +35,17 @@ export async function issueParticipantLink(
 	return token;
 }
 
+export interface RedeemedLink {
+	participant: Participant;
+	linkId: string;
+}
+
 /** The active participant a link belongs to, or null for an unknown, revoked or expired link. */
 export async function redeemParticipantLink(
 	db: DbOrTx,
 	token: string,
 	now = Date.now()
-): Promise<Participant | null> {
+): Promise<RedeemedLink | null> {
 	if (!/^[a-z2-7]{32}$/.test(token)) return null;
 	const link = await db
 		.selectFrom('participant_links')
@@ -62,7 +67,7 @@ export async function redeemParticipantLink(
 		.set({ last_used_at: now })
 		.where('id', '=', link.id)
 		.execute();
-	return participant;
+	return { participant, linkId: link.id };
 }
 
 /** Every link of the person stops working, and so do the sessions they opened. */

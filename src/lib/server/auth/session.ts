@@ -22,7 +22,13 @@ export interface ValidSession {
 	staff: StaffUserRow;
 }
 
-type Subject = { staffUserId: string } | { participantId: string };
+/** A participant's session is opened by one of their personal links. */
+export interface OpenedLink {
+	participantId: string;
+	linkId: string;
+}
+
+type Subject = { staffUserId: string } | OpenedLink;
 
 async function createSession(
 	db: DbOrTx,
@@ -37,6 +43,7 @@ async function createSession(
 		secret_hash: hashSecret(secret),
 		staff_user_id: 'staffUserId' in subject ? subject.staffUserId : null,
 		participant_id: 'participantId' in subject ? subject.participantId : null,
+		participant_link_id: 'linkId' in subject ? subject.linkId : null,
 		created_at: now,
 		last_verified_at: now,
 		user_agent: meta.userAgent?.slice(0, 300) ?? null,
@@ -59,11 +66,11 @@ export function createStaffSession(
 /** A participant's session starts when they open their personal link. */
 export function createParticipantSession(
 	db: DbOrTx,
-	participantId: string,
+	link: OpenedLink,
 	meta: SessionMeta,
 	now = Date.now()
 ) {
-	return createSession(db, { participantId }, meta, now);
+	return createSession(db, link, meta, now);
 }
 
 export function sessionHasExpired(session: SessionRow, now: number): boolean {
@@ -118,18 +125,25 @@ export interface ValidParticipantSession {
 	participant: Participant;
 }
 
-/** A withdrawn participant's session ends: they are no longer surveyed. */
+/**
+ * A participant's session lasts as long as the link that opened it (not expired, not revoked)
+ * and ends when they are withdrawn: the person and the link are read in one query.
+ */
 export async function validateParticipantSessionToken(
 	db: DbOrTx,
 	token: string,
 	now = Date.now()
 ): Promise<ValidParticipantSession | null> {
 	const session = await readSession(db, token, now);
-	if (!session?.participant_id) return null;
+	if (!session?.participant_id || !session.participant_link_id) return null;
 	const participant = await db
 		.selectFrom('participants')
-		.selectAll()
-		.where('id', '=', session.participant_id)
+		.innerJoin('participant_links', 'participant_links.participant_id', 'participants.id')
+		.selectAll('participants')
+		.where('participants.id', '=', session.participant_id)
+		.where('participant_links.id', '=', session.participant_link_id)
+		.where('participant_links.revoked_at', 'is', null)
+		.where('participant_links.expires_at', '>', now)
 		.executeTakeFirst();
 	if (!participant || participant.status !== 'active') {
 		await invalidateSession(db, session.id);

@@ -62,6 +62,8 @@ class TandemSqliteDialect extends SqliteDialect {
  * an answer acknowledged to a participant must survive power loss (synchronous=FULL); 4 MB of
  * pages kept in memory (better-sqlite3's build keeps 16 MB) hold the indexes saves and
  * sign-ins use, and the operating system's file cache serves the rest about as fast.
+ * Deleted and overwritten content is zeroed on its page (secure_delete), so an erased person
+ * does not linger in free space of the file or of a backup copied page by page.
  */
 export function openDatabase(path: string): Db {
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -69,6 +71,7 @@ export function openDatabase(path: string): Db {
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('synchronous = FULL');
 	sqlite.pragma('foreign_keys = ON');
+	sqlite.pragma('secure_delete = ON');
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('cache_size = -4000');
 	return new Kysely<Database>({

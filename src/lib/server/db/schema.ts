@@ -33,6 +33,8 @@ export interface SessionsTable {
 	secret_hash: string;
 	staff_user_id: string | null;
 	participant_id: string | null;
+	/** The personal link that opened a participant's session: the session lasts as long as it. */
+	participant_link_id: string | null;
 	created_at: number;
 	last_verified_at: number;
 	user_agent: string | null;

@@ -8,6 +8,7 @@ import {
 	anonymiseParticipantRows,
 	deleteAssignmentsOf,
 	deleteContactTraces,
+	forgetOldVersions,
 	forgetPairTalk,
 	pairsOf,
 	removeFreeTextAnswers,
@@ -71,7 +72,8 @@ export async function erasureImpact(db: DbOrTx, participantId: string): Promise<
 /**
  * Removes what identifies the person everywhere Tandem keeps it, in one transaction: their row,
  * links, sessions and messages, their pairs' notes and reasons, their row in uploaded files,
- * and any mention of them in other people's free text in the program.
+ * and any mention of them in other people's free text in the program. The write-ahead log is
+ * then emptied, so the old versions of those rows leave the disk too.
  */
 export async function eraseParticipant(
 	db: Db,
@@ -81,7 +83,7 @@ export async function eraseParticipant(
 	ip: string | null,
 	now = Date.now()
 ): Promise<{ rowKept: boolean }> {
-	return db.transaction().execute(async (tx) => {
+	const result = await db.transaction().execute(async (tx) => {
 		const person = await tx
 			.selectFrom('participants')
 			.selectAll()
@@ -125,4 +127,6 @@ export async function eraseParticipant(
 		);
 		return { rowKept };
 	});
+	await forgetOldVersions(db);
+	return result;
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { m } from '$lib/paraglide/messages';
-import type { DbOrTx } from '../db';
+import type { Db, DbOrTx } from '../db';
+import { checkpointWriteAheadLog } from '../db/checkpoint';
 
 /** Keeps every `in (…)` list well below SQLite's limit on bound values. */
 export function inBatches<T>(items: T[], size = 500): T[][] {
@@ -138,4 +139,12 @@ export async function scrubImports(
 				.where('id', '=', upload.id)
 				.execute();
 	}
+}
+
+/** Erased rows' earlier versions stay in the write-ahead log until it is emptied. */
+export async function forgetOldVersions(db: Db): Promise<void> {
+	if (!(await checkpointWriteAheadLog(db)))
+		console.warn(
+			'[tandem] An erasure is still in the write-ahead log (another process was reading); SQLite overwrites it later.'
+		);
 }

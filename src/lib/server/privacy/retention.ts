@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/audit';
 import {
 	anonymiseParticipantRows,
 	deleteContactTraces,
+	forgetOldVersions,
 	forgetPairTalk,
 	inBatches,
 	pairsOf,
@@ -144,5 +145,6 @@ export async function applyRetention(db: Db, now = Date.now()): Promise<Retentio
 			);
 		});
 	}
+	if (due.length > 0) await forgetOldVersions(db);
 	return due;
 }

@@ -8,12 +8,14 @@ import { getDb } from '$lib/server/db';
 // The token leaves the address bar at once: the person lands on /p with a session cookie.
 export async function GET({ params, cookies, url, request, getClientAddress }) {
 	const db = getDb();
-	const participant = await redeemParticipantLink(db, params.token);
-	if (!participant) redirect(303, '/p/no-link');
-	const { token } = await createParticipantSession(db, participant.id, {
-		ip: getClientAddress(),
-		userAgent: request.headers.get('user-agent')
-	});
+	const redeemed = await redeemParticipantLink(db, params.token);
+	if (!redeemed) redirect(303, '/p/no-link');
+	const { participant, linkId } = redeemed;
+	const { token } = await createParticipantSession(
+		db,
+		{ participantId: participant.id, linkId },
+		{ ip: getClientAddress(), userAgent: request.headers.get('user-agent') }
+	);
 	setSessionCookie(cookies, url, token, 'participant');
 	if (!cookies.get(cookieName)) {
 		cookies.set(cookieName, participant.language, {

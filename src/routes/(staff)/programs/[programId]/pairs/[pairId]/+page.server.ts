@@ -3,6 +3,7 @@ import { severityOf, standingOf } from '$lib/alignment/attention';
 import { analysePair } from '$lib/alignment/program-analysis';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
+import { isPageOpening } from '$lib/server/audit/page-opening';
 import { loadProgramEvidence } from '$lib/server/analytics/program-evidence';
 import { pairDetail } from '$lib/server/analytics/pair-detail';
 import { getDb } from '$lib/server/db';
@@ -28,7 +29,8 @@ export async function load(event) {
 	if (!pair) error(404, 'Not found');
 	const { evidence } = await loadProgramEvidence(db, program, { pairId: pair.id });
 	const analysis = analysePair(evidence, evidence.pairs[0]!);
-	await recordPairAnswersViewed(db, staff, pair.id, event.getClientAddress());
+	if (isPageOpening(event))
+		await recordPairAnswersViewed(db, staff, pair.id, event.getClientAddress());
 	return {
 		pair,
 		standing: standingOf(analysis),
