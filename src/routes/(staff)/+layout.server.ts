@@ -9,6 +9,7 @@ export async function load(event) {
 	if (!organization) error(404, 'Not found');
 	return {
 		me: { id: staff.id, name: staff.name, email: staff.email, role: staff.role },
-		organization: { id: organization.id, name: organization.name }
+		organization: { id: organization.id, name: organization.name },
+		timeZone: organization.time_zone
 	};
 }
