@@ -3,6 +3,7 @@
 import { readConfig } from '../lib/server/config';
 import { openDatabase } from '../lib/server/db/open';
 import { applyRetention, dueForRetention } from '../lib/server/privacy/retention';
+import { dateIn } from '../lib/time/days';
 
 const dryRun = process.argv.includes('--dry-run');
 const db = openDatabase(readConfig().databasePath);
@@ -10,7 +11,7 @@ try {
 	const targets = dryRun ? await dueForRetention(db) : await applyRetention(db);
 	for (const target of targets)
 		console.log(
-			`${target.programName} (${target.programId}), closed ${new Date(target.closedAt).toISOString().slice(0, 10)}: ${target.participantIds.length} people`
+			`${target.programName} (${target.programId}), closed ${dateIn(target.closedAt, 'UTC')}: ${target.participantIds.length} people`
 		);
 	const people = targets.reduce((sum, t) => sum + t.participantIds.length, 0);
 	console.log(

@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import { dateTimeFormat, regionalLocale } from '$lib/intl';
+import { formatIsoDate } from '$lib/time/format';
 
 /** Words for stored codes, in the current language. */
 export function roleLabel(role: string): string {
@@ -8,10 +8,6 @@ export function roleLabel(role: string): string {
 
 export function statusLabel(status: string): string {
 	return status === 'active' ? m.status_active() : m.status_disabled();
-}
-
-export function formatDate(epochMs: number, locale: string): string {
-	return dateTimeFormat(regionalLocale(locale), { dateStyle: 'long' }).format(new Date(epochMs));
 }
 
 type Locale = 'en' | 'fr';
@@ -115,9 +111,4 @@ export function personRoleLabel(role: keyof typeof personRoleLabels): string {
 
 export function participantStatusLabel(status: 'active' | 'withdrawn'): string {
 	return status === 'active' ? m.participant_status_active() : m.participant_status_withdrawn();
-}
-
-/** A calendar date stored as YYYY-MM-DD, in words ("March 15, 2027"). */
-export function formatIsoDate(date: string, locale: string): string {
-	return formatDate(Date.parse(`${date}T12:00:00Z`), locale);
 }

@@ -18,11 +18,13 @@ import {
 import { newProgramValues } from '../../src/lib/server/programs/program-form';
 import { createProgram, findProgram } from '../../src/lib/server/programs/programs';
 import { planAssignments } from '../../src/lib/server/rounds/assignment-plan';
-import { DEFAULT_REMINDER_DAYS, isoToday } from '../../src/lib/server/rounds/round-state';
+import { DEFAULT_REMINDER_DAYS } from '../../src/lib/server/rounds/round-state';
 import { createStaffUser } from '../../src/lib/server/staff/staff';
 import { generateId } from '../../src/lib/server/util/ids';
 import { SyntheticAnswers, type Wave } from './synthetic-answers';
 import { syntheticPerson } from './synthetic-people';
+import { todayIn } from '../../src/lib/time/days';
+import { DEFAULT_TIME_ZONE } from '../../src/lib/time/zones';
 
 const DAY = 24 * 60 * 60_000;
 const PAIRS_PER_EMPLOYER = 100;
@@ -95,10 +97,10 @@ async function createBenchProgram(tx: DbOrTx, team: Team, name: string, now: num
 		tx,
 		team.organizationId,
 		{
-			...newProgramValues(),
+			...newProgramValues(todayIn(DEFAULT_TIME_ZONE, now)),
 			name,
-			startDate: isoToday(now - 49 * DAY),
-			endDate: isoToday(now + 63 * DAY)
+			startDate: todayIn(DEFAULT_TIME_ZONE, now - 49 * DAY),
+			endDate: todayIn(DEFAULT_TIME_ZONE, now + 63 * DAY)
 		},
 		now - 70 * DAY
 	);
@@ -169,8 +171,8 @@ function roundRow(team: Team, cast: Cast, wave: Wave, days: [number, number], no
 		program_id: cast.program.id,
 		instrument_version_id: team.versionId,
 		wave,
-		opens_on: isoToday(now + days[0] * DAY),
-		closes_on: isoToday(now + days[1] * DAY),
+		opens_on: todayIn(DEFAULT_TIME_ZONE, now + days[0] * DAY),
+		closes_on: todayIn(DEFAULT_TIME_ZONE, now + days[1] * DAY),
 		closed_at: null,
 		reminder_days: JSON.stringify(DEFAULT_REMINDER_DAYS),
 		created_by: team.adminId,
@@ -294,7 +296,12 @@ async function seedSurveyProgram(
 		for (const assignment of assignments) {
 			if (assignment.role !== 'protege') continue;
 			const participantId = assignment.participant_id!;
-			const linkToken = await issueParticipantLink(tx, participantId, linkExpiry(program), null);
+			const linkToken = await issueParticipantLink(
+				tx,
+				participantId,
+				linkExpiry(program, DEFAULT_TIME_ZONE),
+				null
+			);
 			takers.push({ assignmentId: assignment.id, linkToken });
 		}
 		return takers;

@@ -10,6 +10,8 @@ import { openRound } from '../../src/lib/server/rounds/rounds';
 import { inviteStaff } from '../../src/lib/server/staff/invitations';
 import { answerSurvey, assignmentOf, lowEnd, surveyOf } from '../helpers/answers';
 import { addPeople, createTestProgram } from '../helpers/programs';
+import { todayIn } from '../../src/lib/time/days';
+import { DEFAULT_TIME_ZONE } from '../../src/lib/time/zones';
 
 /** One protégé's first visit and one staff survey, used up by one pass through the pages. */
 export interface FreshSurveys {
@@ -128,7 +130,7 @@ async function freshSurveys(
 		null
 	);
 	if (!pair.ok) throw new Error(pair.reason);
-	const today = new Date().toISOString().slice(0, 10);
+	const today = todayIn(DEFAULT_TIME_ZONE);
 	const round = await openRound(
 		db,
 		admin,

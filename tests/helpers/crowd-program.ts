@@ -4,6 +4,8 @@ import { insertParticipants } from '../../src/lib/server/participants/participan
 import { newProgramValues } from '../../src/lib/server/programs/program-form';
 import { createProgram } from '../../src/lib/server/programs/programs';
 import { syntheticPerson } from '../bench/synthetic-people';
+import { todayIn } from '../../src/lib/time/days';
+import { DEFAULT_TIME_ZONE } from '../../src/lib/time/zones';
 
 /** A program of `people` newcomers and mentors just imported, none paired yet: its id. */
 export async function seedCrowdProgram(
@@ -12,7 +14,7 @@ export async function seedCrowdProgram(
 	people: number
 ): Promise<string> {
 	const programId = await createProgram(db, organizationId, {
-		...newProgramValues(),
+		...newProgramValues(todayIn(DEFAULT_TIME_ZONE)),
 		name: `Imported cohort of ${people}`
 	});
 	const random = new Random(people);

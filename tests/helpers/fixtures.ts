@@ -4,6 +4,8 @@ import { hashPassword } from '../../src/lib/server/auth/password';
 import { createOrganization } from '../../src/lib/server/organizations/organizations';
 import { openRound, type RoundInput } from '../../src/lib/server/rounds/rounds';
 import { createStaffUser } from '../../src/lib/server/staff/staff';
+import { todayIn } from '../../src/lib/time/days';
+import { DEFAULT_TIME_ZONE } from '../../src/lib/time/zones';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -55,7 +57,7 @@ export async function publishedVersion(db: Db, organizationId: string): Promise<
 	return row.id;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayIn(DEFAULT_TIME_ZONE);
 
 /**
  * Opens a round of the staff member's organization's published survey, open from today (or

@@ -37,6 +37,7 @@ export const ACCOUNT_FORMS: FormTarget[] = [
 
 	form('retention', 'admin', 30, '/admin/retention', { months: '24' }),
 	form('security settings', 'admin', 30, '/admin/security', { requireTwoFactor: 'on' }),
+	form('time zone', 'admin', 30, '/admin/time-zone', { timeZone: 'America/Toronto' }),
 	form('invite staff', 'admin', 40, '/admin/staff?/invite', {
 		name: 'Nia New',
 		email: 'nia@a.org',

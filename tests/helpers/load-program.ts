@@ -6,6 +6,8 @@ import { openRound } from '../../src/lib/server/rounds/rounds';
 import { createTestDatabase } from './database';
 import { createOrganizationWithStaff } from './fixtures';
 import { addPeople, createTestProgram } from './programs';
+import { todayIn } from '../../src/lib/time/days';
+import { DEFAULT_TIME_ZONE } from '../../src/lib/time/zones';
 
 export interface LoadParticipant {
 	participantId: string;
@@ -49,7 +51,7 @@ export async function seedLoadProgram(pairCount: number): Promise<LoadProgram> {
 		.execute();
 
 	const version = await db.selectFrom('instrument_versions').select('id').executeTakeFirstOrThrow();
-	const today = new Date().toISOString().slice(0, 10);
+	const today = todayIn(DEFAULT_TIME_ZONE);
 	const round = await openRound(
 		db,
 		staff,

@@ -3,6 +3,8 @@ import type { ParticipantRole, StaffUserRow } from '../../src/lib/server/db/sche
 import { insertParticipants } from '../../src/lib/server/participants/participants';
 import { createProgram, type ProgramInput } from '../../src/lib/server/programs/programs';
 import { newProgramValues } from '../../src/lib/server/programs/program-form';
+import { todayIn } from '../../src/lib/time/days';
+import { DEFAULT_TIME_ZONE } from '../../src/lib/time/zones';
 
 export async function createTestProgram(
 	db: Db,
@@ -10,7 +12,7 @@ export async function createTestProgram(
 	changes: Partial<ProgramInput> = {}
 ) {
 	const id = await createProgram(db, staff.organization_id, {
-		...newProgramValues(),
+		...newProgramValues(todayIn(DEFAULT_TIME_ZONE)),
 		name: 'Spring cohort',
 		...changes
 	});

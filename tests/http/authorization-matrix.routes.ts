@@ -177,6 +177,11 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 		...org1Admin('acts'),
 		body: () => ({ requireTwoFactor: 'on' })
 	},
+	'GET /(staff)/admin/time-zone': org1Admin('ok'),
+	'POST /(staff)/admin/time-zone': {
+		...org1Admin('bad'),
+		body: () => ({ timeZone: 'America/Vancouver' })
+	},
 	'GET /(staff)/admin/staff': org1Admin('ok'),
 	'POST /(staff)/admin/staff?/invite': {
 		...org1Admin('bad'),

@@ -13,10 +13,12 @@ import {
 } from '../helpers/fixtures';
 import { addPeople, createTestProgram } from '../helpers/programs';
 import { startServer, type RunningServer } from '../helpers/server';
+import { todayIn } from '../../src/lib/time/days';
+import { DEFAULT_TIME_ZONE } from '../../src/lib/time/zones';
 
 const EVIL = '=HYPERLINK("http://evil")';
 const EXPORTS = ['responses.csv', 'responses.json', 'pair-scores.csv', 'pair-scores.json'];
-const today = new Date().toISOString().slice(0, 10);
+const today = todayIn(DEFAULT_TIME_ZONE);
 
 let server: RunningServer;
 let db: Db;

@@ -49,11 +49,13 @@ describe('first run', () => {
 			organizationName: '  ',
 			name: 'Amélie',
 			email: 'not-an-email',
+			timeZone: 'Mars/Olympus_Mons',
 			password: 'password',
 			confirm: 'password'
 		});
 		expect(response.status).toBe(400);
 		const html = await response.text();
+		expect(html).toContain('Choose a time zone from the list');
 		expect(html).toContain('There is a problem');
 		expect(html).toContain('Enter the name of your organization');
 		expect(html).toContain('Enter an email address like name@example.org');
@@ -68,13 +70,25 @@ describe('first run', () => {
 		const html = await (await visitor.openLink(server.setupLink())).text();
 		expect(html).toContain('<html lang="fr">');
 		expect(html).toContain('Configurer Tandem');
+		const wrong = await visitor.post('/setup', { ...setupFields, timeZone: 'Toronto' });
+		expect(wrong.status).toBe(400);
+		expect(await wrong.text()).toContain('Choisissez un fuseau horaire dans la liste');
+	});
+
+	it('offers every time zone, Toronto chosen until the browser names its own', async () => {
+		const visitor = new Visitor(server.url);
+		const html = await (await visitor.openLink(server.setupLink())).text();
+		expect(html).toContain('<label for="field-timeZone">Time zone</label>');
+		expect(html).toMatch(/<option value="America\/Toronto" selected/);
+		expect(html).toContain('<option value="America/Vancouver">America/Vancouver</option>');
+		expect(html).toContain('<option value="America/St_Johns">America/St Johns</option>');
 	});
 
 	it('creates the organization and administrator, signs them in, then the link is dead', async () => {
 		const visitor = new Visitor(server.url);
 		const link = server.setupLink();
 		await visitor.openLink(link);
-		const response = await visitor.post('/setup', setupFields);
+		const response = await visitor.post('/setup', { ...setupFields, timeZone: 'America/Halifax' });
 		expect(response.status).toBe(303);
 		expect(locationOf(response)).toBe('/');
 
@@ -89,6 +103,16 @@ describe('first run', () => {
 		const html = await home.text();
 		expect(html).toContain('Accueil Nouveaux Arrivants');
 		expect(html).toContain('Welcome, Amélie Tremblay');
+
+		const zone = await (await visitor.get('/admin/time-zone')).text();
+		expect(zone).toContain('Now: America/Halifax');
+		const wrong = await visitor.post('/admin/time-zone', { timeZone: 'Atlantis/Capital' });
+		expect(wrong.status).toBe(400);
+		expect(await wrong.text()).toContain('Choose a time zone from the list');
+		const changed = await visitor.post('/admin/time-zone', { timeZone: 'America/Edmonton' });
+		expect(changed.status).toBe(200);
+		expect(await changed.text()).toContain('Time zone saved.');
+		expect(await (await visitor.get('/admin/time-zone')).text()).toContain('Now: America/Edmonton');
 
 		expect((await new Visitor(server.url).openLink(link)).status).toBe(410);
 		const late = new Visitor(server.url);

@@ -5,6 +5,8 @@ import { TEST_PASSWORD, createOrganizationWithStaff } from '../helpers/fixtures'
 import { addPeople, createTestProgram } from '../helpers/programs';
 import { startServer, type RunningServer } from '../helpers/server';
 import { startSmtpSink } from '../helpers/smtp-sink';
+import { todayIn } from '../../src/lib/time/days';
+import { DEFAULT_TIME_ZONE } from '../../src/lib/time/zones';
 
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 let server: RunningServer;
@@ -35,7 +37,7 @@ beforeAll(async () => {
 	coordinator = new Visitor(server.url);
 	await coordinator.post('/signin', { email: 'ana@a.org', password: TEST_PASSWORD });
 	const version = await db.selectFrom('instrument_versions').select('id').executeTakeFirstOrThrow();
-	const today = new Date().toISOString().slice(0, 10);
+	const today = todayIn(DEFAULT_TIME_ZONE);
 	const opened = await coordinator.post(`/programs/${program.id}/rounds/new`, {
 		versionId: version.id,
 		wave: 'pre',

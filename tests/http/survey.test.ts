@@ -5,6 +5,8 @@ import { Visitor, locationOf, signedIn } from '../helpers/browser-like';
 import { TEST_PASSWORD, createOrganizationWithStaff, staffByEmail } from '../helpers/fixtures';
 import { addPeople, createTestProgram } from '../helpers/programs';
 import { startServer, type RunningServer } from '../helpers/server';
+import { todayIn } from '../../src/lib/time/days';
+import { DEFAULT_TIME_ZONE } from '../../src/lib/time/zones';
 
 let server: RunningServer;
 let db: Db;
@@ -54,7 +56,7 @@ beforeAll(async () => {
 	protegeIds = await addPeople(db, ana, programId, 'protege', 2);
 	coordinator = await signIn('ana@a.org');
 	const version = await db.selectFrom('instrument_versions').select('id').executeTakeFirstOrThrow();
-	const today = new Date().toISOString().slice(0, 10);
+	const today = todayIn(DEFAULT_TIME_ZONE);
 	const opened = await coordinator.post(`/programs/${programId}/rounds/new`, {
 		versionId: version.id,
 		wave: 'pre',
@@ -275,7 +277,7 @@ describe('more ways in and out', () => {
 			.selectFrom('instrument_versions')
 			.select('id')
 			.executeTakeFirstOrThrow();
-		const today = new Date().toISOString().slice(0, 10);
+		const today = todayIn(DEFAULT_TIME_ZONE);
 		const opened = await coordinator.post(`/programs/${program2}/rounds/new`, {
 			versionId: version.id,
 			wave: 'pre',

@@ -12,6 +12,8 @@ import { loadAnswers } from '../../src/lib/server/survey/answers';
 import { loadProgramEvidence } from '../../src/lib/server/analytics/program-evidence';
 import { analyseProgram, type PairRisk } from '../../src/lib/alignment/program-analysis';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { endOfDayMs, startOfDayMs, todayIn } from '../../src/lib/time/days';
+import { DEFAULT_TIME_ZONE } from '../../src/lib/time/zones';
 
 type Side = 'mentor' | 'protege';
 
@@ -107,8 +109,11 @@ describe('the demo database', () => {
 			.where('assignments.status', '=', 'submitted')
 			.execute();
 		for (const row of rows) {
-			expect(row.submitted_at).toBeGreaterThan(Date.parse(`${row.opens_on}T00:00:00Z`));
-			expect(row.submitted_at).toBeLessThan(Date.parse(`${row.closes_on}T23:59:59Z`));
+			// The demo organization's days are Toronto's.
+			expect(row.submitted_at).toBeGreaterThanOrEqual(
+				startOfDayMs(row.opens_on, DEFAULT_TIME_ZONE)
+			);
+			expect(row.submitted_at).toBeLessThan(endOfDayMs(row.closes_on, DEFAULT_TIME_ZONE));
 			expect(row.submitted_at).toBeLessThan(now);
 		}
 	});
@@ -215,7 +220,7 @@ describe('seeding', () => {
 	});
 
 	it('tells its stories through the risk analysis a coordinator sees', async () => {
-		const today = new Date(now).toISOString().slice(0, 10);
+		const today = todayIn(DEFAULT_TIME_ZONE, now);
 		const programs = await t.db.selectFrom('programs').selectAll().execute();
 		const analyses = new Map<string, PairRisk>();
 		for (const program of programs) {

@@ -17,6 +17,8 @@ import {
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { createOrganizationWithStaff, openTestRound, staffByEmail } from '../helpers/fixtures';
 import { addPeople, createTestProgram } from '../helpers/programs';
+import { todayIn } from '../../src/lib/time/days';
+import { DEFAULT_TIME_ZONE } from '../../src/lib/time/zones';
 
 let t: TestDatabase;
 let staff: StaffUserRow;
@@ -27,7 +29,7 @@ let pre: Survey;
 let mid: Survey;
 
 const EVIL = '=HYPERLINK("http://evil")';
-const today = new Date().toISOString().slice(0, 10);
+const today = todayIn(DEFAULT_TIME_ZONE);
 
 async function openWave(wave: 'pre' | 'mid'): Promise<Survey> {
 	return surveyOf(t.db, await openTestRound(t.db, staff, program, wave));

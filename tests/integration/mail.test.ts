@@ -12,6 +12,8 @@ import {
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { createOrganizationWithStaff, openTestRound } from '../helpers/fixtures';
 import { addPeople, createTestProgram } from '../helpers/programs';
+import { addDays, todayIn } from '../../src/lib/time/days';
+import { DEFAULT_TIME_ZONE } from '../../src/lib/time/zones';
 
 let t: TestDatabase;
 let staff: StaffUserRow;
@@ -64,8 +66,8 @@ describe('reminder schedule', () => {
 
 	it('sends once when two processes run the reminders at the same moment', async () => {
 		// Make the first step due today, then run `npm run reminders`'s script twice at once.
-		const today = new Date().toISOString().slice(0, 10);
-		const opened = new Date(Date.now() - 4 * DAY).toISOString().slice(0, 10);
+		const today = todayIn(DEFAULT_TIME_ZONE);
+		const opened = addDays(today, -4);
 		await t.db
 			.updateTable('rounds')
 			.set({ opens_on: opened, closes_on: '2999-01-01', reminder_days: '[3]' })

@@ -12,7 +12,8 @@ const input = {
 	organizationName: 'Accueil Nouveaux Arrivants',
 	adminName: 'Amélie Tremblay',
 	email: 'amelie@example.org',
-	password: 'maple kettle orbit'
+	password: 'maple kettle orbit',
+	timeZone: 'America/Vancouver'
 };
 
 let t: TestDatabase;
@@ -49,6 +50,11 @@ describe('first-run setup link', () => {
 		expect(admin.password_hash).toMatch(/^\$argon2id\$/);
 		const audit = await t.db.selectFrom('audit_log').select('action').execute();
 		expect(audit.map((a) => a.action)).toEqual(['setup.completed']);
+		const organization = await t.db
+			.selectFrom('organizations')
+			.selectAll()
+			.executeTakeFirstOrThrow();
+		expect(organization.time_zone).toBe('America/Vancouver');
 	});
 
 	it('expires after 24 hours', async () => {

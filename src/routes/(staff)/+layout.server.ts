@@ -11,6 +11,7 @@ export async function load(event) {
 	return {
 		me: { id: staff.id, name: staff.name, email: staff.email, role: staff.role },
 		organization: { id: organization.id, name: organization.name },
-		flash: takeFlash(event.cookies)
+		flash: takeFlash(event.cookies),
+		timeZone: organization.time_zone
 	};
 }

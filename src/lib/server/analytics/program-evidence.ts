@@ -2,10 +2,12 @@ import type { AnswerSet } from '$lib/alignment/pair-alignment';
 import type { ProgramEvidence, WaveAnswers } from '$lib/alignment/program-analysis';
 import { DEFAULT_RISK_KEYS, type PairRole, type Wave } from '$lib/alignment/risk';
 import type { ConstructDocument } from '$lib/instruments/types';
+import { addDays } from '$lib/time/days';
 import type { DbOrTx } from '../db';
 import type { AssignmentRole, AssignmentStatus, Program, Round } from '../db/schema';
 import { OPEN_PAIR_STATUSES } from '../pairs/pairs';
-import { isoToday, roundState } from '../rounds/round-state';
+import { organizationToday } from '../organizations/time-zone';
+import { roundState } from '../rounds/round-state';
 import { roundDocument } from '../survey/assignments';
 import { cachedEvidence, evidenceStamp, rememberEvidence } from './evidence-cache';
 import { loadEveryAnswer, loadScoredAnswers } from './submitted-answers';
@@ -40,12 +42,6 @@ interface AssignmentRow {
 }
 
 const ROLE_ORDER: AssignmentRole[] = ['protege', 'mentor', 'employer', 'staff'];
-
-function addDays(isoDate: string, days: number): string {
-	const date = new Date(`${isoDate}T00:00:00Z`);
-	date.setUTCDate(date.getUTCDate() + days);
-	return date.toISOString().slice(0, 10);
-}
 
 function isOverdue(round: Round, today: string): boolean {
 	return (
@@ -99,8 +95,10 @@ async function loadAssignments(
 export async function loadProgramEvidence(
 	db: DbOrTx,
 	program: Program,
-	{ today = isoToday(), pairId }: { today?: string; pairId?: string } = {}
+	options: { today?: string; pairId?: string } = {}
 ): Promise<LoadedProgram> {
+	const { pairId } = options;
+	const today = options.today ?? (await organizationToday(db, program.organization_id));
 	const rounds = await db
 		.selectFrom('rounds')
 		.selectAll()

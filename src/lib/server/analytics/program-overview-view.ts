@@ -5,6 +5,7 @@ import type { Program } from '../db/schema';
 import { listEmployers } from '../employers/employers';
 import { nextStepsOf } from '../pairs/pair-next-steps';
 import { listPairNames, pairablePeople } from '../pairs/pairs';
+import { organizationToday } from '../organizations/time-zone';
 import { roundState } from '../rounds/round-state';
 import { listStaff } from '../staff/staff';
 import { attentionPairs } from './attention-pairs';
@@ -24,12 +25,13 @@ export async function buildProgramOverview(
 	locale: string
 ) {
 	const organizationId = program.organization_id;
+	const today = await organizationToday(db, organizationId);
 	const [pairs, pairable, employers, coordinators, loaded] = await Promise.all([
 		listPairNames(db, organizationId, program.id),
 		pairablePeople(db, program),
 		listEmployers(db, organizationId),
 		listStaff(db, organizationId),
-		loadProgramEvidence(db, program)
+		loadProgramEvidence(db, program, { today })
 	]);
 	const { evidence } = loaded;
 	const { constructs } = evidence;
@@ -43,7 +45,8 @@ export async function buildProgramOverview(
 	const steps = await nextStepsOf(
 		db,
 		organizationId,
-		attention.shown.map(({ pair }) => pair.id)
+		attention.shown.map(({ pair }) => pair.id),
+		today
 	);
 	const answeredWaves = (['pre', 'mid'] as const).filter((wave) =>
 		analysis.pairs.some((pair) => pair.partners[wave].score !== null)
@@ -83,7 +86,7 @@ export async function buildProgramOverview(
 			wave: round.wave,
 			opensOn: round.opens_on,
 			closesOn: round.closes_on,
-			state: roundState(round),
+			state: roundState(round, today),
 			roles
 		}))
 	};

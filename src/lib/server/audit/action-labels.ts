@@ -50,6 +50,7 @@ const ACTION_LABELS: Record<AuditAction, Label> = {
 	'participant.self_withdrawn': m.audit_action_participant_self_withdrawn,
 	'retention.applied': m.audit_action_retention_applied,
 	'retention.changed': m.audit_action_retention_changed,
+	'organization.time_zone_changed': m.audit_action_organization_time_zone_changed,
 	'participants.imported': m.audit_action_participants_imported,
 	'pair.created': m.audit_action_pair_created,
 	'pair.status_changed': m.audit_action_pair_status_changed,

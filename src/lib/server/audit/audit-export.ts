@@ -1,4 +1,5 @@
 import type { Locale } from '$lib/paraglide/runtime';
+import { todayIn } from '$lib/time/days';
 import type { DbOrTx } from '../db';
 import type { StaffUserRow } from '../db/schema';
 import { toCsv, type CsvSeparator } from '../exports/export-files';
@@ -101,7 +102,8 @@ export async function exportAuditLog(
 		organizationName,
 		'audit-log',
 		format,
-		now.toISOString().slice(0, 10)
+		// The audit log keeps UTC throughout (its filter days and its times), and so does its name.
+		todayIn('UTC', now.getTime())
 	);
 	if (format === 'csv')
 		return {

@@ -1,12 +1,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
+import { isIsoDate } from '$lib/time/days';
 import type { AuditFilter } from './audit-query';
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isRealDay = (value: string) => {
-	const day = new Date(`${value}T00:00:00Z`);
-	return ISO_DAY.test(value) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value);
-};
 
 const optionalCode = z
 	.string()
@@ -21,7 +16,7 @@ const optionalDay = z
 	.trim()
 	.nullable()
 	.transform((value) => value || null)
-	.refine((value) => value === null || isRealDay(value), { error: () => m.error_date_invalid() });
+	.refine((value) => value === null || isIsoDate(value), { error: () => m.error_date_invalid() });
 
 const auditQuerySchema = z
 	.object({

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../db';
+import { startOfDayMs } from '$lib/time/days';
 
 export const AUDIT_PAGE_SIZE = 50;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -34,7 +35,8 @@ export interface AuditPage {
 	pageCount: number;
 }
 
-const startOfDay = (day: string) => Date.parse(`${day}T00:00:00Z`);
+// The audit log keeps UTC (its page says so): its filter days are UTC days.
+const startOfDay = (day: string) => startOfDayMs(day, 'UTC');
 
 function matching(db: DbOrTx, organizationId: string, filter: AuditFilter) {
 	let query = db.selectFrom('audit_log').where('audit_log.organization_id', '=', organizationId);

@@ -46,6 +46,7 @@ export type AuditAction =
 	| 'participant.self_withdrawn'
 	| 'retention.applied'
 	| 'retention.changed'
+	| 'organization.time_zone_changed'
 	| 'participants.imported'
 	| 'pair.created'
 	| 'pair.status_changed'

@@ -1,3 +1,4 @@
+import { addDays, endOfDayMs } from '$lib/time/days';
 import type { DbOrTx } from '../db';
 import type { Participant, Program } from '../db/schema';
 import { generateId } from '../util/ids';
@@ -6,8 +7,9 @@ import { generateSecret, hashSecret } from './tokens';
 /** Links keep working this long after the program ends, for late check-ins. */
 export const LINK_GRACE_DAYS = 30;
 
-export function linkExpiry(program: Pick<Program, 'end_date'>): number {
-	return Date.parse(`${program.end_date}T23:59:59Z`) + LINK_GRACE_DAYS * 24 * 60 * 60_000;
+/** The end of the grace period's last day, where the organization works. */
+export function linkExpiry(program: Pick<Program, 'end_date'>, zone: string): number {
+	return endOfDayMs(addDays(program.end_date, LINK_GRACE_DAYS), zone);
 }
 
 /** A fresh link for one person; several may be valid at once (every message carries a new one). */

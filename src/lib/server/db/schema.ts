@@ -12,6 +12,8 @@ export interface OrganizationsTable {
 	retention_months: number | null;
 	/** 1: every staff member must sign in with an authenticator app code. */
 	require_two_factor: Generated<number>;
+	/** IANA name ("America/Toronto"): where its days begin and end. */
+	time_zone: Generated<string>;
 	created_at: number;
 }
 

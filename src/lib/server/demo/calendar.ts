@@ -1,4 +1,5 @@
-import { isoToday } from '../rounds/round-state';
+import { addDays, endOfDayMs, startOfDayMs, todayIn } from '$lib/time/days';
+import { DEFAULT_TIME_ZONE } from '$lib/time/zones';
 
 const DAY = 24 * 60 * 60_000;
 
@@ -46,22 +47,28 @@ export const TIMELINE: {
 	}
 };
 
-/** Dates and times relative to one fixed "today", so a seeded demo always reads as current. */
+/**
+ * Dates and times relative to one fixed "today", so a seeded demo always reads as current; days
+ * are those of the demo organization's zone (the default one).
+ */
 export class Calendar {
-	constructor(readonly now: number) {}
+	constructor(
+		readonly now: number,
+		readonly zone = DEFAULT_TIME_ZONE
+	) {}
 
 	at(days: number): number {
 		return this.now + days * DAY;
 	}
 
 	date(days: number): string {
-		return isoToday(this.at(days));
+		return addDays(todayIn(this.zone, this.now), days);
 	}
 
 	/** A moment while the round was open (its closing day included) and before now, `share` (0–1) of the way. */
 	during(days: OpenDays, share: number): number {
-		const from = this.at(days.opens) + 0.25 * DAY;
-		const closingDayEnds = Date.parse(`${this.date(days.closes)}T23:59:59Z`);
+		const from = startOfDayMs(this.date(days.opens), this.zone) + 0.25 * DAY;
+		const closingDayEnds = endOfDayMs(this.date(days.closes), this.zone) - 1000;
 		const until = Math.min(closingDayEnds, this.now - 0.1 * DAY);
 		return Math.round(from + share * (until - from));
 	}

@@ -66,7 +66,7 @@ export async function seedProgram(seeding: Seeding, spec: ProgramSpec): Promise<
 		db,
 		team.organizationId,
 		{
-			...newProgramValues(),
+			...newProgramValues(calendar.date(0)),
 			name: spec.name,
 			description: spec.description,
 			startDate: calendar.date(t.starts),

@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../db';
 import type { Program, StaffUserRow } from '../db/schema';
 import { recordAudit } from '../audit/audit';
+import { organizationToday } from '../organizations/time-zone';
 import { toCsv, toJson, type CsvSeparator } from './export-files';
 import type { ExportTable } from './export-table';
 import { exportFileName } from './file-name';
@@ -59,7 +60,8 @@ export async function exportProgram(
 		},
 		now.getTime()
 	);
-	const fileName = exportFileName(program.name, dataset, format, now.toISOString().slice(0, 10));
+	const today = await organizationToday(db, program.organization_id, now.getTime());
+	const fileName = exportFileName(program.name, dataset, format, today);
 	return format === 'csv'
 		? { body: toCsv(table, request.separator), contentType: 'text/csv; charset=utf-8', fileName }
 		: {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
+import { isValidTimeZone } from '$lib/time/zones';
 import { findPasswordProblem, type PasswordProblem } from '../auth/password-policy';
 
 /** Required single-line text, trimmed, with a message for empty and for too long. */
@@ -53,3 +54,9 @@ export function withConfirmedPassword<T extends { password: string; confirm: str
 		error: () => m.error_password_mismatch()
 	});
 }
+
+/** An IANA time zone name this server knows ("America/Toronto"). */
+export const timeZoneField = z
+	.string({ error: () => m.error_time_zone_invalid() })
+	.trim()
+	.refine(isValidTimeZone, { error: () => m.error_time_zone_invalid() });

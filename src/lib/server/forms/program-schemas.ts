@@ -1,17 +1,12 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
+import { isIsoDate } from '$lib/time/days';
 import { emailField, requiredText } from './fields';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isRealDate = (value: string) =>
-	ISO_DATE.test(value) &&
-	!Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
-	new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
 const dateField = z
 	.string({ error: () => m.error_date_invalid() })
 	.trim()
-	.refine(isRealDate, { error: () => m.error_date_invalid() });
+	.refine(isIsoDate, { error: () => m.error_date_invalid() });
 
 const optionalText = (max: number) =>
 	z
@@ -74,7 +69,7 @@ export const participantSchema = z.object({
 		.trim()
 		.optional()
 		.transform((value) => value || null)
-		.refine((value) => value === null || isRealDate(value), {
+		.refine((value) => value === null || isIsoDate(value), {
 			error: () => m.error_date_invalid()
 		}),
 	notes: z

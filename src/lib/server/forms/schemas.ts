@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
+import { DEFAULT_TIME_ZONE } from '$lib/time/zones';
 import {
 	emailField,
 	existingPasswordField,
 	newPasswordField,
 	requiredText,
 	staffRoleField,
+	timeZoneField,
 	withConfirmedPassword
 } from './fields';
 
@@ -20,10 +22,14 @@ export const setupSchema = withConfirmedPassword(
 		organizationName: requiredText(() => m.error_org_name_required()),
 		name: requiredText(() => m.error_name_required()),
 		email: emailField,
+		// A form sent without the field (no browser) gets the default; a wrong name gets a message.
+		timeZone: timeZoneField.default(DEFAULT_TIME_ZONE),
 		password: newPasswordField,
 		confirm: z.string({ error: () => m.error_password_mismatch() })
 	})
 );
+
+export const timeZoneSchema = z.object({ timeZone: timeZoneField });
 
 export const acceptInvitationSchema = withConfirmedPassword(
 	z.object({

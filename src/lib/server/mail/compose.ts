@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import { dateTimeFormat, regionalLocale } from '$lib/intl';
+import { formatIsoDate } from '$lib/time/format';
 
 export interface MessageParts {
 	kind: 'invitation' | 'reminder';
@@ -15,10 +15,7 @@ export interface MessageParts {
 export function composeMessage(parts: MessageParts): { subject: string; body: string } {
 	const locale = parts.language === 'fr' ? 'fr' : 'en';
 	const options = { locale } as const;
-	const date = dateTimeFormat(regionalLocale(locale), {
-		dateStyle: 'long',
-		timeZone: 'UTC'
-	}).format(Date.parse(`${parts.closesOn}T12:00:00Z`));
+	const date = formatIsoDate(parts.closesOn, locale);
 	const subject =
 		parts.kind === 'invitation'
 			? m.mail_invitation_subject({ program: parts.program }, options)

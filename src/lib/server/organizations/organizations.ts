@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '$lib/time/zones';
 import type { DbOrTx } from '../db';
 import type { Organization } from '../db/schema';
 import { defaultInstrument } from '../instruments/default-instrument';
@@ -16,7 +17,8 @@ export async function countOrganizations(db: DbOrTx): Promise<number> {
 export async function createOrganization(
 	db: DbOrTx,
 	name: string,
-	now = Date.now()
+	now = Date.now(),
+	timeZone = DEFAULT_TIME_ZONE
 ): Promise<Organization> {
 	const organization: Organization = {
 		id: generateId(),
@@ -24,6 +26,7 @@ export async function createOrganization(
 		default_language: 'en',
 		retention_months: null,
 		require_two_factor: 0,
+		time_zone: timeZone,
 		created_at: now
 	};
 	await db.insertInto('organizations').values(organization).execute();

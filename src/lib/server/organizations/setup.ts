@@ -37,6 +37,7 @@ export interface SetupInput {
 	adminName: string;
 	email: string;
 	password: string;
+	timeZone: string;
 }
 
 export type SetupResult =
@@ -57,7 +58,7 @@ export async function completeSetup(
 		if (await emailHasAccount(tx, input.email)) return { ok: false, reason: 'email_taken' };
 		if (!(await consumeToken(tx, row.id, now))) return { ok: false, reason: 'link_unusable' };
 
-		const organization = await createOrganization(tx, input.organizationName, now);
+		const organization = await createOrganization(tx, input.organizationName, now, input.timeZone);
 		const staffId = await createStaffUser(
 			tx,
 			{

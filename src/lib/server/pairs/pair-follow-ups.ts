@@ -1,7 +1,7 @@
 import type { Db, DbOrTx } from '../db';
 import { recordAudit } from '../audit/audit';
 import type { Actor } from '../instruments/instruments';
-import { isoToday } from '../rounds/round-state';
+import { organizationToday } from '../organizations/time-zone';
 import { generateId } from '../util/ids';
 import { isOwnPair } from './pair-access';
 
@@ -58,8 +58,9 @@ export async function listPairFollowUps(
 	db: DbOrTx,
 	organizationId: string,
 	pairId: string,
-	today = isoToday()
+	today?: string
 ): Promise<FollowUpView[]> {
+	const day = today ?? (await organizationToday(db, organizationId));
 	const rows = await db
 		.selectFrom('pair_follow_ups')
 		.leftJoin('staff_users as assignee', 'assignee.id', 'pair_follow_ups.assignee_staff_id')
@@ -79,7 +80,7 @@ export async function listPairFollowUps(
 	return rows
 		.map((row) => ({
 			...row,
-			overdue: row.doneAt === null && row.dueOn !== null && row.dueOn < today
+			overdue: row.doneAt === null && row.dueOn !== null && row.dueOn < day
 		}))
 		.sort(compareFollowUps);
 }

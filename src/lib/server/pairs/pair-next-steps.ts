@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../db';
-import { isoToday } from '../rounds/round-state';
+import { organizationToday } from '../organizations/time-zone';
 
 /** What a coordinator planned for a pair, or last wrote about it: one line in a list of pairs. */
 export type NextStep =
@@ -15,11 +15,11 @@ export async function nextStepsOf(
 	db: DbOrTx,
 	organizationId: string,
 	pairIds: readonly string[],
-	today = isoToday()
+	today?: string
 ): Promise<Map<string, NextStep>> {
 	const steps = new Map<string, NextStep>();
 	if (pairIds.length === 0) return steps;
-	const [followUps, notes] = await Promise.all([
+	const [followUps, notes, day] = await Promise.all([
 		db
 			.selectFrom('pair_follow_ups')
 			.select(['pair_id', 'what', 'due_on', 'created_at'])
@@ -33,7 +33,8 @@ export async function nextStepsOf(
 			.where('organization_id', '=', organizationId)
 			.where('pair_id', 'in', pairIds)
 			.groupBy('pair_id')
-			.execute()
+			.execute(),
+		today ?? organizationToday(db, organizationId)
 	]);
 	const soonest = (due: string | null) => due ?? '9999-12-31';
 	followUps.sort(
@@ -45,7 +46,7 @@ export async function nextStepsOf(
 			pair_id,
 			due_on === null
 				? { kind: 'open', what }
-				: { kind: due_on < today ? 'overdue' : 'due', what, dueOn: due_on }
+				: { kind: due_on < day ? 'overdue' : 'due', what, dueOn: due_on }
 		);
 	}
 	for (const { pair_id, at } of notes)

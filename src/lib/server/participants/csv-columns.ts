@@ -1,3 +1,4 @@
+import { isoDateOf } from '$lib/time/days';
 import type { ParticipantRole } from '../db/schema';
 
 /** The template's columns, in the template's order. */
@@ -120,10 +121,7 @@ export function parseLanguage(value: string): 'en' | 'fr' | null {
 }
 
 function isoDate(year: number, month: number, day: number): string | null {
-	const date = new Date(Date.UTC(year, month - 1, day));
-	if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1) return null;
-	if (date.getUTCDate() !== day || year < 1900 || year > 2999) return null;
-	return date.toISOString().slice(0, 10);
+	return year < 1900 || year > 2999 ? null : isoDateOf(year, month, day);
 }
 
 /**

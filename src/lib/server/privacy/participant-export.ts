@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../db';
 import type { Participant, StaffUserRow } from '../db/schema';
 import { recordAudit } from '../audit/audit';
+import { organizationToday } from '../organizations/time-zone';
 import { toCsv } from '../exports/export-files';
 import type { ExportTable } from '../exports/export-table';
 import type { ExportFile, ExportFormat } from '../exports/program-export';
@@ -51,7 +52,8 @@ export async function exportParticipant(
 		},
 		now.getTime()
 	);
-	const fileName = `tandem-participant-${participant.id}-${now.toISOString().slice(0, 10)}.${format}`;
+	const today = await organizationToday(db, staff.organization_id, now.getTime());
+	const fileName = `tandem-participant-${participant.id}-${today}.${format}`;
 	return format === 'csv'
 		? {
 				body: toCsv(recordRows(record), 'comma'),

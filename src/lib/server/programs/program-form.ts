@@ -1,15 +1,13 @@
+import { addMonths } from '$lib/time/days';
 import { DEFAULT_RISK_THRESHOLD, DEFAULT_WATCH_THRESHOLD, type ProgramInput } from './programs';
 
-/** A new program starts today, runs four months, and uses the default thresholds. */
-export function newProgramValues(today = new Date()): ProgramInput {
-	const end = new Date(today);
-	end.setMonth(end.getMonth() + 4);
-	const iso = (d: Date) => d.toISOString().slice(0, 10);
+/** A new program starts `today` (the organization's), runs four months, and uses the default thresholds. */
+export function newProgramValues(today: string): ProgramInput {
 	return {
 		name: '',
 		description: '',
-		startDate: iso(today),
-		endDate: iso(end),
+		startDate: today,
+		endDate: addMonths(today, 4),
 		defaultLanguage: 'en',
 		status: 'active',
 		watchThreshold: DEFAULT_WATCH_THRESHOLD,

@@ -4,6 +4,7 @@ import type { Program } from '../db/schema';
 import { recordAudit } from '../audit/audit';
 import { issueParticipantLink, linkExpiry } from '../auth/participant-links';
 import type { Actor } from '../instruments/instruments';
+import { organizationTimeZone } from '../organizations/time-zone';
 
 export interface IssuedLink {
 	participantId: string;
@@ -24,6 +25,7 @@ export async function issueLinksFor(
 ): Promise<IssuedLink[]> {
 	if (participantIds.length === 0) return [];
 	return db.transaction().execute(async (tx) => {
+		const expiresAt = linkExpiry(program, await organizationTimeZone(tx, actor.organization_id));
 		const people = await tx
 			.selectFrom('participants')
 			.select(['id', 'name'])
@@ -35,7 +37,7 @@ export async function issueLinksFor(
 			.execute();
 		const links: IssuedLink[] = [];
 		for (const person of people) {
-			const token = await issueParticipantLink(tx, person.id, linkExpiry(program), actor.id);
+			const token = await issueParticipantLink(tx, person.id, expiresAt, actor.id);
 			const url = `${origin}/l/${token}`;
 			const svg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
 			const qrCode = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;

@@ -1,3 +1,4 @@
+import { addDays, todayIn } from '$lib/time/days';
 import type { Db, DbOrTx } from '../db';
 import type { Program, Round } from '../db/schema';
 import { recordAudit } from '../audit/audit';
@@ -5,6 +6,7 @@ import { issueParticipantLink, linkExpiry } from '../auth/participant-links';
 import type { Actor } from '../instruments/instruments';
 import { composeMessage } from '../mail/compose';
 import { enqueueMessage } from '../mail/outbox';
+import { roundState } from './round-state';
 
 interface Recipient {
 	participantId: string;
@@ -49,6 +51,7 @@ interface RoundContext {
 	round: Round;
 	program: Program;
 	organizationName: string;
+	timeZone: string;
 	origin: string;
 }
 
@@ -60,10 +63,16 @@ async function context(db: DbOrTx, round: Round, origin: string): Promise<RoundC
 		.executeTakeFirstOrThrow();
 	const organization = await db
 		.selectFrom('organizations')
-		.select('name')
+		.select(['name', 'time_zone'])
 		.where('id', '=', round.organization_id)
 		.executeTakeFirstOrThrow();
-	return { round, program, organizationName: organization.name, origin };
+	return {
+		round,
+		program,
+		organizationName: organization.name,
+		timeZone: organization.time_zone,
+		origin
+	};
 }
 
 /** Every message carries a fresh personal link; the token lives only in the undelivered message. */
@@ -77,7 +86,7 @@ async function enqueueFor(
 	const token = await issueParticipantLink(
 		db,
 		person.participantId,
-		linkExpiry(ctx.program),
+		linkExpiry(ctx.program, ctx.timeZone),
 		createdBy
 	);
 	const { subject, body } = composeMessage({
@@ -159,18 +168,14 @@ export function sendRemindersNow(
 	return queueForWaiting(db, actor, round, 'reminder', origin, ip);
 }
 
-const DAY = 24 * 60 * 60_000;
-
 /** The reminder steps of a round that are due by `today`: offsets after opening, or before closing when negative. */
 export function dueSteps(
 	round: Pick<Round, 'opens_on' | 'closes_on' | 'reminder_days'>,
 	today: string
 ): number[] {
 	const days = JSON.parse(round.reminder_days) as number[];
-	const at = (date: string, offset: number) =>
-		new Date(Date.parse(`${date}T00:00:00Z`) + offset * DAY).toISOString().slice(0, 10);
 	return days.flatMap((offset, step) =>
-		(offset >= 0 ? at(round.opens_on, offset) : at(round.closes_on, offset)) <= today ? [step] : []
+		addDays(offset >= 0 ? round.opens_on : round.closes_on, offset) <= today ? [step] : []
 	);
 }
 
@@ -184,16 +189,21 @@ export async function runScheduledReminders(
 	origin: string,
 	now = Date.now()
 ): Promise<number> {
-	const today = new Date(now).toISOString().slice(0, 10);
-	const rounds = await db
+	// Every zone's today lies within a day of UTC's: the query keeps a wide window, the zone decides.
+	const utcToday = todayIn('UTC', now);
+	const rows = await db
 		.selectFrom('rounds')
-		.selectAll()
-		.where('closed_at', 'is', null)
-		.where('opens_on', '<=', today)
-		.where('closes_on', '>=', today)
+		.innerJoin('organizations', 'organizations.id', 'rounds.organization_id')
+		.selectAll('rounds')
+		.select('organizations.time_zone')
+		.where('rounds.closed_at', 'is', null)
+		.where('rounds.opens_on', '<=', addDays(utcToday, 1))
+		.where('rounds.closes_on', '>=', addDays(utcToday, -1))
 		.execute();
 	let sent = 0;
-	for (const round of rounds) {
+	for (const { time_zone, ...round } of rows) {
+		const today = todayIn(time_zone, now);
+		if (roundState(round, today) !== 'open') continue;
 		const steps = dueSteps(round, today);
 		if (steps.length === 0) continue;
 		const ctx = await context(db, round, origin);

@@ -1,18 +1,27 @@
+import { todayIn } from '$lib/time/days';
 import type { Round } from '../db/schema';
 
 export type RoundState = 'scheduled' | 'open' | 'closed';
 
-/** Open from its opening day to its closing day inclusive, unless closed early. */
+/**
+ * Open from the start of its opening day to the end of its closing day, days being those of
+ * `today`'s time zone (the organization's: `todayIn(zone, now)`), unless closed early.
+ */
 export function roundState(
 	round: Pick<Round, 'opens_on' | 'closes_on' | 'closed_at'>,
-	today = isoToday()
+	today: string
 ): RoundState {
 	if (round.closed_at !== null || today > round.closes_on) return 'closed';
 	return today < round.opens_on ? 'scheduled' : 'open';
 }
 
-export function isoToday(now = Date.now()): string {
-	return new Date(now).toISOString().slice(0, 10);
+/** The state at the instant `now` for an organization in `zone`. */
+export function roundStateAt(
+	round: Pick<Round, 'opens_on' | 'closes_on' | 'closed_at'>,
+	zone: string,
+	now = Date.now()
+): RoundState {
+	return roundState(round, todayIn(zone, now));
 }
 
 /** Default reminder steps: 3 and 7 days after opening, 1 day before closing. */

@@ -5,7 +5,8 @@ import type { InstrumentDocument, Role, Wave } from '$lib/instruments/types';
 import type { Assignment, Participant, Round } from '../db/schema';
 import { requireStaff } from '../auth/guards';
 import { getDb } from '../db';
-import { roundState, type RoundState } from '../rounds/round-state';
+import { organizationTimeZone } from '../organizations/time-zone';
+import { roundStateAt, type RoundState } from '../rounds/round-state';
 import { findOwnAssignment, roundDocument } from './assignments';
 
 /** The participant whose link opened this session, or the page that explains personal links. */
@@ -45,11 +46,15 @@ async function openSurvey(
 	base: string,
 	exit: string
 ): Promise<OpenSurvey> {
-	const document = await roundDocument(getDb(), round);
+	const db = getDb();
+	const [document, zone] = await Promise.all([
+		roundDocument(db, round),
+		organizationTimeZone(db, round.organization_id)
+	]);
 	const locale = getLocale();
 	const language = document.languages.includes(locale) ? locale : document.languages[0]!;
 	const pages = pagesOf(document, assignment.role, round.wave, language);
-	return { assignment, round, pages, language, state: roundState(round), base, exit };
+	return { assignment, round, pages, language, state: roundStateAt(round, zone), base, exit };
 }
 
 /** One of this participant's surveys; anyone else's is a 404. */

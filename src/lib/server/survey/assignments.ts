@@ -3,7 +3,7 @@ import type { Assignment, Participant, Round } from '../db/schema';
 import type { InstrumentDocument } from '$lib/instruments/types';
 import { estimatedMinutes } from '$lib/instruments/survey-length';
 import { loadVersionDocument } from '../instruments/load-document';
-import { roundState, type RoundState } from '../rounds/round-state';
+import { roundStateAt, type RoundState } from '../rounds/round-state';
 
 export interface PortalEntry {
 	assignmentId: string;
@@ -19,11 +19,13 @@ export interface PortalEntry {
 /** A participant's surveys, newest round first, each with the partner it is about. */
 export async function participantAssignments(
 	db: DbOrTx,
-	participant: Participant
+	participant: Participant,
+	now = Date.now()
 ): Promise<PortalEntry[]> {
 	const rows = await db
 		.selectFrom('assignments')
 		.innerJoin('rounds', 'rounds.id', 'assignments.round_id')
+		.innerJoin('organizations', 'organizations.id', 'rounds.organization_id')
 		.leftJoin('pairs', 'pairs.id', 'assignments.pair_id')
 		.leftJoin('participants as partner', (join) =>
 			join.on((eb) =>
@@ -48,6 +50,7 @@ export async function participantAssignments(
 			'rounds.opens_on',
 			'rounds.closes_on',
 			'rounds.closed_at',
+			'organizations.time_zone',
 			'partner.name as partnerName'
 		])
 		.where('assignments.participant_id', '=', participant.id)
@@ -59,7 +62,7 @@ export async function participantAssignments(
 			status: r.status,
 			wave: r.wave,
 			closesOn: r.closes_on,
-			state: roundState(r),
+			state: roundStateAt(r, r.time_zone, now),
 			partnerName: r.partnerName,
 			minutes: estimatedMinutes(await roundDocument(db, r), r.role, r.wave)
 		}))

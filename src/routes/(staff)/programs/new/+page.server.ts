@@ -3,12 +3,13 @@ import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { programSchema } from '$lib/server/forms/program-schemas';
 import { readForm } from '$lib/server/forms/read-form';
+import { organizationToday } from '$lib/server/organizations/time-zone';
 import { createProgramAs } from '$lib/server/programs/program-actions';
 import { PROGRAM_FIELDS, newProgramValues } from '$lib/server/programs/program-form';
 
-export function load(event) {
-	requireStaff(event);
-	return { values: newProgramValues() };
+export async function load(event) {
+	const staff = requireStaff(event);
+	return { values: newProgramValues(await organizationToday(getDb(), staff.organization_id)) };
 }
 
 export const actions = {

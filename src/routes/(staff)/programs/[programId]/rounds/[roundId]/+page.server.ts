@@ -9,7 +9,8 @@ import { readFormData } from '$lib/server/instruments/edit-action';
 import { requireProgram } from '$lib/server/programs/access';
 import { issueLinksFor } from '$lib/server/rounds/links';
 import { roundProgress } from '$lib/server/rounds/round-progress';
-import { roundState } from '$lib/server/rounds/round-state';
+import { organizationTimeZone } from '$lib/server/organizations/time-zone';
+import { roundStateAt } from '$lib/server/rounds/round-state';
 import { addLatecomers, closeRound, findRound } from '$lib/server/rounds/rounds';
 
 async function requireRound(event: RequestEvent<{ programId: string; roundId: string }>) {
@@ -22,7 +23,10 @@ async function requireRound(event: RequestEvent<{ programId: string; roundId: st
 export async function load(event) {
 	const { staff, round } = await requireRound(event);
 	const db = getDb();
-	const outbox = await listOutbox(db, staff.organization_id, round.id);
+	const [outbox, zone] = await Promise.all([
+		listOutbox(db, staff.organization_id, round.id),
+		organizationTimeZone(db, staff.organization_id)
+	]);
 	const mine = await db
 		.selectFrom('assignments')
 		.select('status')
@@ -47,7 +51,7 @@ export async function load(event) {
 			wave: round.wave,
 			opensOn: round.opens_on,
 			closesOn: round.closes_on,
-			state: roundState(round)
+			state: roundStateAt(round, zone)
 		},
 		progress: await roundProgress(getDb(), round.id),
 		opened: Number(event.url.searchParams.get('opened') ?? '') || null

@@ -5,23 +5,28 @@ import { roundSchema } from '$lib/server/forms/program-schemas';
 import { fieldFailure, readForm } from '$lib/server/forms/read-form';
 import { listInstruments } from '$lib/server/instruments/instruments';
 import { requireProgram } from '$lib/server/programs/access';
-import { DEFAULT_REMINDER_DAYS, isoToday } from '$lib/server/rounds/round-state';
+import { organizationToday } from '$lib/server/organizations/time-zone';
+import { DEFAULT_REMINDER_DAYS } from '$lib/server/rounds/round-state';
 import { openRound } from '$lib/server/rounds/rounds';
+import { addDays } from '$lib/time/days';
 
 export async function load(event) {
 	const { staff } = await requireProgram(event);
-	const instruments = await listInstruments(getDb(), staff.organization_id);
+	const db = getDb();
+	const [instruments, today] = await Promise.all([
+		listInstruments(db, staff.organization_id),
+		organizationToday(db, staff.organization_id)
+	]);
 	const versions = instruments.flatMap((instrument) =>
 		instrument.versions
 			.filter((v) => v.status === 'published')
 			.map((v) => ({ id: v.id, name: instrument.name, number: v.number }))
 	);
-	const closes = new Date(Date.now() + 14 * 24 * 3600_000);
 	return {
 		versions,
 		values: {
-			opensOn: isoToday(),
-			closesOn: isoToday(closes.getTime()),
+			opensOn: today,
+			closesOn: addDays(today, 14),
 			wave: 'pre',
 			versionId: versions[0]?.id ?? '',
 			reminderDays: DEFAULT_REMINDER_DAYS.join(', ')

@@ -1,0 +1,21 @@
+import { requireAdmin } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { readForm } from '$lib/server/forms/read-form';
+import { timeZoneSchema } from '$lib/server/forms/schemas';
+import { setOrganizationTimeZone } from '$lib/server/organizations/time-zone';
+import { timeZoneNames } from '$lib/time/zones';
+
+export function load(event) {
+	requireAdmin(event);
+	return { zones: timeZoneNames() };
+}
+
+export const actions = {
+	default: async (event) => {
+		const admin = requireAdmin(event);
+		const form = await readForm(event.request, timeZoneSchema, ['timeZone']);
+		if (!form.ok) return form.failure;
+		await setOrganizationTimeZone(getDb(), admin, form.data.timeZone, event.getClientAddress());
+		return { saved: true };
+	}
+};
