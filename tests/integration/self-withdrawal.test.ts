@@ -66,7 +66,8 @@ describe('a participant stops taking part from the portal', () => {
 			.select('revoked_at')
 			.where('participant_id', '=', world.maria)
 			.execute();
-		expect(links.every((l) => l.revoked_at !== null)).toBe(true);
+		expect(links.length).toBeGreaterThan(0);
+		expect(links.filter((l) => l.revoked_at === null)).toEqual([]);
 	});
 
 	it('changes nothing more when sent twice', async () => {
