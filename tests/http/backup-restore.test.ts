@@ -57,7 +57,7 @@ describe('backup and restore', () => {
 			for (let i = 1; writing; i++) {
 				const name = `Person ${i}`;
 				const response = await addParticipant(coordinator, name);
-				if (response.status !== 200) throw new Error(`add failed: ${response.status}`);
+				if (response.status !== 303) throw new Error(`add failed: ${response.status}`);
 				acknowledged.push(name);
 			}
 		})();
