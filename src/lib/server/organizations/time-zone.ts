@@ -1,7 +1,7 @@
 import { todayIn } from '$lib/time/days';
 import type { Db, DbOrTx } from '../db';
-import { recordAudit } from '../audit/audit';
 import type { Actor } from '../instruments/instruments';
+import { changeOrganizationSetting } from './organization-settings';
 
 /** The IANA zone in which the organization's days, and so its rounds, begin and end. */
 export async function organizationTimeZone(db: DbOrTx, organizationId: string): Promise<string> {
@@ -29,22 +29,10 @@ export async function setOrganizationTimeZone(
 	zone: string,
 	ip: string | null
 ): Promise<void> {
-	await db.transaction().execute(async (tx) => {
-		const before = await organizationTimeZone(tx, actor.organization_id);
-		if (before === zone) return;
-		await tx
-			.updateTable('organizations')
-			.set({ time_zone: zone })
-			.where('id', '=', actor.organization_id)
-			.execute();
-		await recordAudit(tx, {
-			organizationId: actor.organization_id,
-			actorStaffId: actor.id,
-			action: 'organization.time_zone_changed',
-			targetType: 'organization',
-			targetId: actor.organization_id,
-			detail: { from: before, to: zone },
-			ip
-		});
-	});
+	await changeOrganizationSetting(
+		db,
+		actor,
+		{ setting: 'time_zone', value: zone, action: 'organization.time_zone_changed' },
+		ip
+	);
 }
