@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roundStateAt } from './round-state';
+import { nextWave, roundStateAt } from './round-state';
 
 const round = (opens_on: string, closes_on: string) => ({ opens_on, closes_on, closed_at: null });
 
@@ -27,5 +27,16 @@ describe('a round opens at the start and closes at the end of its days, in its z
 		expect(roundStateAt(closedEarly, 'America/Toronto', Date.parse('2026-03-05T12:00:00Z'))).toBe(
 			'closed'
 		);
+	});
+});
+
+describe('the wave a new round suggests', () => {
+	it.each([
+		[[], 'pre'],
+		[['pre'], 'mid'],
+		[['mid', 'pre'], 'post'],
+		[['pre', 'mid', 'post'], 'mid']
+	] as const)('after %j: %s', (asked, wave) => {
+		expect(nextWave(asked)).toBe(wave);
 	});
 });

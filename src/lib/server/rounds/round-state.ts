@@ -26,3 +26,8 @@ export function roundStateAt(
 
 /** Default reminder steps: 3 and 7 days after opening, 1 day before closing. */
 export const DEFAULT_REMINDER_DAYS = [3, 7, -1];
+
+/** The wave a new round most likely asks: the first the program has not asked yet ('mid' once all have). */
+export function nextWave(asked: readonly string[]): 'pre' | 'mid' | 'post' {
+	return (['pre', 'mid', 'post'] as const).find((wave) => !asked.includes(wave)) ?? 'mid';
+}

@@ -6,16 +6,17 @@ import { fieldFailure, readForm } from '$lib/server/forms/read-form';
 import { listInstruments } from '$lib/server/instruments/instruments';
 import { requireProgram } from '$lib/server/programs/access';
 import { organizationToday } from '$lib/server/organizations/time-zone';
-import { DEFAULT_REMINDER_DAYS } from '$lib/server/rounds/round-state';
-import { openRound } from '$lib/server/rounds/rounds';
+import { DEFAULT_REMINDER_DAYS, nextWave } from '$lib/server/rounds/round-state';
+import { listRounds, openRound } from '$lib/server/rounds/rounds';
 import { addDays } from '$lib/time/days';
 
 export async function load(event) {
-	const { staff } = await requireProgram(event);
+	const { staff, program } = await requireProgram(event);
 	const db = getDb();
-	const [instruments, today] = await Promise.all([
+	const [instruments, today, rounds] = await Promise.all([
 		listInstruments(db, staff.organization_id),
-		organizationToday(db, staff.organization_id)
+		organizationToday(db, staff.organization_id),
+		listRounds(db, staff.organization_id, program.id)
 	]);
 	const versions = instruments.flatMap((instrument) =>
 		instrument.versions
@@ -27,7 +28,7 @@ export async function load(event) {
 		values: {
 			opensOn: today,
 			closesOn: addDays(today, 14),
-			wave: 'pre',
+			wave: nextWave(rounds.map((round) => round.wave)),
 			versionId: versions[0]?.id ?? '',
 			reminderDays: DEFAULT_REMINDER_DAYS.join(', ')
 		}
