@@ -17,6 +17,7 @@ export const STAFF_ROUTES = [
 	'/(staff)/admin/security',
 	'/(staff)/admin/staff',
 	'/(staff)/admin/staff/[staffId]',
+	'/(staff)/admin/time-zone',
 	'/(staff)/employers',
 	'/(staff)/instruments',
 	'/(staff)/instruments/[versionId]',
@@ -96,7 +97,8 @@ export function staffPages(w: AccessibilityWorld): [Route, string][] {
 		['/(staff)/admin/staff/[staffId]', `/admin/staff/${w.staffId}`],
 		['/(staff)/admin/security', '/admin/security'],
 		['/(staff)/admin/audit', '/admin/audit'],
-		['/(staff)/admin/retention', '/admin/retention']
+		['/(staff)/admin/retention', '/admin/retention'],
+		['/(staff)/admin/time-zone', '/admin/time-zone']
 	];
 }
 

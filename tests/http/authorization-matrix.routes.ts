@@ -31,6 +31,8 @@ export interface RouteRule {
 	params?: (world: World, actor: Actor) => Record<string, string>;
 	/** What a refused actor posts: a form that would work for someone allowed. */
 	body?: (world: World) => Record<string, string>;
+	/** What an allowed actor posts, when an empty form is not enough (a confirmation). */
+	actBody?: (world: World) => Record<string, string>;
 	/** Run after every other allowed action (it ends a round or a person's participation). */
 	last?: boolean;
 }
@@ -331,6 +333,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'POST /(staff)/programs/[programId]/rounds/[roundId]?/remind': org1Staff('acts'),
 	'POST /(staff)/programs/[programId]/rounds/[roundId]?/close': {
 		...org1Staff('acts'),
+		body: () => ({ confirmed: 'yes' }),
+		actBody: () => ({ confirmed: 'yes' }),
 		last: true
 	},
 	'GET /(staff)/programs/[programId]/rounds/[roundId]/answer': org1Staff('ok'),

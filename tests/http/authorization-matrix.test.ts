@@ -136,7 +136,7 @@ async function checkCell(key: string, actor: Actor, visitor: Visitor): Promise<s
 	const expected = rule.expect[actor];
 	const path = routePath(endpoint.routeId, { ...world.params, ...rule.params?.(world, actor) });
 	const refused = REFUSALS.includes(expected);
-	const body = refused ? (rule.body?.(world) ?? {}) : {};
+	const body = refused ? (rule.body?.(world) ?? {}) : (rule.actBody?.(world) ?? {});
 	const guarded = expected !== 'acts' && !(expected === 'ok' && endpoint.method === 'GET');
 	// Allowed traces: a session's last activity, the audit row of a pair page shown again.
 	const before = guarded ? checksums.snapshot() : null;

@@ -55,7 +55,8 @@ afterAll(async () => {
 describe('invitations by email', () => {
 	it('land in the SMTP server, in each person’s language, with a working personal link', async () => {
 		const response = await coordinator.post(`${roundPath}?/invite`, {});
-		expect(await response.text()).toContain('Invitations queued: 4.');
+		expect(locationOf(response)).toBe(roundPath);
+		expect(await (await coordinator.get(roundPath)).text()).toContain('Invitations queued: 4.');
 		await waitFor(() => sink.received.length === 4);
 		const french = sink.received.find((mail) => mail.to[0] === 'protege1@example.org')!;
 		expect(french.raw).toContain('From: Tandem <tandem@example.org>');
@@ -82,12 +83,13 @@ describe('invitations by email', () => {
 
 	it('are not sent twice to the same people', async () => {
 		const again = await coordinator.post(`${roundPath}?/invite`, {});
-		expect(await again.text()).toContain('Invitations queued: 0.');
+		expect(locationOf(again)).toBe(roundPath);
+		expect(await (await coordinator.get(roundPath)).text()).toContain('Invitations queued: 0.');
 	});
 
 	it('may be sent ten times an hour by one staff member; the eleventh is asked to wait', async () => {
 		for (let send = 3; send <= 10; send++)
-			expect((await coordinator.post(`${roundPath}?/invite`, {})).status).toBe(200);
+			expect((await coordinator.post(`${roundPath}?/invite`, {})).status).toBe(303);
 		const eleventh = await coordinator.post(`${roundPath}?/invite`, {});
 		expect(eleventh.status).toBe(429);
 		expect(await eleventh.text()).toMatch(

@@ -248,9 +248,17 @@ describe('a participant answers through their link', () => {
 
 		const [fresh] = await linksFor([protegeIds[1]!]);
 		const visitor = await openLink(fresh!);
-		expect(
-			(await coordinator.post(`/programs/${programId}/rounds/${roundId}?/close`, {})).status
-		).toBe(200);
+		const roundPath = `/programs/${programId}/rounds/${roundId}`;
+		// Closing asks first: without the confirmation nothing changes.
+		const unconfirmed = await coordinator.post(`${roundPath}?/close`, {});
+		expect(unconfirmed.status).toBe(400);
+		expect(await unconfirmed.text()).toContain('Close this round now?');
+		const closed = await coordinator.post(`${roundPath}?/close`, { confirmed: 'yes' });
+		expect(closed.status).toBe(303);
+		expect(locationOf(closed)).toBe(roundPath);
+		expect(await (await coordinator.get(roundPath)).text()).toContain(
+			'The round is closed. Answers can no longer change.'
+		);
 		const assignment = await assignmentOf(protegeIds[1]!);
 		const page = await visitor.get(`/p/a/${assignment}/page/1`);
 		expect(await page.text()).toContain('Ce questionnaire est fermé'); // they chose French earlier

@@ -3,21 +3,26 @@ import { m } from '$lib/paraglide/messages';
 
 /**
  * "Done" messages after an action that changed something. The action redirects (so a reload does
- * not send the form again) and leaves the message's name in a short-lived cookie; the next page
- * shows it once, in the reader's language, and removes the cookie.
+ * not send the form again) and leaves the message's name, and a count where it has one, in a
+ * short-lived cookie; the next page shows it once, in the reader's language, and removes it.
  */
 const FLASH_COOKIE = 'tandem_flash';
 
-const FLASH_MESSAGES = {
+const MESSAGES = {
 	pair_created: () => m.pair_created(),
 	participant_added: () => m.participant_added(),
-	participants_imported: (count: number) => m.flash_participants_imported({ count })
-} as const;
+	round_closed: () => m.round_closed_notice()
+} satisfies Record<string, () => string>;
+
+const COUNTED_MESSAGES = {
+	participants_imported: (count: number) => m.flash_participants_imported({ count }),
+	latecomers_added: (count: number) => m.round_latecomers_added({ count }),
+	invitations_queued: (count: number) => m.round_invitations_queued({ count }),
+	reminders_queued: (count: number) => m.round_reminders_queued({ count })
+} satisfies Record<string, (count: number) => string>;
 
 export type Flash =
-	| { kind: 'pair_created' }
-	| { kind: 'participant_added' }
-	| { kind: 'participants_imported'; count: number };
+	{ kind: keyof typeof MESSAGES } | { kind: keyof typeof COUNTED_MESSAGES; count: number };
 
 export function redirectWithFlash(cookies: Cookies, location: string, flash: Flash): never {
 	cookies.set(FLASH_COOKIE, JSON.stringify(flash), {
@@ -34,16 +39,15 @@ export function takeFlash(cookies: Cookies): string | null {
 	const stored = cookies.get(FLASH_COOKIE);
 	if (stored === undefined) return null;
 	cookies.delete(FLASH_COOKIE, { path: '/' });
+	let flash: { kind?: unknown; count?: unknown };
 	try {
-		const flash = JSON.parse(stored) as Flash;
-		if (flash.kind === 'participants_imported')
-			return Number.isInteger(flash.count)
-				? FLASH_MESSAGES.participants_imported(flash.count)
-				: null;
-		if (flash.kind === 'pair_created' || flash.kind === 'participant_added')
-			return FLASH_MESSAGES[flash.kind]();
-		return null;
+		flash = JSON.parse(stored);
 	} catch {
 		return null;
 	}
+	const kind = String(flash?.kind);
+	if (Object.hasOwn(MESSAGES, kind)) return MESSAGES[kind as keyof typeof MESSAGES]();
+	if (Object.hasOwn(COUNTED_MESSAGES, kind) && Number.isSafeInteger(flash.count))
+		return COUNTED_MESSAGES[kind as keyof typeof COUNTED_MESSAGES](flash.count as number);
+	return null;
 }

@@ -5,6 +5,7 @@ import { reserveAttempt } from '$lib/server/auth/attempt-limit';
 import { MAIL_SENDS_BY_STAFF } from '$lib/server/mail/send-limit';
 import { sendInvitations, sendRemindersNow } from '$lib/server/rounds/messaging';
 import { getDb } from '$lib/server/db';
+import { redirectWithFlash } from '$lib/server/flash/flash';
 import { readFormData } from '$lib/server/instruments/edit-action';
 import { requireProgram } from '$lib/server/programs/access';
 import { issueLinksFor } from '$lib/server/rounds/links';
@@ -54,7 +55,8 @@ export async function load(event) {
 			state: roundStateAt(round, zone)
 		},
 		progress: await roundProgress(getDb(), round.id),
-		opened: Number(event.url.searchParams.get('opened') ?? '') || null
+		opened: Number(event.url.searchParams.get('opened') ?? '') || null,
+		confirmClose: event.url.searchParams.get('confirm') === 'close'
 	};
 }
 
@@ -67,8 +69,14 @@ async function sendMail(
 	if (!sending.allowed) return fail(429, { mailLimited: Math.ceil(sending.retryAfterMs / 60_000) });
 	const send = kind === 'invitations' ? sendInvitations : sendRemindersNow;
 	const count = await send(getDb(), staff, round, event.url.origin, event.getClientAddress());
-	return kind === 'invitations' ? { invited: count } : { reminded: count };
+	redirectWithFlash(event.cookies, roundPath(event), {
+		kind: kind === 'invitations' ? 'invitations_queued' : 'reminders_queued',
+		count
+	});
 }
+
+const roundPath = (event: RequestEvent<{ programId: string; roundId: string }>) =>
+	`/programs/${event.params.programId}/rounds/${event.params.roundId}`;
 
 export const actions = {
 	links: async (event) => {
@@ -89,13 +97,17 @@ export const actions = {
 	},
 	latecomers: async (event) => {
 		const { staff, program, round } = await requireRound(event);
-		return { added: await addLatecomers(getDb(), staff, program, round, event.getClientAddress()) };
+		const count = await addLatecomers(getDb(), staff, program, round, event.getClientAddress());
+		redirectWithFlash(event.cookies, roundPath(event), { kind: 'latecomers_added', count });
 	},
 	invite: (event) => sendMail(event, 'invitations'),
 	remind: (event) => sendMail(event, 'reminders'),
 	close: async (event) => {
 		const { staff, round } = await requireRound(event);
+		// Closing cannot be undone: the form says what it does and asks to confirm it.
+		const confirmed = (await readFormData(event.request)).get('confirmed') === 'yes';
+		if (!confirmed) return fail(400, { confirmClose: true });
 		await closeRound(getDb(), staff, round, event.getClientAddress());
-		return { closed: true };
+		redirectWithFlash(event.cookies, roundPath(event), { kind: 'round_closed' });
 	}
 };
