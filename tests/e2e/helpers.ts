@@ -131,14 +131,22 @@ export async function openRound(page: Page, wave: 'Before the program (pre)' | '
 	await expect(page.getByText(/^Round opened: \d+ (person|people) asked\.$/)).toBeVisible();
 }
 
-/** On a round page: makes personal links for these people; returns each person's link. */
+/**
+ * On a round page: makes personal links for these people and returns each person's link. Making
+ * links redirects to the sheet (no `?/links` in the address); this goes back to the round after.
+ */
 export async function makeLinks(page: Page, names: string[]): Promise<Record<string, string>> {
 	for (const name of names) await page.getByRole('checkbox', { name: `Choose ${name}` }).check();
 	await page.getByRole('button', { name: 'Make personal links for the people ticked' }).click();
+	await expect(page.getByTestId('flash')).toHaveText(
+		names.length === 1 ? 'Link made for 1 person.' : `Links made for ${names.length} people.`
+	);
+	expect(page.url()).toMatch(/\/links\/[a-z2-7]+$/);
 	const links: Record<string, string> = {};
 	for (const sheet of await page.getByTestId('issued-links').locator('li').all())
 		links[(await sheet.locator('strong').textContent())!.trim()] = (await sheet
 			.locator('.copy-box')
 			.textContent())!.trim();
+	await page.getByRole('link', { name: 'Back to the round' }).click();
 	return links;
 }

@@ -327,7 +327,11 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'GET /(staff)/programs/[programId]/rounds/new': org1Staff('ok'),
 	'POST /(staff)/programs/[programId]/rounds/new': org1Staff('bad'),
 	'GET /(staff)/programs/[programId]/rounds/[roundId]': org1Staff('ok'),
-	'POST /(staff)/programs/[programId]/rounds/[roundId]?/links': org1Staff('acts'),
+	'POST /(staff)/programs/[programId]/rounds/[roundId]?/links': org1Staff('bad'),
+	// A sheet of links is its maker's alone; without the key only this browser held, it is "gone".
+	'GET /(staff)/programs/[programId]/rounds/[roundId]/links/[sheetId]': {
+		expect: { ...STAFF_ONLY, coordinator1: 'ok', coordinator2: 'notFound', admin1: 'notFound' }
+	},
 	'POST /(staff)/programs/[programId]/rounds/[roundId]?/latecomers': org1Staff('acts'),
 	'POST /(staff)/programs/[programId]/rounds/[roundId]?/invite': org1Staff('acts'),
 	'POST /(staff)/programs/[programId]/rounds/[roundId]?/remind': org1Staff('acts'),

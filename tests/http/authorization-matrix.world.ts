@@ -10,6 +10,7 @@ import { createPair } from '../../src/lib/server/pairs/pair-actions';
 import { addPairFollowUp } from '../../src/lib/server/pairs/pair-follow-ups';
 import { storeUpload } from '../../src/lib/server/participants/participant-import';
 import { insertParticipants } from '../../src/lib/server/participants/participants';
+import { makeLinkSheet } from '../../src/lib/server/rounds/link-sheets';
 import { inviteStaff, listPendingInvitations } from '../../src/lib/server/staff/invitations';
 import { recordConsent } from '../../src/lib/server/survey/answers';
 import { assignmentOf } from '../helpers/answers';
@@ -171,6 +172,9 @@ export async function buildWorld(db: Db): Promise<World> {
 	const [invitation] = await listPendingInvitations(db, org1.organizationId);
 	const other = await createStaffSession(db, staff.id, { ip: null, userAgent: 'Other device' });
 
+	// Coordinator 1's sheet of links; the matrix's browsers never hold its key.
+	const sheet = await makeLinkSheet(db, staff, program, { id: roundId }, [id.mentorC], '', null);
+
 	const expires = Date.now() + 86_400_000;
 	const link = (participantId: string) =>
 		issueParticipantLink(db, participantId, expires, staff.id);
@@ -185,6 +189,7 @@ export async function buildWorld(db: Db): Promise<World> {
 			itemKey,
 			importId: imports.coordinator1,
 			staffId: staff.id,
+			sheetId: sheet.sheetId,
 			token: await link(id.protegeA),
 			page: '1'
 		},

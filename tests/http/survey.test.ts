@@ -17,14 +17,12 @@ let protegeIds: string[];
 
 const signIn = (email: string) => signedIn(server.url, email, TEST_PASSWORD);
 
-/** Staff make links for chosen people; the page shows each link once. */
+/** Staff make links for chosen people; the action redirects to a sheet only they can open. */
 async function linksFor(ids: string[]): Promise<string[]> {
 	const body = new URLSearchParams(ids.map((id) => ['participantId', id]));
-	const response = await coordinator.postBody(
-		`/programs/${programId}/rounds/${roundId}?/links`,
-		body
-	);
-	const html = await response.text();
+	const made = await coordinator.postBody(`/programs/${programId}/rounds/${roundId}?/links`, body);
+	expect(made.status).toBe(303);
+	const html = await (await coordinator.get(locationOf(made)!)).text();
 	return [...html.matchAll(/(http:\/\/127\.0\.0\.1:\d+\/l\/[a-z2-7]{32})/g)].map((m) => m[1]!);
 }
 
@@ -297,11 +295,8 @@ describe('more ways in and out', () => {
 
 	async function linkFor(participantId: string): Promise<string> {
 		const body = new URLSearchParams([['participantId', participantId]]);
-		const response = await coordinator.postBody(
-			`/programs/${program2}/rounds/${round2}?/links`,
-			body
-		);
-		const html = await response.text();
+		const made = await coordinator.postBody(`/programs/${program2}/rounds/${round2}?/links`, body);
+		const html = await (await coordinator.get(locationOf(made)!)).text();
 		expect(html).toContain('data:image/svg+xml;base64,');
 		return html.match(/http:\/\/127\.0\.0\.1:\d+\/l\/[a-z2-7]{32}/)![0];
 	}

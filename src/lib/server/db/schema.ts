@@ -86,6 +86,17 @@ export interface AttemptLimitsTable {
 	attempts: number;
 }
 
+/** A sheet of links just made, sealed with a key only the maker's browser holds (rounds/link-sheets). */
+export interface LinkSheetsTable {
+	id: string;
+	organization_id: string;
+	staff_id: string;
+	round_id: string;
+	sealed: string;
+	created_at: number;
+	expires_at: number;
+}
+
 export interface AuditLogTable {
 	id: string;
 	organization_id: string | null;
@@ -368,6 +379,7 @@ export interface Database {
 	one_time_tokens: OneTimeTokensTable;
 	audit_log: AuditLogTable;
 	attempt_limits: AttemptLimitsTable;
+	link_sheets: LinkSheetsTable;
 	instruments: InstrumentsTable;
 	instrument_versions: InstrumentVersionsTable;
 	instrument_constructs: InstrumentConstructsTable;

@@ -18,7 +18,8 @@ const COUNTED_MESSAGES = {
 	participants_imported: (count: number) => m.flash_participants_imported({ count }),
 	latecomers_added: (count: number) => m.round_latecomers_added({ count }),
 	invitations_queued: (count: number) => m.round_invitations_queued({ count }),
-	reminders_queued: (count: number) => m.round_reminders_queued({ count })
+	reminders_queued: (count: number) => m.round_reminders_queued({ count }),
+	links_made: (count: number) => m.flash_links_made({ count })
 } satisfies Record<string, (count: number) => string>;
 
 export type Flash =

@@ -8,7 +8,7 @@ import { getDb } from '$lib/server/db';
 import { redirectWithFlash } from '$lib/server/flash/flash';
 import { readFormData } from '$lib/server/instruments/edit-action';
 import { requireProgram } from '$lib/server/programs/access';
-import { issueLinksFor } from '$lib/server/rounds/links';
+import { holdSheetKey, makeLinkSheet, sheetPath } from '$lib/server/rounds/link-sheets';
 import { roundProgress } from '$lib/server/rounds/round-progress';
 import { organizationTimeZone } from '$lib/server/organizations/time-zone';
 import { roundStateAt } from '$lib/server/rounds/round-state';
@@ -80,20 +80,24 @@ const roundPath = (event: RequestEvent<{ programId: string; roundId: string }>) 
 
 export const actions = {
 	links: async (event) => {
-		const { staff, program } = await requireRound(event);
+		const { staff, program, round } = await requireRound(event);
 		const chosen = (await readFormData(event.request))
 			.getAll('participantId')
 			.map(String)
 			.slice(0, 5000);
-		const links = await issueLinksFor(
+		if (chosen.length === 0) return fail(400, { noneChosen: true });
+		const made = await makeLinkSheet(
 			getDb(),
 			staff,
 			program,
+			round,
 			chosen,
 			event.url.origin,
 			event.getClientAddress()
 		);
-		return { links };
+		const path = sheetPath(program.id, round.id, made.sheetId);
+		holdSheetKey(event.cookies, event.url, path, made);
+		redirectWithFlash(event.cookies, path, { kind: 'links_made', count: made.count });
 	},
 	latecomers: async (event) => {
 		const { staff, program, round } = await requireRound(event);
