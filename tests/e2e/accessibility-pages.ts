@@ -37,6 +37,7 @@ export const STAFF_ROUTES = [
 	'/(staff)/programs/[programId]/participants/[participantId]/erase',
 	'/(staff)/programs/[programId]/rounds/new',
 	'/(staff)/programs/[programId]/rounds/[roundId]',
+	'/(staff)/programs/[programId]/rounds/[roundId]/links/[sheetId]',
 	'/(staff)/programs/[programId]/rounds/[roundId]/answer/page/[page]',
 	'/(staff)/programs/[programId]/rounds/[roundId]/answer/check',
 	'/(staff)/programs/[programId]/rounds/[roundId]/answer/done'

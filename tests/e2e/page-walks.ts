@@ -53,6 +53,12 @@ export async function walkStaffPages(
 	await audit.visit(page, 'not found', `${server.url}/programs/no-such-program`, 404);
 
 	const { programId, roundId } = world.fresh[index]!;
+	// The sheet of links exists only after making links, and only for the browser that made them.
+	await page.goto(`${server.url}/programs/${programId}/rounds/${roundId}`);
+	await page.locator('input[name="participantId"]').first().check();
+	await page.getByRole('button', { name: audit.say('round_links_button') }).click();
+	await expect(page).toHaveURL(/\/links\/[a-z2-7]+$/);
+	await audit.check(page, '/(staff)/programs/[programId]/rounds/[roundId]/links/[sheetId]');
 	const answer = `${server.url}/programs/${programId}/rounds/${roundId}/answer`;
 	await page.goto(answer);
 	await expect(page).toHaveURL(/\/answer\/page\/\d+$/);
