@@ -1,6 +1,9 @@
 import type { Db } from '../../src/lib/server/db/open';
 import type { ParticipantRole, StaffUserRow } from '../../src/lib/server/db/schema';
-import { insertParticipants } from '../../src/lib/server/participants/participants';
+import {
+	insertParticipants,
+	type ParticipantInput
+} from '../../src/lib/server/participants/participants';
 import { createProgram, type ProgramInput } from '../../src/lib/server/programs/programs';
 import { newProgramValues } from '../../src/lib/server/programs/program-form';
 import { todayIn } from '../../src/lib/time/days';
@@ -27,16 +30,23 @@ export async function addPeople(
 	role: ParticipantRole,
 	count: number
 ): Promise<string[]> {
-	const inputs = Array.from({ length: count }, (_, i) => ({
-		role,
-		name: `${role} ${i + 1}`,
-		email: `${role}${i + 1}@example.org`,
+	const inputs = Array.from({ length: count }, (_, i) =>
+		participantInput({ role, name: `${role} ${i + 1}`, email: `${role}${i + 1}@example.org` })
+	);
+	return insertParticipants(db, { organizationId: staff.organization_id, programId }, inputs);
+}
+
+/** A person as the add form or an import row gives them: the rest empty, English. */
+export function participantInput(
+	fields: Pick<ParticipantInput, 'role' | 'name' | 'email'> & Partial<ParticipantInput>
+): ParticipantInput {
+	return {
 		phone: null,
 		language: 'en',
 		occupation: null,
 		employerId: null,
 		consentDate: null,
-		notes: ''
-	}));
-	return insertParticipants(db, { organizationId: staff.organization_id, programId }, inputs);
+		notes: '',
+		...fields
+	};
 }

@@ -10,6 +10,7 @@ import { insertParticipants } from '../../src/lib/server/participants/participan
 import { createProgram, findProgram } from '../../src/lib/server/programs/programs';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { createOrganizationWithStaff } from '../helpers/fixtures';
+import { participantInput } from '../helpers/programs';
 
 let t: TestDatabase;
 
@@ -182,17 +183,12 @@ describe('importing a stored file', () => {
 			t.db,
 			{ organizationId: program.organization_id, programId: program.id },
 			[
-				{
+				participantInput({
 					role: 'protege',
 					name: 'Zoë B.',
 					email: 'ZOE@example.org',
-					phone: null,
-					language: 'fr',
-					occupation: null,
-					employerId: null,
-					consentDate: null,
-					notes: ''
-				}
+					language: 'fr'
+				})
 			]
 		);
 		const before = await snapshot();

@@ -7,7 +7,7 @@ import {
 import { insertParticipants } from '../../src/lib/server/participants/participants';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { createOrganizationWithStaff, staffByEmail } from '../helpers/fixtures';
-import { createTestProgram } from '../helpers/programs';
+import { createTestProgram, participantInput } from '../helpers/programs';
 
 let t: TestDatabase;
 let staff: StaffUserRow;
@@ -17,17 +17,14 @@ async function add(names: string[], role: 'mentor' | 'protege' = 'protege'): Pro
 	await insertParticipants(
 		t.db,
 		{ organizationId: staff.organization_id, programId: program.id },
-		names.map((name, i) => ({
-			role,
-			name,
-			email: `${role}-${i}-${name.length}@example.org`,
-			phone: null,
-			language: 'fr',
-			occupation: null,
-			employerId: null,
-			consentDate: null,
-			notes: ''
-		}))
+		names.map((name, i) =>
+			participantInput({
+				role,
+				name,
+				email: `${role}-${i}-${name.length}@example.org`,
+				language: 'fr'
+			})
+		)
 	);
 }
 

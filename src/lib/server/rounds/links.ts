@@ -52,18 +52,11 @@ export async function issueLinks(
 	return links;
 }
 
+type IssueArguments = Parameters<typeof issueLinks> extends [DbOrTx, ...infer Rest] ? Rest : never;
+
 /** `issueLinks` in a transaction of its own (seeding, tests). */
-export function issueLinksFor(
-	db: Db,
-	actor: Actor,
-	program: Program,
-	participantIds: string[],
-	origin: string,
-	ip: string | null
-): Promise<IssuedLink[]> {
-	return db
-		.transaction()
-		.execute((tx) => issueLinks(tx, actor, program, participantIds, origin, ip));
+export function issueLinksFor(db: Db, ...rest: IssueArguments): Promise<IssuedLink[]> {
+	return db.transaction().execute((tx) => issueLinks(tx, ...rest));
 }
 
 /** A link as a QR code (an SVG data URL), for the printable sheet used at in-person sessions. */
