@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/lib/server/db/open';
 import { createEmployer } from '../../src/lib/server/employers/employers';
@@ -12,6 +13,7 @@ let ours: Visitor;
 let theirs: Visitor;
 let programId: string;
 let theirProgramId: string;
+let ourOrganizationId: string;
 
 const programInput = {
 	name: 'Cohorte printemps 2027',
@@ -113,6 +115,7 @@ beforeAll(async () => {
 	const b = await createOrganizationWithStaff(db, 'B', [
 		{ email: 'ben@b.org', role: 'coordinator' }
 	]);
+	ourOrganizationId = a.organizationId;
 	programId = await createProgram(db, a.organizationId, programInput);
 	theirProgramId = await createProgram(db, b.organizationId, programInput);
 	await createEmployer(db, a.organizationId, 'Acme Inc');
@@ -199,6 +202,39 @@ describe('importing 30 participants from French-locale Excel', () => {
 		expect(await page.text()).toContain('Ce fichier a déjà été importé');
 		expect((await ours.post(`${importPath}?/confirm`, { createEmployers: 'on' })).status).toBe(400);
 		expect(await count()).toBe(30);
+	});
+});
+
+describe('a file LibreOffice saved as CSV in Windows-1252 (Western Europe)', () => {
+	it('imports every character intact: Œ € œ — ’ « » and all of 0x80–0x9F', async () => {
+		const program = await createProgram(db, ourOrganizationId, { ...programInput, name: 'LO' });
+		const bytes = readFileSync('tests/fixtures/libreoffice-windows-1252.csv');
+		expect(bytes.includes(0x8c)).toBe(true); // Œ as Windows-1252 writes it, not UTF-8
+		const preview = locationOf(await upload(ours, program, new Uint8Array(bytes), 'lo.csv'))!;
+		expect(await (await ours.get(preview)).text()).toContain('Hélène Garçon-Œuvray');
+		const confirmed = await ours.post(`${preview}?/confirm`, { createEmployers: 'on' });
+		expect(confirmed.status).toBe(303);
+		const people = await db
+			.selectFrom('participants')
+			.select(['name', 'occupation', 'notes'])
+			.where('program_id', '=', program)
+			.orderBy('email')
+			.execute();
+		expect(people).toEqual([
+			{
+				name: 'François D’Aoust',
+				occupation: 'Comptable',
+				notes: 'Tous les caractères : € ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ'
+			},
+			{ name: 'Hélène Garçon-Œuvray', occupation: 'Infirmière', notes: 'Café € 5; cœur' },
+			{
+				name: 'Zoë Bélanger-Côté',
+				occupation: 'Ingénieure « réseaux »',
+				notes: 'Disponible le soir — après 18 h'
+			}
+		]);
+		// No C1 control character (what the old decoding stored for Œ € œ —) anywhere.
+		expect(JSON.stringify(people)).not.toMatch(/[\u0080-\u009f]/);
 	});
 });
 

@@ -375,7 +375,7 @@ describe('size limits', () => {
 	});
 });
 
-describe("a file saved as Windows-1252 (French Excel's default CSV)", () => {
+describe("a file saved as Windows-1252 (French Excel's and LibreOffice's Western Europe CSV)", () => {
 	it('is read as Windows-1252, accents intact', () => {
 		const bytes = new Uint8Array([
 			...utf8('role;name;email;language\r\nmentor;Ren'),
@@ -390,4 +390,75 @@ describe("a file saved as Windows-1252 (French Excel's default CSV)", () => {
 			text: 'role;name;email;language\r\nmentor;René Côt;r@x.org;fr\r\n'
 		});
 	});
+
+	// What Windows-1252 puts at 0x80–0x9F (five bytes there are undefined), from the code page's
+	// published table; Node's TextDecoder returns these bytes as C1 control characters.
+	const HIGH: Record<number, string> = {
+		0x80: '€',
+		0x82: '‚',
+		0x83: 'ƒ',
+		0x84: '„',
+		0x85: '…',
+		0x86: '†',
+		0x87: '‡',
+		0x88: 'ˆ',
+		0x89: '‰',
+		0x8a: 'Š',
+		0x8b: '‹',
+		0x8c: 'Œ',
+		0x8e: 'Ž',
+		0x91: '‘',
+		0x92: '’',
+		0x93: '“',
+		0x94: '”',
+		0x95: '•',
+		0x96: '–',
+		0x97: '—',
+		0x98: '˜',
+		0x99: '™',
+		0x9a: 'š',
+		0x9b: '›',
+		0x9c: 'œ',
+		0x9e: 'ž',
+		0x9f: 'Ÿ'
+	};
+
+	const hex = (byte: number) => byte.toString(16).toUpperCase();
+	it.each(
+		Object.entries(HIGH).map(([byte, char]) => ({
+			byte: Number(byte),
+			char,
+			hex: hex(Number(byte))
+		}))
+	)('reads byte 0x$hex as $char', ({ byte, char }) => {
+		const bytes = new Uint8Array([...utf8('role;name\r\nmentor;A'), byte, 0xe9, ...utf8('\r\n')]);
+		expect(decodeCsvBytes(bytes)).toEqual({
+			ok: true,
+			text: `role;name\r\nmentor;A${char}é\r\n`
+		});
+	});
+
+	it('reads the issue’s LibreOffice row: Œ € œ — ’ « » é ç intact', () => {
+		const text =
+			'role;name;email;language;notes\r\nprotege;Hélène Garçon-Œuvray;h@x.org;fr;"Café € 5; cœur — l’après-midi « oui »"\r\n';
+		const bytes = new Uint8Array(
+			[...text].map((char) => {
+				const high = Object.entries(HIGH).find(([, c]) => c === char);
+				return high ? Number(high[0]) : char.codePointAt(0)!;
+			})
+		);
+		expect(bytes.every((b) => b < 256)).toBe(true);
+		expect(decodeCsvBytes(bytes)).toEqual({ ok: true, text });
+	});
+
+	it.each([0x81, 0x8d, 0x8f, 0x90, 0x9d].map((byte) => ({ byte, hex: hex(byte) })))(
+		'refuses a file that is neither UTF-8 nor Windows-1252 (undefined byte 0x$hex)',
+		({ byte }) => {
+			const bytes = new Uint8Array([...utf8('role;name\r\nmentor;A'), byte, 0xe9, ...utf8('\r\n')]);
+			expect(decodeCsvBytes(bytes)).toMatchObject({
+				ok: false,
+				problem: { row: null, message: expect.stringContaining('CSV UTF-8') }
+			});
+		}
+	);
 });

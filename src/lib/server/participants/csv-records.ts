@@ -1,4 +1,5 @@
 import { parse, type CsvError } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
 import { m } from '$lib/paraglide/messages';
 import { MAX_CSV_BYTES } from './csv-columns';
 
@@ -36,17 +37,34 @@ export function decodeCsvBytes(
 			problem: fileProblem(m.csv_error_file_too_large({ megabytes: MEGABYTES }))
 		};
 	}
-	let text: string;
-	try {
-		// Strips a UTF-8 byte order mark; `fatal` throws on bytes that are not UTF-8.
-		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-	} catch {
-		// French-locale Excel's default "CSV (point-virgule)" is Windows-1252: read it as that
-		// rather than send the coordinator back to re-save the file.
-		text = new TextDecoder('windows-1252').decode(bytes);
-	}
+	const text = utf8(bytes) ?? windows1252(bytes);
+	if (text === null) return { ok: false, problem: fileProblem(m.csv_error_unknown_encoding()) };
 	if (text.trim() === '') return { ok: false, problem: fileProblem(m.csv_error_empty()) };
 	return { ok: true, text };
+}
+
+/** The text, without a byte order mark; null when the bytes are not UTF-8. */
+function utf8(bytes: Uint8Array): string | null {
+	try {
+		return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * French-locale Excel's default "CSV (point-virgule)" and LibreOffice's "Western Europe" are
+ * Windows-1252: read them as that rather than send the coordinator back to re-save the file.
+ * Node's own TextDecoder leaves 0x80–0x9F (€ ’ œ Œ — …) as control characters, so iconv-lite,
+ * which maps the whole code page. The five bytes the code page leaves undefined mean the file is
+ * in some other encoding: null.
+ */
+function windows1252(bytes: Uint8Array): string | null {
+	const text = iconv.decode(
+		Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+		'windows-1252'
+	);
+	return text.includes('\uFFFD') ? null : text;
 }
 
 export function byteLength(text: string): number {
