@@ -107,6 +107,14 @@ test('a pre round: invitations by mail, answers on a phone and a desktop, rates,
 	const before = sink.received.length;
 	const db = openDatabase(server.databasePath);
 	await db.updateTable('rounds').set({ reminder_days: '[0]' }).execute();
+	// Reminders wait a day after someone's invitation: make the invitations two days old.
+	const twoDaysAgo = (at: number) => at - 2 * 86_400_000;
+	for (const row of await db.selectFrom('outbox').select(['id', 'created_at']).execute())
+		await db
+			.updateTable('outbox')
+			.set({ created_at: twoDaysAgo(row.created_at) })
+			.where('id', '=', row.id)
+			.execute();
 	await db.destroy();
 	const env = {
 		...process.env,

@@ -7,11 +7,14 @@ import { MAX_ATTEMPTS } from '../../src/lib/server/mail/outbox';
 import {
 	dueSteps,
 	runScheduledReminders,
-	sendInvitations
+	sendInvitations,
+	sendRemindersNow
 } from '../../src/lib/server/rounds/messaging';
+import { addLatecomers } from '../../src/lib/server/rounds/rounds';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { createOrganizationWithStaff, openTestRound } from '../helpers/fixtures';
-import { addPeople, createTestProgram } from '../helpers/programs';
+import { addPeople, createTestProgram, participantInput } from '../helpers/programs';
+import { insertParticipants } from '../../src/lib/server/participants/participants';
 import { addDays, todayIn } from '../../src/lib/time/days';
 import { DEFAULT_TIME_ZONE } from '../../src/lib/time/zones';
 
@@ -72,6 +75,11 @@ describe('reminder schedule', () => {
 			.updateTable('rounds')
 			.set({ opens_on: opened, closes_on: '2999-01-01', reminder_days: '[3]' })
 			.execute();
+		// Everyone was asked when the round opened, four days ago.
+		await t.db
+			.updateTable('assignments')
+			.set({ created_at: Date.now() - 4 * DAY })
+			.execute();
 		const run = () =>
 			new Promise<string>((resolve, reject) => {
 				const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/reminders.ts'], {
@@ -90,6 +98,68 @@ describe('reminder schedule', () => {
 		expect(await t.db.selectFrom('outbox').select('id').execute()).toHaveLength(6);
 		expect(await t.db.selectFrom('reminder_sends').select('step').execute()).toHaveLength(6);
 	}, 60_000);
+
+	/** A person added to the round (and invited by mail) at `when`, as "Add latecomers" does. */
+	async function latecomerAt(when: number, name: string): Promise<void> {
+		const [id] = await insertParticipants(
+			t.db,
+			{ organizationId: staff.organization_id, programId: program.id },
+			[participantInput({ role: 'protege', name, email: `${name}@example.org` })]
+		);
+		expect(await addLatecomers(t.db, staff, program, round, null, when)).toBe(1);
+		await sendInvitations(t.db, staff, round, 'https://tandem.example', null);
+		await t.db
+			.updateTable('outbox')
+			.set({ created_at: when })
+			.where('participant_id', '=', id!)
+			.execute();
+	}
+
+	/** Who the scheduled run at `when` reminds: how many people, and whether `name` is one. */
+	const remindedOn = async (when: number, name: string) => {
+		const reminders = () =>
+			t.db
+				.selectFrom('outbox')
+				.innerJoin('participants', 'participants.id', 'outbox.participant_id')
+				.select(['outbox.id', 'participants.name'])
+				.where('outbox.kind', '=', 'reminder')
+				.execute();
+		const before = new Set((await reminders()).map((r) => r.id));
+		await runScheduledReminders(t.db, 'https://tandem.example', when);
+		const added = (await reminders()).filter((r) => !before.has(r.id));
+		return { total: added.length, them: added.filter((r) => r.name === name).length };
+	};
+
+	it('counts a latecomer’s steps from their invitation, never within a day of it', async () => {
+		// Opened 1 March with steps 3 and 7 days after opening and 1 day before closing (21 March).
+		expect(await runScheduledReminders(t.db, 'https://tandem.example', at('2027-03-08'))).toBe(6);
+		const invited = at('2027-03-10');
+		await latecomerAt(invited, 'late');
+		// Seconds after the invitation, and the next morning: nothing for them, though steps 3 and 7 are past.
+		expect(await remindedOn(invited + 4_000, 'late')).toEqual({ total: 0, them: 0 });
+		expect(await remindedOn(at('2027-03-11'), 'late')).toEqual({ total: 0, them: 0 });
+		// Three days after their invitation, then seven: one reminder each time, to them alone.
+		expect(await remindedOn(at('2027-03-13'), 'late')).toEqual({ total: 1, them: 1 });
+		expect(await remindedOn(at('2027-03-16'), 'late')).toEqual({ total: 0, them: 0 });
+		expect(await remindedOn(at('2027-03-17'), 'late')).toEqual({ total: 1, them: 1 });
+	});
+
+	it('waits a full day after an invitation even when the closing step is due', async () => {
+		const invited = at('2027-03-19');
+		await latecomerAt(invited, 'last');
+		// The "1 day before closing" step falls on 20 March: a day after 10:00 on the 19th, not before.
+		expect((await remindedOn(invited + 23 * 60 * 60_000, 'last')).them).toBe(0);
+		expect((await remindedOn(invited + 24 * 60 * 60_000, 'last')).them).toBe(1);
+	});
+
+	it('leaves people invited less than a day ago out of a reminder sent now', async () => {
+		const now = Date.now();
+		expect(await sendInvitations(t.db, staff, round, 'https://tandem.example', null)).toBe(6);
+		expect(await sendRemindersNow(t.db, staff, round, 'https://tandem.example', null, now)).toBe(0);
+		expect(
+			await sendRemindersNow(t.db, staff, round, 'https://tandem.example', null, now + DAY + 60_000)
+		).toBe(6);
+	});
 
 	it('skips people who have sent their answers', async () => {
 		const [first] = await t.db

@@ -14,24 +14,40 @@ interface Recipient {
 	email: string;
 	language: string;
 	assignmentIds: string[];
+	/** When this person was first invited to the round, or else added to it (epoch ms). */
+	askedAt: number;
 }
+
+/** No reminder reaches anyone within a day of being invited. */
+export const REMINDER_QUIET_MS = 24 * 60 * 60_000;
 
 /** Active people of the round who have not sent every survey of it: one entry per person. */
 async function waitingRecipients(db: DbOrTx, roundId: string): Promise<Recipient[]> {
-	const rows = await db
-		.selectFrom('assignments')
-		.innerJoin('participants', 'participants.id', 'assignments.participant_id')
-		.select([
-			'assignments.id',
-			'participants.id as participantId',
-			'participants.name',
-			'participants.email',
-			'participants.language'
-		])
-		.where('assignments.round_id', '=', roundId)
-		.where('assignments.status', '!=', 'submitted')
-		.where('participants.status', '=', 'active')
-		.execute();
+	const [rows, invitations] = await Promise.all([
+		db
+			.selectFrom('assignments')
+			.innerJoin('participants', 'participants.id', 'assignments.participant_id')
+			.select([
+				'assignments.id',
+				'assignments.created_at',
+				'participants.id as participantId',
+				'participants.name',
+				'participants.email',
+				'participants.language'
+			])
+			.where('assignments.round_id', '=', roundId)
+			.where('assignments.status', '!=', 'submitted')
+			.where('participants.status', '=', 'active')
+			.execute(),
+		db
+			.selectFrom('outbox')
+			.select(['participant_id', (eb) => eb.fn.min<number>('created_at').as('invited_at')])
+			.where('round_id', '=', roundId)
+			.where('kind', '=', 'invitation')
+			.groupBy('participant_id')
+			.execute()
+	]);
+	const invitedAt = new Map(invitations.map((i) => [i.participant_id, Number(i.invited_at)]));
 	const people = new Map<string, Recipient>();
 	for (const row of rows) {
 		const person = people.get(row.participantId) ?? {
@@ -39,13 +55,19 @@ async function waitingRecipients(db: DbOrTx, roundId: string): Promise<Recipient
 			name: row.name,
 			email: row.email,
 			language: row.language,
-			assignmentIds: []
+			assignmentIds: [],
+			askedAt: invitedAt.get(row.participantId) ?? row.created_at
 		};
 		person.assignmentIds.push(row.id);
+		if (!invitedAt.has(row.participantId))
+			person.askedAt = Math.min(person.askedAt, row.created_at);
 		people.set(row.participantId, person);
 	}
 	return [...people.values()];
 }
+
+/** Reminders wait a day after someone's invitation, whoever or whatever sends them. */
+const remindable = (person: Recipient, now: number) => now - person.askedAt >= REMINDER_QUIET_MS;
 
 interface RoundContext {
 	round: Round;
@@ -111,7 +133,8 @@ async function enqueueFor(
 
 /**
  * Queues one message per waiting person: invitations go only to people not invited to this
- * round yet; a reminder "now", outside the schedule, goes to everyone who has not answered.
+ * round yet; a reminder "now", outside the schedule, goes to everyone who has not answered and
+ * was invited more than a day ago.
  */
 async function queueForWaiting(
 	db: Db,
@@ -119,7 +142,8 @@ async function queueForWaiting(
 	round: Round,
 	kind: 'invitation' | 'reminder',
 	origin: string,
-	ip: string | null
+	ip: string | null,
+	now = Date.now()
 ): Promise<number> {
 	return db.transaction().execute(async (tx) => {
 		let people = await waitingRecipients(tx, round.id);
@@ -132,6 +156,8 @@ async function queueForWaiting(
 				.execute();
 			const already = new Set(invited.map((r) => r.participant_id));
 			people = people.filter((p) => !already.has(p.participantId));
+		} else {
+			people = people.filter((p) => remindable(p, now));
 		}
 		const ctx = await context(tx, round, origin);
 		for (const person of people) await enqueueFor(tx, kind, ctx, person, actor.id);
@@ -163,19 +189,26 @@ export function sendRemindersNow(
 	actor: Actor,
 	round: Round,
 	origin: string,
-	ip: string | null
+	ip: string | null,
+	now = Date.now()
 ): Promise<number> {
-	return queueForWaiting(db, actor, round, 'reminder', origin, ip);
+	return queueForWaiting(db, actor, round, 'reminder', origin, ip, now);
 }
 
-/** The reminder steps of a round that are due by `today`: offsets after opening, or before closing when negative. */
+/**
+ * The reminder steps of a round due by `today` for someone asked on `askedOn`: offsets count
+ * from the day they were invited (the opening day for everyone invited then, a later day for
+ * latecomers), negative ones back from the closing day.
+ */
 export function dueSteps(
 	round: Pick<Round, 'opens_on' | 'closes_on' | 'reminder_days'>,
-	today: string
+	today: string,
+	askedOn: string = round.opens_on
 ): number[] {
 	const days = JSON.parse(round.reminder_days) as number[];
+	const from = askedOn > round.opens_on ? askedOn : round.opens_on;
 	return days.flatMap((offset, step) =>
-		addDays(offset >= 0 ? round.opens_on : round.closes_on, offset) <= today ? [step] : []
+		addDays(offset >= 0 ? from : round.closes_on, offset) <= today ? [step] : []
 	);
 }
 
@@ -204,10 +237,12 @@ export async function runScheduledReminders(
 	for (const { time_zone, ...round } of rows) {
 		const today = todayIn(time_zone, now);
 		if (roundState(round, today) !== 'open') continue;
-		const steps = dueSteps(round, today);
-		if (steps.length === 0) continue;
+		if (dueSteps(round, today).length === 0) continue;
 		const ctx = await context(db, round, origin);
 		for (const person of await waitingRecipients(db, round.id)) {
+			if (!remindable(person, now)) continue;
+			const steps = dueSteps(round, today, todayIn(time_zone, person.askedAt));
+			if (steps.length === 0) continue;
 			const claims = person.assignmentIds.flatMap((assignment_id) =>
 				steps.map((step) => ({ assignment_id, step, sent_at: now }))
 			);
