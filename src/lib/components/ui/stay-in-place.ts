@@ -11,6 +11,11 @@ export const stayInPlace: SubmitFunction = ({ formElement }) => {
 	return async ({ result, update }) => {
 		if (result.type !== 'redirect') return update({ reset: false });
 		formElement.reset();
+		// As the page comes back without JavaScript, a form kept behind a summary is closed again;
+		// focus stays on its summary rather than a button now hidden.
+		const details = formElement.closest('details');
+		details?.removeAttribute('open');
+		details?.querySelector('summary')?.focus();
 		// eslint-disable-next-line svelte/no-navigation-without-resolve -- the action built this path
 		await goto(result.location, { invalidateAll: true, noScroll: true, keepFocus: true });
 	};
