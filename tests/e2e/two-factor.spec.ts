@@ -90,7 +90,7 @@ test('an administrator sets up two-step sign-in, signs in with a code, and sees 
 	await admin.getByRole('link', { name: 'Security' }).click();
 	await admin.getByLabel('Require two-step sign-in for all staff').check();
 	await admin.getByRole('button', { name: 'Save' }).click();
-	await expect(admin.getByRole('status')).toContainText('Saved.');
+	await expect(admin.getByRole('status')).toContainText('Two-step sign-in setting saved.');
 	await both(admin, 'security-settings');
 
 	const db = openDatabase(server.databasePath);

@@ -18,6 +18,14 @@ export class Visitor {
 		return next ? this.get(next) : hop;
 	}
 
+	/** The page a form action redirected to (Post/Redirect/Get), as the browser then opens it. */
+	async followRedirect(sent: Response): Promise<Response> {
+		const location = sent.headers.get('location');
+		if (sent.status !== 303 || !location)
+			throw new Error(`expected a redirect (303), got ${sent.status}: ${await sent.text()}`);
+		return this.get(location);
+	}
+
 	get(path: string, headers: Record<string, string> = {}): Promise<Response> {
 		return this.#send(path, { method: 'GET', headers });
 	}

@@ -58,7 +58,7 @@ export const PAGE_TARGETS: PageTarget[] = [
 	{
 		name: 'round page',
 		actor: 'coordinator',
-		path: (w, v) => `/programs/${w.programId}/rounds/${w.roundId}?opened=${v}`
+		path: (w, v) => `/programs/${w.programId}/rounds/${w.roundId}?confirm=${v}`
 	},
 	{ name: 'sign-in page', actor: 'anonymous', path: (_w, v) => `/signin?redirectTo=${v}` },
 	{

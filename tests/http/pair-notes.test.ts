@@ -51,8 +51,7 @@ describe('notes and follow-ups on the pair page', () => {
 		const added = await mine.post(`${page}?/note`, {
 			body: 'Called <b>Maria</b>.\nShe wants interview practice.'
 		});
-		expect(added.status).toBe(200);
-		const html = await added.text();
+		const html = await (await mine.followRedirect(added)).text();
 		expect(html).toContain('Note added.');
 		expect(html).toContain('Called &lt;b>Maria&lt;/b>.\nShe wants interview practice.');
 		expect(html).not.toContain('<b>Maria</b>');
@@ -64,8 +63,7 @@ describe('notes and follow-ups on the pair page', () => {
 			assigneeId: colleagueId,
 			dueOn: '2020-01-15'
 		});
-		expect(added.status).toBe(200);
-		const html = await added.text();
+		const html = await (await mine.followRedirect(added)).text();
 		expect(html).toContain('Follow-up added.');
 		expect(html).toContain('Check in with the mentor');
 		expect(html).toContain('Noor');
@@ -73,8 +71,7 @@ describe('notes and follow-ups on the pair page', () => {
 
 		const { id } = await db.selectFrom('pair_follow_ups').select('id').executeTakeFirstOrThrow();
 		const done = await mine.post(`${page}?/followUpDone`, { followUpId: id, done: 'true' });
-		expect(done.status).toBe(200);
-		const after = await done.text();
+		const after = await (await mine.followRedirect(done)).text();
 		expect(after).toContain('Follow-up marked done.');
 		expect(after).toMatch(/Done [A-Z][a-z]+ \d+, \d{4} by Ana/);
 		expect(after).not.toContain('Overdue');

@@ -71,15 +71,18 @@ describe('viewing a pair’s answers is audited', () => {
 	it('not when the page’s own form is posted, with or without JavaScript', async () => {
 		const before = await views();
 		const plain = await coordinator.post(`${pairPage}?/note`, { body: 'Called them both' });
-		expect(plain.status).toBe(200);
-		expect(await plain.text()).toContain('Called them both');
+		expect(plain.status).toBe(303);
+		// The browser follows the redirect with the form's page as the Referer.
+		const shown = await coordinator.get(plain.headers.get('location')!, from(pairPage));
+		expect(await shown.text()).toContain('Called them both');
 		const enhanced = await coordinator.post(
 			`${pairPage}?/note`,
 			{ body: 'Sent the guide' },
 			{ accept: 'application/json', 'x-sveltekit-action': 'true' }
 		);
 		expect(enhanced.status).toBe(200);
-		// use:enhance then reloads the page's data from the page itself.
+		expect((await enhanced.json()).type).toBe('redirect');
+		// use:enhance then follows the redirect, loading the page's data from the page itself.
 		expect((await coordinator.get(dataRequest(pairPage), from(pairPage))).status).toBe(200);
 		expect(await views()).toBe(before);
 		const notes = await db.selectFrom('pair_notes').select('body').execute();

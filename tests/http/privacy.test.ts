@@ -156,7 +156,10 @@ describe('retention settings', () => {
 		const bad = await admin.post('/admin/retention', { months: 'six' });
 		expect(bad.status).toBe(400);
 		expect(await bad.text()).toContain('Type a number of months from 1 to 120');
-		expect((await admin.post('/admin/retention', { months: '24' })).status).toBe(200);
+		const good = await admin.post('/admin/retention', { months: '24' });
+		expect(await (await admin.followRedirect(good)).text()).toContain(
+			'data-testid="flash">Saved.</p>'
+		);
 		const org = await db
 			.selectFrom('organizations')
 			.select('retention_months')

@@ -91,8 +91,7 @@ describe('programs through the pages', () => {
 			status: 'paused',
 			reason: 'Exams in December'
 		});
-		expect(paused.status).toBe(200);
-		const html = await paused.text();
+		const html = await (await mine.followRedirect(paused)).text();
 		expect(html).toContain('Exams in December');
 		expect(html).toContain('Paused');
 	});

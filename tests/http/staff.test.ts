@@ -109,7 +109,8 @@ describe('staff accounts through the pages', () => {
 
 	it('a disabled coordinator loses access at once', async () => {
 		const response = await adminVisitor.post('/admin/staff?/disable', { staffId: coordinatorId });
-		expect(response.status).toBe(200);
+		const list = await (await adminVisitor.followRedirect(response)).text();
+		expect(list).toContain('data-testid="flash">Saved.</p>');
 		const after = await coordinator.get('/');
 		expect(after.status).toBe(303);
 		expect(locationOf(after)).toMatch(/^\/signin/);
@@ -155,7 +156,8 @@ describe('own account', () => {
 			password: 'orchard violin sky',
 			confirm: 'orchard violin sky'
 		});
-		expect(changed.status).toBe(200);
+		const account = await (await here.followRedirect(changed)).text();
+		expect(account).toContain('You are signed out on every other device.');
 		expect((await here.get('/')).status).toBe(200);
 		expect((await elsewhere.get('/')).status).toBe(303);
 	});

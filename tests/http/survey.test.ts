@@ -343,7 +343,7 @@ describe('more ways in and out', () => {
 			`/programs/${program2}/participants/${people[1]!}?/revokeLinks`,
 			{}
 		);
-		expect(stopped.status).toBe(200);
+		expect(stopped.status).toBe(303);
 		expect(locationOf(await new Visitor(server.url).get(link))).toBe('/p/no-link');
 		expect(locationOf(await visitor.get('/p'))).toBe('/p/no-link');
 

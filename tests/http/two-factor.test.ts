@@ -93,7 +93,9 @@ describe('two-step sign-in, from the requirement to a backup code', () => {
 
 		await enrol(admin);
 		const saved = await admin.post('/admin/security', { requireTwoFactor: 'on' });
-		expect(saved.status).toBe(200);
+		expect(await (await admin.followRedirect(saved)).text()).toContain(
+			'data-testid="flash">Two-step sign-in setting saved.</p>'
+		);
 		const org = await db
 			.selectFrom('organizations')
 			.select('require_two_factor')
@@ -191,7 +193,9 @@ describe('two-step sign-in, from the requirement to a backup code', () => {
 		expect(html).toContain('This device');
 		const otherId = html.match(/name="sessionId" value="([^"]+)"/)![1]!;
 		const ended = await coordinator.post('/account/sessions?/end', { sessionId: otherId });
-		expect(ended.status).toBe(200);
+		expect(await (await coordinator.followRedirect(ended)).text()).toContain(
+			'That device is signed out.'
+		);
 		expect(locationOf(await french.get('/'))).toMatch(/^\/signin/);
 		expect((await coordinator.get('/')).status).toBe(200);
 	});
@@ -221,7 +225,9 @@ describe('two-step sign-in, from the requirement to a backup code', () => {
 		const ended = await admin.post(`/admin/staff/${coordinatorId}?/endSessions`, {
 			confirm: 'yes'
 		});
-		expect(ended.status).toBe(200);
+		expect(await (await admin.followRedirect(ended)).text()).toContain(
+			'They are signed out on every device.'
+		);
 		expect(locationOf(await coordinator.get('/'))).toMatch(/^\/signin/);
 	});
 
@@ -238,7 +244,9 @@ describe('two-step sign-in, from the requirement to a backup code', () => {
 		const reset = await admin.post(`/admin/staff/${coordinatorId}?/resetTwoFactor`, {
 			confirm: 'yes'
 		});
-		expect(reset.status).toBe(200);
+		expect(await (await admin.followRedirect(reset)).text()).toContain(
+			'Two-step sign-in is reset. They are signed out everywhere.'
+		);
 		const audit = await db
 			.selectFrom('audit_log')
 			.select(['actor_staff_id', 'target_id'])

@@ -25,6 +25,7 @@ import {
 	type Thresholds
 } from './program-overview';
 import { collator } from '$lib/intl';
+import { foldForSearch } from '$lib/text/search-fold';
 
 export const PAIRS_PER_PAGE = 50;
 
@@ -95,6 +96,14 @@ function matchesFilter(pair: ListedPair, status: StatusFilter): boolean {
 	if (status === 'all') return true;
 	if (status === 'attention') return needsAttention(pair);
 	return pair.standing === status;
+}
+
+/** Pairs where the mentor's or the protégé's name contains the search, accents and case aside. */
+function nameSearch(q: string, locale: string): (pair: ListedPair) => boolean {
+	const needle = foldForSearch(q, locale);
+	if (!needle) return () => true;
+	const has = (name: string) => foldForSearch(name, locale).includes(needle);
+	return ({ pair }) => has(pair.mentorName) || has(pair.protegeName);
 }
 
 /** Most severe first; pairs that ended last; equal severity by name, so the order can be read. */
@@ -198,7 +207,7 @@ export interface PairsPage {
 
 /**
  * The table of all pairs of a program overview: one row per pair in the order asked for (most
- * severe first by default), filtered by standing, one page at a time. Rows, cells and marks are
+ * severe first by default), filtered by standing and name, one page at a time. Rows, cells and marks are
  * made only for the rows shown: a program may have thousands of pairs.
  */
 export function pairsTable(
@@ -207,8 +216,9 @@ export function pairsTable(
 	query: OverviewQuery,
 	locale: string
 ): PairsPage {
+	const named = nameSearch(query.q, locale);
 	const sorted = listed
-		.filter((pair) => matchesFilter(pair, query.status))
+		.filter((pair) => matchesFilter(pair, query.status) && named(pair))
 		.sort(compareBy(query.sort, locale));
 	const pages = Math.max(1, Math.ceil(sorted.length / PAIRS_PER_PAGE));
 	const page = Math.min(query.page, pages);

@@ -56,6 +56,7 @@ export async function buildProgramOverview(
 		answeredWaves.find((wave) => wave === askedWave) ?? answeredWaves.at(-1) ?? 'pre';
 	return {
 		query,
+		pairCount: listed.length,
 		counts: countByStanding(listed),
 		attention: {
 			total: attention.total,

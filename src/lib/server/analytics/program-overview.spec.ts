@@ -70,7 +70,7 @@ const pairs = [
 const evidence = { constructs, thresholds: { watch: 0.7, risk: 0.5 }, keys: DEFAULT_RISK_KEYS };
 const listed = listedPairs(analysis, pairs);
 const table = (query: Partial<OverviewQuery>, locale = 'fr') =>
-	pairsTable(listed, evidence, { sort: 'risk', status: 'all', page: 1, ...query }, locale);
+	pairsTable(listed, evidence, { sort: 'risk', status: 'all', q: '', page: 1, ...query }, locale);
 
 describe('the pairs table of a program overview', () => {
 	it.each([
@@ -108,6 +108,37 @@ describe('the pairs table of a program overview', () => {
 		const row = table({}, 'en').rows.find((r) => r.id === 'b')!;
 		expect(row.notes).toEqual(['The mentor has not answered the survey before the program.']);
 		expect(row.cells[0]).toEqual({ value: 10, level: 'apart', mark: null, more: 0 });
+	});
+
+	it.each([
+		['emile', ['a']],
+		['ZOE', ['b']],
+		['  yves ', ['f']],
+		['mentor', ['f', 'a', 'b', 'e', 'd', 'c']],
+		['nobody', []]
+	])('finds pairs by a mentor or protégé name, accents and case aside: %j', (q, ids) => {
+		expect(table({ q }).rows.map((row) => row.id)).toEqual(ids);
+	});
+
+	it('pages the pairs a search finds, 50 at a time', () => {
+		const many = Array.from({ length: 120 }, (_, i) => `p${i}`);
+		const found = listedPairs(
+			{ pairs: [...many, 'x'].map((id) => analysed(id, 'ok', 0.2)) } as ProgramAnalysis,
+			[
+				...many.map((id, i) => ({ ...pair(id, `Bélanger ${i}`), mentorName: 'Ana' })),
+				pair('x', 'Tremblay')
+			]
+		);
+		const query = { sort: 'name', status: 'all', q: 'belanger', page: 3 } as const;
+		const last = pairsTable(found, evidence, query, 'fr');
+		expect([last.total, last.pages, last.page, last.rows.length]).toEqual([120, 3, 3, 20]);
+		const first = pairsTable(found, evidence, { ...query, page: 1 }, 'fr').rows;
+		expect(first.slice(0, 3).map((row) => row.protegeName)).toEqual([
+			'Bélanger 0',
+			'Bélanger 1',
+			'Bélanger 2'
+		]);
+		expect(first).toHaveLength(PAIRS_PER_PAGE);
 	});
 
 	it('makes rows only for a page at a time', () => {

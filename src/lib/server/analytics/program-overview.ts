@@ -8,8 +8,12 @@ export interface OverviewQuery {
 	/** 'risk', 'name', or a construct key (lowest alignment first). */
 	sort: string;
 	status: StatusFilter;
+	/** Part of a mentor's or protégé's name, as typed; empty for every pair. */
+	q: string;
 	page: number;
 }
+
+const SEARCH_MAX_LENGTH = 100;
 
 /** Reads sorting, filtering and paging from the address, so the table works without JavaScript. */
 export function readOverviewQuery(params: URLSearchParams, constructKeys: string[]): OverviewQuery {
@@ -19,6 +23,7 @@ export function readOverviewQuery(params: URLSearchParams, constructKeys: string
 	return {
 		sort: sort === 'name' || constructKeys.includes(sort) ? sort : 'risk',
 		status: status && STATUS_FILTERS.includes(status) ? status : 'all',
+		q: (params.get('q') ?? '').trim().slice(0, SEARCH_MAX_LENGTH),
 		page: Number.isFinite(page) && page > 0 ? page : 1
 	};
 }

@@ -9,13 +9,35 @@ import { m } from '$lib/paraglide/messages';
 const FLASH_COOKIE = 'tandem_flash';
 
 const MESSAGES = {
+	program_created: () => m.program_created(),
+	program_saved: () => m.program_saved(),
 	pair_created: () => m.pair_created(),
+	pair_status_changed: () => m.pair_status_changed(),
+	note_added: () => m.note_added(),
+	follow_up_added: () => m.follow_up_added(),
+	follow_up_done: () => m.follow_up_marked_done(),
+	follow_up_reopened: () => m.follow_up_reopened(),
 	participant_added: () => m.participant_added(),
-	round_closed: () => m.round_closed_notice()
+	participant_saved: () => m.participant_saved(),
+	participant_links_revoked: () => m.participant_links_revoked(),
+	participant_withdrawn: () => m.participant_withdrawn(),
+	round_closed: () => m.round_closed_notice(),
+	employer_saved: () => m.employer_saved(),
+	staff_saved: () => m.staff_updated(),
+	staff_two_factor_reset: () => m.staff_security_reset_done(),
+	staff_signed_out: () => m.staff_security_end_done(),
+	two_factor_policy_saved: () => m.security_saved(),
+	retention_saved: () => m.privacy_retention_saved(),
+	time_zone_saved: () => m.time_zone_saved(),
+	password_changed: () => m.account_password_changed(),
+	session_ended: () => m.sessions_ended_one(),
+	other_sessions_ended: () => m.sessions_ended_others(),
+	two_factor_turned_off: () => m.two_factor_turned_off()
 } satisfies Record<string, () => string>;
 
 const COUNTED_MESSAGES = {
 	participants_imported: (count: number) => m.flash_participants_imported({ count }),
+	round_opened: (count: number) => m.round_opened_notice({ count }),
 	latecomers_added: (count: number) => m.round_latecomers_added({ count }),
 	invitations_queued: (count: number) => m.round_invitations_queued({ count }),
 	reminders_queued: (count: number) => m.round_reminders_queued({ count }),

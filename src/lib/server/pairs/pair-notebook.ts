@@ -7,10 +7,6 @@ import {
 } from './pair-follow-ups';
 import { listPairNotes, type PairNoteView } from './pair-notes';
 
-/** What the last notes or follow-ups action did, for the notice that confirms it. */
-export type NotebookChange =
-	'note_added' | 'follow_up_added' | 'follow_up_done' | 'follow_up_reopened';
-
 export interface PairNotebook {
 	notes: PairNoteView[];
 	followUps: FollowUpView[];

@@ -3,6 +3,7 @@ import { requireStaff } from '$lib/server/auth/guards';
 import { listActiveSessions } from '$lib/server/auth/staff-sessions';
 import { findTwoFactor } from '$lib/server/auth/two-factor';
 import { getDb } from '$lib/server/db';
+import { redirectWithFlash } from '$lib/server/flash/flash';
 import { fieldFailure, readForm } from '$lib/server/forms/read-form';
 import { changePasswordSchema } from '$lib/server/forms/schemas';
 import { changeOwnPassword } from '$lib/server/staff/password-change';
@@ -30,6 +31,6 @@ export const actions = {
 			event.getClientAddress()
 		);
 		if (!changed) return fieldFailure(400, 'current', m.error_current_password_wrong());
-		return { passwordChanged: true };
+		redirectWithFlash(event.cookies, '/account', { kind: 'password_changed' });
 	}
 };

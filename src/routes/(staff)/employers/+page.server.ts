@@ -1,6 +1,7 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
+import { redirectWithFlash } from '$lib/server/flash/flash';
 import { changeEmployer, employerContacts } from '$lib/server/employers/employer-actions';
 import { listEmployers } from '$lib/server/employers/employers';
 import { employerIdSchema, employerSchema } from '$lib/server/forms/program-schemas';
@@ -30,7 +31,7 @@ async function archive(event: RequestEvent, kind: 'archive' | 'restore') {
 	) {
 		error(404, 'Not found');
 	}
-	return { saved: true };
+	redirectWithFlash(event.cookies, '/employers', { kind: 'employer_saved' });
 }
 
 export const actions = {
@@ -44,7 +45,7 @@ export const actions = {
 			{ kind: 'create', name: form.data.name },
 			event.getClientAddress()
 		);
-		return { saved: true };
+		redirectWithFlash(event.cookies, '/employers', { kind: 'employer_saved' });
 	},
 	rename: async (event) => {
 		const staff = requireStaff(event);
@@ -55,7 +56,7 @@ export const actions = {
 		const change = { kind: 'rename', id: form.data.employerId, name: form.data.name } as const;
 		if (!(await changeEmployer(getDb(), staff, change, event.getClientAddress())))
 			error(404, 'Not found');
-		return { saved: true };
+		redirectWithFlash(event.cookies, '/employers', { kind: 'employer_saved' });
 	},
 	archive: (event) => archive(event, 'archive'),
 	restore: (event) => archive(event, 'restore')

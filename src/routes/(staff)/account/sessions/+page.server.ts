@@ -6,6 +6,7 @@ import {
 	listActiveSessions
 } from '$lib/server/auth/staff-sessions';
 import { getDb } from '$lib/server/db';
+import { redirectWithFlash } from '$lib/server/flash/flash';
 import { readForm } from '$lib/server/forms/read-form';
 import { sessionIdSchema } from '$lib/server/forms/security-schemas';
 
@@ -28,12 +29,12 @@ export const actions = {
 				event.getClientAddress()
 			));
 		if (!ended) error(404, 'Not found');
-		return { ended: 'one' as const };
+		redirectWithFlash(event.cookies, '/account/sessions', { kind: 'session_ended' });
 	},
 
 	endOthers: async (event) => {
 		const staff = requireStaff(event);
 		await endOtherOwnSessions(getDb(), staff, event.locals.session!.id, event.getClientAddress());
-		return { ended: 'others' as const };
+		redirectWithFlash(event.cookies, '/account/sessions', { kind: 'other_sessions_ended' });
 	}
 };

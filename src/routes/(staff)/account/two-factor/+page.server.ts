@@ -14,6 +14,7 @@ import {
 	isTwoFactorRequired
 } from '$lib/server/auth/two-factor';
 import { getDb } from '$lib/server/db';
+import { redirectWithFlash } from '$lib/server/flash/flash';
 import { fieldFailure, readForm } from '$lib/server/forms/read-form';
 import { totpCodeSchema, turnOffTwoFactorSchema } from '$lib/server/forms/security-schemas';
 
@@ -75,6 +76,6 @@ export const actions = {
 		}
 		if (result === 'required') return fieldFailure(400, 'form', m.two_factor_required_no_off());
 		if (result === 'not_enrolled') return fieldFailure(400, 'form', m.error_setup_not_started());
-		return { turnedOff: true };
+		redirectWithFlash(event.cookies, '/account/two-factor', { kind: 'two_factor_turned_off' });
 	}
 };

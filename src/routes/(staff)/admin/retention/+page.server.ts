@@ -1,5 +1,6 @@
 import { requireAdmin } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
+import { redirectWithFlash } from '$lib/server/flash/flash';
 import { readForm } from '$lib/server/forms/read-form';
 import { closedProgramsWithPeople } from '$lib/server/privacy/retention';
 import { retentionSchema } from '$lib/server/privacy/retention-form';
@@ -39,6 +40,6 @@ export const actions = {
 		const form = await readForm(event.request, retentionSchema, ['months']);
 		if (!form.ok) return form.failure;
 		await setRetentionMonths(getDb(), staff, form.data.months, event.getClientAddress());
-		return { saved: true };
+		redirectWithFlash(event.cookies, '/admin/retention', { kind: 'retention_saved' });
 	}
 };

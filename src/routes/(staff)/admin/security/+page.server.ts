@@ -3,6 +3,7 @@ import { requireAdmin } from '$lib/server/auth/guards';
 import { listStaffWithTwoFactor, setTwoFactorRequired } from '$lib/server/auth/security-admin';
 import { isTwoFactorRequired } from '$lib/server/auth/two-factor';
 import { getDb } from '$lib/server/db';
+import { redirectWithFlash } from '$lib/server/flash/flash';
 import { fieldFailure, readForm } from '$lib/server/forms/read-form';
 import { securitySettingsSchema } from '$lib/server/forms/security-schemas';
 import { listStaff } from '$lib/server/staff/staff';
@@ -38,6 +39,6 @@ export const actions = {
 		if (result === 'admin_not_enrolled') {
 			return fieldFailure(400, 'requireTwoFactor', m.security_enrol_yourself_first());
 		}
-		return { saved: true };
+		redirectWithFlash(event.cookies, '/admin/security', { kind: 'two_factor_policy_saved' });
 	}
 };

@@ -3,6 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import { requireAdmin } from '$lib/server/auth/guards';
 import { listStaffWithTwoFactor } from '$lib/server/auth/security-admin';
 import { getDb } from '$lib/server/db';
+import { redirectWithFlash } from '$lib/server/flash/flash';
 import { fieldFailure, readForm } from '$lib/server/forms/read-form';
 import {
 	changeRoleSchema,
@@ -29,10 +30,10 @@ export async function load(event) {
 	return { staff, invitations, withTwoFactor };
 }
 
-function answer(result: AdminChangeResult) {
+function answer(event: RequestEvent, result: AdminChangeResult) {
 	if (result === 'not_found') error(404, 'Not found');
 	if (result === 'self') return fieldFailure(400, 'form', m.staff_not_self());
-	return { saved: true };
+	redirectWithFlash(event.cookies, '/admin/staff', { kind: 'staff_saved' });
 }
 
 async function changeStatus(event: RequestEvent, status: 'active' | 'disabled') {
@@ -41,6 +42,7 @@ async function changeStatus(event: RequestEvent, status: 'active' | 'disabled') 
 	if (!form.ok) error(404, 'Not found');
 	const change = { kind: 'status', status } as const;
 	return answer(
+		event,
 		await changeStaffMember(getDb(), admin, form.data.staffId, change, event.getClientAddress())
 	);
 }
@@ -68,7 +70,7 @@ export const actions = {
 		if (!form.ok || !(await revokeInvitation(getDb(), admin, form.data.invitationId, ip))) {
 			error(404, 'Not found');
 		}
-		return { saved: true };
+		redirectWithFlash(event.cookies, '/admin/staff', { kind: 'staff_saved' });
 	},
 
 	role: async (event) => {
@@ -77,6 +79,7 @@ export const actions = {
 		if (!form.ok) return form.failure;
 		const change = { kind: 'role', role: form.data.role } as const;
 		return answer(
+			event,
 			await changeStaffMember(getDb(), admin, form.data.staffId, change, event.getClientAddress())
 		);
 	},

@@ -1,5 +1,6 @@
 import { requireAdmin } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
+import { redirectWithFlash } from '$lib/server/flash/flash';
 import { readForm } from '$lib/server/forms/read-form';
 import { timeZoneSchema } from '$lib/server/forms/schemas';
 import { setOrganizationTimeZone } from '$lib/server/organizations/time-zone';
@@ -16,6 +17,6 @@ export const actions = {
 		const form = await readForm(event.request, timeZoneSchema, ['timeZone']);
 		if (!form.ok) return form.failure;
 		await setOrganizationTimeZone(getDb(), admin, form.data.timeZone, event.getClientAddress());
-		return { saved: true };
+		redirectWithFlash(event.cookies, '/admin/time-zone', { kind: 'time_zone_saved' });
 	}
 };

@@ -16,7 +16,7 @@ export async function load(event) {
 		event.url.searchParams,
 		getLocale()
 	);
-	return { details: program, ...overview, saved: event.url.searchParams.has('saved') };
+	return { details: program, ...overview };
 }
 
 const refusals: Record<PairRefusal, [string, () => string]> = {

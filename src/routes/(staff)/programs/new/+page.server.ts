@@ -1,6 +1,6 @@
-import { redirect } from '@sveltejs/kit';
 import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
+import { redirectWithFlash } from '$lib/server/flash/flash';
 import { programSchema } from '$lib/server/forms/program-schemas';
 import { readForm } from '$lib/server/forms/read-form';
 import { organizationToday } from '$lib/server/organizations/time-zone';
@@ -18,6 +18,6 @@ export const actions = {
 		const form = await readForm(event.request, programSchema, PROGRAM_FIELDS);
 		if (!form.ok) return form.failure;
 		const id = await createProgramAs(getDb(), staff, form.data, event.getClientAddress());
-		redirect(303, `/programs/${id}`);
+		redirectWithFlash(event.cookies, `/programs/${id}`, { kind: 'program_created' });
 	}
 };

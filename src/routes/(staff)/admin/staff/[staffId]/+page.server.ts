@@ -8,6 +8,7 @@ import {
 } from '$lib/server/auth/security-admin';
 import { isTwoFactorRequired } from '$lib/server/auth/two-factor';
 import { getDb } from '$lib/server/db';
+import { redirectWithFlash } from '$lib/server/flash/flash';
 import { fieldFailure, readForm } from '$lib/server/forms/read-form';
 import { confirmationSchema } from '$lib/server/forms/security-schemas';
 
@@ -34,7 +35,9 @@ async function changeStaff(
 	const result = await run(getDb(), admin, event.params.staffId, event.getClientAddress());
 	if (result === 'not_found') error(404, 'Not found');
 	if (result === 'self') return fieldFailure(400, 'form', m.staff_security_not_self());
-	return { done: field };
+	redirectWithFlash(event.cookies, `/admin/staff/${event.params.staffId}`, {
+		kind: field === 'confirmReset' ? 'staff_two_factor_reset' : 'staff_signed_out'
+	});
 }
 
 export const actions = {

@@ -1,5 +1,5 @@
-import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
+import { redirectWithFlash } from '$lib/server/flash/flash';
 import { programSchema } from '$lib/server/forms/program-schemas';
 import { readForm } from '$lib/server/forms/read-form';
 import { requireProgram } from '$lib/server/programs/access';
@@ -18,6 +18,6 @@ export const actions = {
 		const form = await readForm(event.request, programSchema, PROGRAM_FIELDS);
 		if (!form.ok) return form.failure;
 		await updateProgramAs(getDb(), staff, program, form.data, event.getClientAddress());
-		redirect(303, `/programs/${program.id}?saved=1`);
+		redirectWithFlash(event.cookies, `/programs/${program.id}`, { kind: 'program_saved' });
 	}
 };

@@ -7,6 +7,7 @@ import { isPageOpening } from '$lib/server/audit/page-opening';
 import { loadProgramEvidence } from '$lib/server/analytics/program-evidence';
 import { pairDetail } from '$lib/server/analytics/pair-detail';
 import { getDb } from '$lib/server/db';
+import { redirectWithFlash } from '$lib/server/flash/flash';
 import {
 	followUpDoneSchema,
 	followUpSchema,
@@ -41,6 +42,11 @@ export async function load(event) {
 	};
 }
 
+/** The pair's own address, without the `?/action` the form was sent to. */
+function pairPage(event: { params: { programId: string; pairId: string } }): string {
+	return `/programs/${event.params.programId}/pairs/${event.params.pairId}`;
+}
+
 export const actions = {
 	status: async (event) => {
 		const { staff, program } = await requireProgram(event);
@@ -54,7 +60,10 @@ export const actions = {
 			form.data,
 			event.getClientAddress()
 		);
-		if (result.ok) return { statusChanged: true };
+		if (result.ok)
+			redirectWithFlash(event.cookies, `${pairPage(event)}#actions`, {
+				kind: 'pair_status_changed'
+			});
 		if (result.reason === 'not_found') error(404, 'Not found');
 		const message =
 			result.reason === 'same_status' ? m.error_pair_same_status() : m.error_pair_final();
@@ -72,7 +81,7 @@ export const actions = {
 			event.getClientAddress()
 		);
 		if (!result.ok) error(404, 'Not found');
-		return { notebookChange: 'note_added' as const };
+		redirectWithFlash(event.cookies, `${pairPage(event)}#notebook`, { kind: 'note_added' });
 	},
 	followUp: async (event) => {
 		const { staff, pair } = await requirePair(event);
@@ -82,7 +91,8 @@ export const actions = {
 		const form = await readForm(event.request, schema, ['what', 'assigneeId', 'dueOn']);
 		if (!form.ok) return form.failure;
 		const result = await addPairFollowUp(db, staff, pair.id, form.data, event.getClientAddress());
-		if (result.ok) return { notebookChange: 'follow_up_added' as const };
+		if (result.ok)
+			redirectWithFlash(event.cookies, `${pairPage(event)}#notebook`, { kind: 'follow_up_added' });
 		if (result.reason === 'not_found') error(404, 'Not found');
 		return fieldFailure(400, 'assigneeId', m.error_follow_up_assignee(), {
 			what: form.data.what,
@@ -97,6 +107,8 @@ export const actions = {
 		const ip = event.getClientAddress();
 		const result = await setFollowUpDone(getDb(), staff, pair.id, followUpId, done, ip);
 		if (!result.ok) error(404, 'Not found');
-		return { notebookChange: done ? ('follow_up_done' as const) : ('follow_up_reopened' as const) };
+		redirectWithFlash(event.cookies, `${pairPage(event)}#notebook`, {
+			kind: done ? 'follow_up_done' : 'follow_up_reopened'
+		});
 	}
 };

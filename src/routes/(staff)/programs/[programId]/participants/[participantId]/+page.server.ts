@@ -1,5 +1,6 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
+import { redirectWithFlash } from '$lib/server/flash/flash';
 import { listEmployers } from '$lib/server/employers/employers';
 import { participantSchema, withdrawSchema } from '$lib/server/forms/program-schemas';
 import { readForm } from '$lib/server/forms/read-form';
@@ -30,6 +31,10 @@ async function requireParticipant(
 	return { staff, program, participant };
 }
 
+function participantPage(programId: string, participantId: string): string {
+	return `/programs/${programId}/participants/${participantId}`;
+}
+
 export async function load(event) {
 	const { staff, participant } = await requireParticipant(event);
 	const employers = await listEmployers(getDb(), staff.organization_id);
@@ -49,7 +54,7 @@ export async function load(event) {
 
 export const actions = {
 	save: async (event) => {
-		const { staff, participant } = await requireParticipant(event);
+		const { staff, program, participant } = await requireParticipant(event);
 		const form = await readForm(event.request, participantSchema, PARTICIPANT_FIELDS);
 		if (!form.ok) return form.failure;
 		const result = await editParticipant(
@@ -60,12 +65,16 @@ export const actions = {
 			event.getClientAddress()
 		);
 		if (!result.ok) return participantRefusal(result, form.data);
-		return { saved: true };
+		redirectWithFlash(event.cookies, participantPage(program.id, participant.id), {
+			kind: 'participant_saved'
+		});
 	},
 	revokeLinks: async (event) => {
-		const { staff, participant } = await requireParticipant(event);
+		const { staff, program, participant } = await requireParticipant(event);
 		await revokeLinksOf(getDb(), staff, participant, event.getClientAddress());
-		return { linksRevoked: true };
+		redirectWithFlash(event.cookies, `${participantPage(program.id, participant.id)}#links`, {
+			kind: 'participant_links_revoked'
+		});
 	},
 	withdraw: async (event) => {
 		const { staff, program, participant } = await requireParticipant(event);
@@ -80,6 +89,8 @@ export const actions = {
 				event.getClientAddress()
 			);
 		}
-		redirect(303, `/programs/${program.id}/participants/${participant.id}`);
+		redirectWithFlash(event.cookies, participantPage(program.id, participant.id), {
+			kind: 'participant_withdrawn'
+		});
 	}
 };

@@ -55,7 +55,6 @@ export async function load(event) {
 			state: roundStateAt(round, zone)
 		},
 		progress: await roundProgress(getDb(), round.id),
-		opened: Number(event.url.searchParams.get('opened') ?? '') || null,
 		confirmClose: event.url.searchParams.get('confirm') === 'close'
 	};
 }

@@ -1,6 +1,6 @@
-import { redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
+import { redirectWithFlash } from '$lib/server/flash/flash';
 import { roundSchema } from '$lib/server/forms/program-schemas';
 import { fieldFailure, readForm } from '$lib/server/forms/read-form';
 import { listInstruments } from '$lib/server/instruments/instruments';
@@ -55,6 +55,9 @@ export const actions = {
 				reminderDays: (form.data.reminderDays ?? DEFAULT_REMINDER_DAYS).join(', ')
 			});
 		}
-		redirect(303, `/programs/${program.id}/rounds/${result.roundId}?opened=${result.assigned}`);
+		redirectWithFlash(event.cookies, `/programs/${program.id}/rounds/${result.roundId}`, {
+			kind: 'round_opened',
+			count: result.assigned
+		});
 	}
 };
