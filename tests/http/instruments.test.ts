@@ -169,10 +169,11 @@ describe('editing a draft through the pages', () => {
 
 	it('removes a question only once the removal is confirmed', async () => {
 		const before = await loadVersionDocument(db, draftId);
-		for (const body of [
+		const asks: Record<string, string>[] = [
 			{ key: 'contact_hours_actual' },
 			{ key: 'contact_hours_actual', confirmed: 'no' }
-		]) {
+		];
+		for (const body of asks) {
 			const unconfirmed = await mine.post(`/instruments/${draftId}?/removeItem`, body);
 			expect(unconfirmed.status).toBe(400);
 			const html = await unconfirmed.text();

@@ -1,6 +1,6 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import type { EditRefusal, EditResult } from '$lib/instruments/editing';
-import type { RemovalKind } from '$lib/instruments/removal';
+import { describeRemoval, type RemovalKind } from '$lib/instruments/removal';
 import type { InstrumentDocument, LocalizedText } from '$lib/instruments/types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '../db';
@@ -63,13 +63,16 @@ export interface DraftEditRefusal {
 const refuse = (status: number, refusal: DraftEditRefusal) => fail(status, refusal);
 const notDraft = () => refuse(409, { problems: [{ path: '$', message: refusals.not_draft() }] });
 
-/** What was typed, to fill the form again after a refusal: short texts only. */
+/** The outline's own fields; anything else posted is not echoed back. */
+const ECHOED = /^(key|construct|type|wave|weight|language|(name|intro)\.[a-zA-Z-]{2,6})$/;
+
+/** What was typed, to fill the form again after a refusal. */
 function typedValues(form: FormData): Record<string, string> {
-	const values: [string, string][] = [];
+	const values: Record<string, string> = {};
 	for (const [name, value] of form) {
-		if (typeof value === 'string' && values.length < 100) values.push([name, value.slice(0, 2000)]);
+		if (ECHOED.test(name) && typeof value === 'string') values[name] = value.slice(0, 2000);
 	}
-	return Object.fromEntries(values);
+	return values;
 }
 
 /**
@@ -87,10 +90,14 @@ export async function applyDraftEdit(
 	const { staff, version, document } = await requireVersion(event);
 	if (version.status !== 'draft') return notDraft();
 	const form = await readFormData(event.request);
-	if (options.confirm && form.get('confirmed') !== 'yes')
-		return refuse(400, { confirm: { kind: options.confirm, key: formText(form, 'key') } });
 	const refused = (problems: { path: string; message: string }[]) =>
 		refuse(400, { problems, action, values: typedValues(form) });
+	if (options.confirm && form.get('confirmed') !== 'yes') {
+		const key = formText(form, 'key');
+		if (!describeRemoval(document, options.confirm, key))
+			return refused([{ path: '$', message: refusals.not_found() }]);
+		return refuse(400, { confirm: { kind: options.confirm, key } });
+	}
 	const done = edit(document, form);
 	if (!done.result.ok) return refused([{ path: '$', message: refusals[done.result.reason]() }]);
 	const saved = await saveDraft(
