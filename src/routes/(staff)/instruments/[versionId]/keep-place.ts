@@ -8,6 +8,7 @@ import type { SubmitFunction } from '@sveltejs/kit';
 export const keepPlace: SubmitFunction = () => {
 	return async ({ result, update }) => {
 		if (result.type === 'redirect')
+			// eslint-disable-next-line svelte/no-navigation-without-resolve -- the server built this path
 			await goto(result.location, { invalidateAll: true, noScroll: true, keepFocus: true });
 		else await update();
 	};
