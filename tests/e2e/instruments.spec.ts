@@ -43,16 +43,21 @@ test('a coordinator previews, edits, publishes, exports and re-imports the defau
 	// Edit an item's wording: editing a published version opens version 2 as a draft.
 	await page.getByRole('button', { name: 'Edit as a new version' }).click();
 	await expect(page.getByRole('heading', { name: /version 2/ })).toBeVisible();
+	// Topics are folded: open "Focus of the mentoring" to reach its questions.
+	await page.locator('#construct-focus > summary').click();
 	await page.locator('#item-focus_job_leads').getByRole('link', { name: 'Edit' }).click();
 	await page
 		.getByLabel('Protégé (newcomer) (en)')
 		.fill('How much do you want help to find job leads?');
 	await page.getByRole('button', { name: 'Save question' }).click();
+	await expect(page.getByTestId('flash')).toHaveText('Question saved.');
+	await expect(page.locator('#item-focus_job_leads')).toBeVisible();
 	await expect(page.locator('#item-focus_job_leads')).toContainText(
 		'How much do you want help to find job leads?'
 	);
 	await page.getByRole('button', { name: 'Publish this version' }).click();
-	await expect(page.getByText('Published. Rounds can now use this version.')).toBeVisible();
+	await expect(page.getByTestId('flash')).toHaveText('Published. Rounds can now use this version.');
+	expect(page.url()).not.toContain('?/');
 	await shoot(page, 'instrument-v2-published');
 
 	const download = page.waitForEvent('download');

@@ -40,7 +40,8 @@ export const PROGRAM_FORMS: FormTarget[] = [
 		direction: 'down'
 	}),
 	form('remove construct', 'coordinator', 30, (w) => `${draft(w)}?/removeConstruct`, {
-		key: 'fuzz_topic'
+		key: 'fuzz_topic',
+		confirmed: 'yes'
 	}),
 	form('add item', 'coordinator', 40, (w) => `${draft(w)}?/addItem`, {
 		construct: 'focus',
@@ -52,7 +53,10 @@ export const PROGRAM_FORMS: FormTarget[] = [
 		key: 'focus_job_leads',
 		direction: 'up'
 	}),
-	form('remove item', 'coordinator', 30, (w) => `${draft(w)}?/removeItem`, { key: 'fuzz_item' }),
+	form('remove item', 'coordinator', 30, (w) => `${draft(w)}?/removeItem`, {
+		key: 'fuzz_item',
+		confirmed: 'yes'
+	}),
 	form('add language', 'coordinator', 40, (w) => `${draft(w)}?/addLanguage`, { language: 'es' }),
 	pageForm('item editor', 'coordinator', 60, (w) => `${draft(w)}/items/focus_job_leads`),
 	form(

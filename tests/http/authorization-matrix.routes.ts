@@ -243,13 +243,17 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	},
 	'POST /(staff)/instruments/[versionId]?/updateConstruct': { ...org1Staff('bad'), params: draft },
 	'POST /(staff)/instruments/[versionId]?/moveConstruct': { ...org1Staff('bad'), params: draft },
-	'POST /(staff)/instruments/[versionId]?/removeConstruct': { ...org1Staff('bad'), params: draft },
+	'POST /(staff)/instruments/[versionId]?/removeConstruct': {
+		...org1Staff('bad'),
+		params: draft,
+		body: () => ({ key: 'focus', confirmed: 'yes' })
+	},
 	'POST /(staff)/instruments/[versionId]?/addItem': { ...org1Staff('bad'), params: draft },
 	'POST /(staff)/instruments/[versionId]?/moveItem': { ...org1Staff('bad'), params: draft },
 	'POST /(staff)/instruments/[versionId]?/removeItem': {
 		...org1Staff('bad'),
 		params: draft,
-		body: (w) => ({ key: w.params.itemKey! })
+		body: (w) => ({ key: w.params.itemKey!, confirmed: 'yes' })
 	},
 	'POST /(staff)/instruments/[versionId]?/addLanguage': {
 		...org1Staff('bad'),

@@ -132,44 +132,82 @@ describe('editing a draft through the pages', () => {
 		return [...html.matchAll(/id="(construct|item)-([a-z0-9_]+)"/g)].map((m) => m[2]);
 	};
 
-	it('adds, moves and removes constructs and questions', async () => {
-		expect(
-			(
-				await mine.post(`/instruments/${draftId}?/addConstruct`, {
-					key: 'wellbeing',
-					'name.en': 'Well-being',
-					'name.fr': 'Bien-être'
-				})
-			).status
-		).toBe(200);
-		expect(
-			(
-				await mine.post(`/instruments/${draftId}?/addItem`, {
-					key: 'wellbeing_stress',
-					construct: 'wellbeing',
-					type: 'scale',
-					wave: 'pre'
-				})
-			).status
-		).toBe(200);
-		expect(
-			(
-				await mine.post(`/instruments/${draftId}?/moveConstruct`, {
-					key: 'wellbeing',
-					direction: 'up'
-				})
-			).status
-		).toBe(200);
+	/** Posts a change; it is saved, and the outline opens at `location` with a one-time message. */
+	const change = async (action: string, body: Record<string, string>, location: string) => {
+		const response = await mine.post(`/instruments/${draftId}?/${action}`, body);
+		expect(response.status, action).toBe(303);
+		expect(response.headers.get('location'), action).toBe(`/instruments/${draftId}${location}`);
+		return mine.cookies.get('tandem_flash');
+	};
+
+	it('adds, moves and removes topics and questions, each time back on the outline', async () => {
+		const added = await change(
+			'addConstruct',
+			{ key: 'wellbeing', 'name.en': 'Well-being', 'name.fr': 'Bien-être' },
+			'?open=wellbeing'
+		);
+		expect(added).toContain('topic_added');
+		await change(
+			'addItem',
+			{ key: 'wellbeing_stress', construct: 'wellbeing', type: 'scale', wave: 'pre' },
+			'?open=wellbeing#item-wellbeing_stress'
+		);
+		await change('moveConstruct', { key: 'wellbeing', direction: 'up' }, '?open=wellbeing');
+		const shown = await (await mine.get(`/instruments/${draftId}?open=wellbeing`)).text();
+		expect(shown).toContain('Topic moved.');
 		const keys = await keysOf();
 		expect(keys.indexOf('wellbeing')).toBeLessThan(keys.indexOf('check_in'));
 		expect(keys).toContain('wellbeing_stress');
-		expect(
-			(await mine.post(`/instruments/${draftId}?/removeItem`, { key: 'wellbeing_stress' })).status
-		).toBe(200);
-		expect(
-			(await mine.post(`/instruments/${draftId}?/removeConstruct`, { key: 'wellbeing' })).status
-		).toBe(200);
+		expect(shown).toMatch(/<details class="card construct[^"]*" id="construct-wellbeing" open/);
+		expect(shown).not.toMatch(/id="construct-focus" open/);
+		expect(await (await mine.get(`/instruments/${draftId}`)).text()).not.toContain('Topic moved.');
+
+		await change('removeItem', { key: 'wellbeing_stress', confirmed: 'yes' }, '?open=wellbeing');
+		await change('removeConstruct', { key: 'wellbeing', confirmed: 'yes' }, '');
 		expect(await keysOf()).not.toContain('wellbeing');
+	});
+
+	it('removes a question only once the removal is confirmed', async () => {
+		const before = await loadVersionDocument(db, draftId);
+		const asks: Record<string, string>[] = [
+			{ key: 'contact_hours_actual' },
+			{ key: 'contact_hours_actual', confirmed: 'no' }
+		];
+		for (const body of asks) {
+			const unconfirmed = await mine.post(`/instruments/${draftId}?/removeItem`, body);
+			expect(unconfirmed.status).toBe(400);
+			const html = await unconfirmed.text();
+			expect(html).toContain('Remove the question “Actual hours per month”?');
+			expect(html).toContain('name="confirmed" value="yes"');
+		}
+		const topic = await mine.post(`/instruments/${draftId}?/removeConstruct`, { key: 'contact' });
+		expect(topic.status).toBe(400);
+		expect(await topic.text()).toContain('Remove the topic “Contact”?');
+		expect(await loadVersionDocument(db, draftId)).toEqual(before);
+
+		const asked = await (
+			await mine.get(`/instruments/${draftId}?confirm=remove-item&key=contact_hours_actual`)
+		).text();
+		expect(asked).toContain('Nobody answers a draft, so no answers are lost');
+		expect(asked).toContain('name="confirmed" value="yes"');
+		const followed = await (
+			await mine.get(`/instruments/${draftId}?confirm=remove-item&key=contact_hours`)
+		).text();
+		expect(followed).toContain('“Hours per month” cannot be removed yet');
+		expect(followed).toContain('/items/contact_hours_actual"');
+		expect(followed).not.toContain('name="confirmed"');
+	});
+
+	it('keeps what was typed when a new topic is refused', async () => {
+		const refused = await mine.post(`/instruments/${draftId}?/addConstruct`, {
+			key: 'focus',
+			'name.en': 'My typed topic',
+			'name.fr': 'Mon sujet'
+		});
+		expect(refused.status).toBe(400);
+		const html = await refused.text();
+		expect(html).toContain('This key is already used in this survey.');
+		expect(html).toContain('value="My typed topic"');
 	});
 
 	it('explains a refused change and changes nothing', async () => {
@@ -183,7 +221,8 @@ describe('editing a draft through the pages', () => {
 		expect(badKey.status).toBe(400);
 		expect(await badKey.text()).toContain('Use lower-case letters, digits and _');
 		const followed = await mine.post(`/instruments/${draftId}?/removeItem`, {
-			key: 'focus_job_leads'
+			key: 'focus_job_leads',
+			confirmed: 'yes'
 		});
 		expect(followed.status).toBe(400);
 		expect(await followed.text()).toContain('A check-in question follows this one');
@@ -193,7 +232,7 @@ describe('editing a draft through the pages', () => {
 	it('adds a language, after which publishing lists the missing translations', async () => {
 		expect(
 			(await mine.post(`/instruments/${draftId}?/addLanguage`, { language: 'es' })).status
-		).toBe(200);
+		).toBe(303);
 		const refused = await mine.post(`/instruments/${draftId}?/publish`, {});
 		expect(refused.status).toBe(400);
 		const html = await refused.text();

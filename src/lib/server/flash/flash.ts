@@ -8,7 +8,24 @@ import { m } from '$lib/paraglide/messages';
  */
 const FLASH_COOKIE = 'tandem_flash';
 
+/** After a change in the survey editor; the outline opens where the change was made. */
+const INSTRUMENT_MESSAGES = {
+	instrument_published: () => m.published_notice(),
+	topic_added: () => m.flash_topic_added(),
+	topic_saved: () => m.flash_topic_saved(),
+	topic_moved: () => m.flash_topic_moved(),
+	topic_removed: () => m.flash_topic_removed(),
+	item_added: () => m.flash_item_added(),
+	item_saved: () => m.flash_item_saved(),
+	item_moved: () => m.flash_item_moved(),
+	item_removed: () => m.flash_item_removed(),
+	language_added: () => m.flash_language_added()
+} satisfies Record<string, () => string>;
+
+export type InstrumentFlashKind = keyof typeof INSTRUMENT_MESSAGES;
+
 const MESSAGES = {
+	...INSTRUMENT_MESSAGES,
 	program_created: () => m.program_created(),
 	program_saved: () => m.program_saved(),
 	pair_created: () => m.pair_created(),

@@ -10,11 +10,24 @@ import {
 	removeItem,
 	updateConstruct
 } from '$lib/instruments/editing';
-import { ITEM_TYPES, WAVES, type ItemType, type Wave } from '$lib/instruments/types';
+import { isRemovalKind } from '$lib/instruments/removal';
+import {
+	ITEM_TYPES,
+	WAVES,
+	type InstrumentDocument,
+	type ItemType,
+	type Wave
+} from '$lib/instruments/types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { requireVersion } from '$lib/server/instruments/access';
-import { applyDraftEdit, formText, localizedField } from '$lib/server/instruments/edit-action';
+import { redirectWithFlash } from '$lib/server/flash/flash';
+import {
+	applyDraftEdit,
+	formText,
+	localizedField,
+	outlinePath
+} from '$lib/server/instruments/edit-action';
 import { listInstruments, openDraft, publishDraft } from '$lib/server/instruments/instruments';
 import { duplicateInstrument } from '$lib/server/instruments/transfer';
 
@@ -22,11 +35,19 @@ export async function load(event) {
 	const { staff, version, document } = await requireVersion(event);
 	const instruments = await listInstruments(getDb(), staff.organization_id);
 	const versions = instruments.find((i) => i.id === version.instrumentId)?.versions ?? [];
-	return { version, document, versions };
+	const { searchParams } = event.url;
+	const kind = searchParams.get('confirm')?.replace(/^remove-/, '') ?? null;
+	const confirm =
+		version.status === 'draft' && isRemovalKind(kind)
+			? { kind, key: searchParams.get('key') ?? '' }
+			: null;
+	return { version, document, versions, open: searchParams.get('open'), confirm };
 }
 
 const text = formText;
 const delta = (form: FormData) => (text(form, 'direction') === 'up' ? -1 : 1);
+const constructOf = (doc: InstrumentDocument, itemKey: string) =>
+	doc.constructs.find((c) => c.items.some((i) => i.key === itemKey))?.key ?? null;
 
 export const actions = {
 	edit: async (event) => {
@@ -44,42 +65,76 @@ export const actions = {
 	publish: async (event) => {
 		const { staff, version } = await requireVersion(event);
 		const result = await publishDraft(getDb(), staff, version.id, event.getClientAddress());
-		if (result.ok) return { published: true };
+		if (result.ok)
+			redirectWithFlash(event.cookies, outlinePath(version.id), { kind: 'instrument_published' });
 		if (result.reason === 'not_found') error(404, 'Not found');
 		if (result.reason === 'not_draft')
 			return fail(409, { problems: [{ path: '$', message: m.edit_refused_not_draft() }] });
 		return fail(400, { publishProblems: result.problems });
 	},
 	addConstruct: (event) =>
-		applyDraftEdit(event, (doc, form) =>
-			addConstruct(doc, text(form, 'key'), localizedField(form, 'name', doc.languages))
-		),
+		applyDraftEdit(event, 'addConstruct', (doc, form) => ({
+			result: addConstruct(doc, text(form, 'key'), localizedField(form, 'name', doc.languages)),
+			flash: 'topic_added',
+			open: text(form, 'key')
+		})),
 	updateConstruct: (event) =>
-		applyDraftEdit(event, (doc, form) => {
+		applyDraftEdit(event, 'updateConstruct', (doc, form) => {
 			const intro = localizedField(form, 'intro', doc.languages);
-			return updateConstruct(doc, text(form, 'key'), {
+			const result = updateConstruct(doc, text(form, 'key'), {
 				name: localizedField(form, 'name', doc.languages),
 				intro: Object.values(intro).some(Boolean) ? intro : null,
 				weight: Number(text(form, 'weight'))
 			});
+			return { result, flash: 'topic_saved', open: text(form, 'key') };
 		}),
 	moveConstruct: (event) =>
-		applyDraftEdit(event, (doc, form) => moveConstruct(doc, text(form, 'key'), delta(form))),
+		applyDraftEdit(event, 'moveConstruct', (doc, form) => ({
+			result: moveConstruct(doc, text(form, 'key'), delta(form)),
+			flash: 'topic_moved',
+			open: text(form, 'key')
+		})),
 	removeConstruct: (event) =>
-		applyDraftEdit(event, (doc, form) => removeConstruct(doc, text(form, 'key'))),
+		applyDraftEdit(
+			event,
+			'removeConstruct',
+			(doc, form) => ({ result: removeConstruct(doc, text(form, 'key')), flash: 'topic_removed' }),
+			{ confirm: 'topic' }
+		),
 	addItem: (event) =>
-		applyDraftEdit(event, (doc, form) => {
+		applyDraftEdit(event, 'addItem', (doc, form) => {
 			const type = (ITEM_TYPES as readonly string[]).includes(text(form, 'type'))
 				? (text(form, 'type') as ItemType)
 				: 'scale';
 			const wave = (WAVES as readonly string[]).includes(text(form, 'wave'))
 				? (text(form, 'wave') as Wave)
 				: 'pre';
-			return addItem(doc, text(form, 'construct'), newItem(doc, text(form, 'key'), type, wave));
+			const key = text(form, 'key');
+			const construct = text(form, 'construct');
+			const result = addItem(doc, construct, newItem(doc, key, type, wave));
+			return { result, flash: 'item_added', open: construct, item: key };
 		}),
 	moveItem: (event) =>
-		applyDraftEdit(event, (doc, form) => moveItem(doc, text(form, 'key'), delta(form))),
-	removeItem: (event) => applyDraftEdit(event, (doc, form) => removeItem(doc, text(form, 'key'))),
+		applyDraftEdit(event, 'moveItem', (doc, form) => ({
+			result: moveItem(doc, text(form, 'key'), delta(form)),
+			flash: 'item_moved',
+			open: constructOf(doc, text(form, 'key')),
+			item: text(form, 'key')
+		})),
+	removeItem: (event) =>
+		applyDraftEdit(
+			event,
+			'removeItem',
+			(doc, form) => ({
+				result: removeItem(doc, text(form, 'key')),
+				flash: 'item_removed',
+				open: constructOf(doc, text(form, 'key'))
+			}),
+			{ confirm: 'item' }
+		),
 	addLanguage: (event) =>
-		applyDraftEdit(event, (doc, form) => addLanguage(doc, text(form, 'language')))
+		applyDraftEdit(event, 'addLanguage', (doc, form) => ({
+			result: addLanguage(doc, text(form, 'language')),
+			flash: 'language_added'
+		}))
 };

@@ -1,9 +1,10 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { replaceItem } from '$lib/instruments/editing';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
 import { requireVersion } from '$lib/server/instruments/access';
-import { readFormData } from '$lib/server/instruments/edit-action';
+import { redirectWithFlash } from '$lib/server/flash/flash';
+import { outlinePath, readFormData } from '$lib/server/instruments/edit-action';
 import { saveDraft } from '$lib/server/instruments/instruments';
 import { itemFromForm } from '$lib/server/instruments/item-form';
 
@@ -56,8 +57,10 @@ export const actions = {
 		if (!saved.ok && saved.reason === 'invalid')
 			return fail(400, { problems: saved.problems, draft: edited, constructKey });
 		if (!saved.ok) error(404, 'Not found');
-		if (form.get('intent') === 'add_option')
-			redirect(303, `/instruments/${version.id}/items/${edited.key}#options`);
-		redirect(303, `/instruments/${version.id}#item-${edited.key}`);
+		const location =
+			form.get('intent') === 'add_option'
+				? `/instruments/${version.id}/items/${edited.key}#options`
+				: outlinePath(version.id, constructKey, edited.key);
+		redirectWithFlash(event.cookies, location, { kind: 'item_saved' });
 	}
 };
