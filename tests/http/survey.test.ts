@@ -334,6 +334,17 @@ describe('more ways in and out', () => {
 		expect(
 			await db.selectFrom('responses').selectAll().where('assignment_id', '=', assignment).execute()
 		).toHaveLength(0);
+
+		// A saved text answer is in its box when the person comes back (JavaScript off): a blank
+		// box would be sent blank and erase it.
+		const typed = 'Le soir & le mardi <de préférence>';
+		const saved = await me.post(`/p/a/${assignment}/page/${textPage}`, {
+			[textKey]: typed,
+			intent: 'back'
+		});
+		expect(saved.status).toBe(303);
+		const back = await (await me.get(`/p/a/${assignment}/page/${textPage}`)).text();
+		expect(back).toMatch(/<textarea[^>]*>Le soir &amp; le mardi &lt;de préférence><\/textarea>/);
 	});
 
 	it('stops working when staff stop a person’s links, or when a link has expired', async () => {
