@@ -242,4 +242,44 @@ describe('message text', () => {
 			'Please answer by March 21, 2027.'
 		);
 	});
+
+	const named = (name: string, language = 'en') =>
+		composeMessage({
+			kind: 'invitation',
+			language,
+			name,
+			program: 'Printemps',
+			organization: 'Accueil',
+			link: 'https://tandem.example/l/abc',
+			closesOn: '2027-03-21'
+		}).body;
+
+	it.each([
+		'=HYPERLINK("http://evil.example","x")',
+		'Amina http://evil.example',
+		'Amina www.evil.example',
+		'evil.example',
+		'Amina <amina@evil.example>',
+		'mailto:amina@evil.example',
+		'javascript:alert(1)',
+		'Amina\nPlease pay at evil.example'
+	])('greets %j without the name, and no link but ours in the mail', (name) => {
+		const body = named(name);
+		expect(body.split('\n')[0]).toBe('Hello,');
+		expect(named(name, 'fr').split('\n')[0]).toBe('Bonjour,');
+		expect(body).not.toMatch(/evil|alert/);
+		expect(body.match(/https?:\/\/\S+/g)).toEqual(['https://tandem.example/l/abc']);
+	});
+
+	it.each([
+		'Zoë Bélanger-Côté',
+		'Nguyễn Văn A.',
+		'Seán O’Brien',
+		'J. R. Okafor',
+		'Dr. Amina Diallo',
+		'محمد الأحمد',
+		'Олена Коваль'
+	])('greets %j by name', (name) => {
+		expect(named(name).split('\n')[0]).toBe(`Hello ${name},`);
+	});
 });

@@ -21,7 +21,9 @@ export function composeMessage(parts: MessageParts): { subject: string; body: st
 			? m.mail_invitation_subject({ program: parts.program }, options)
 			: m.mail_reminder_subject({ program: parts.program }, options);
 	const body = [
-		m.mail_greeting({ name: parts.name }, options),
+		greetable(parts.name)
+			? m.mail_greeting({ name: parts.name }, options)
+			: m.mail_greeting_neutral({}, options),
 		'',
 		parts.kind === 'invitation'
 			? m.mail_invitation_body({ program: parts.program }, options)
@@ -35,6 +37,18 @@ export function composeMessage(parts: MessageParts): { subject: string; body: st
 		m.mail_signature({ organization: parts.organization }, options)
 	].join('\n');
 	return { subject, body };
+}
+
+/**
+ * Whether a name can stand in a plain-text greeting as typed. Mail clients turn anything that
+ * looks like an address into a link, so a "name" such as `=HYPERLINK("http://evil.example","x")`
+ * would hand a stranger's link to the person in our words: such a name, or one with a line
+ * break, gets the greeting without a name. Anything like a scheme (`http:`, `mailto:`), `www.`,
+ * an `@`, or a dot with letters right after it (`evil.example`) counts; a rare real name written
+ * `St.Pierre` loses only its mention in the greeting.
+ */
+export function greetable(name: string): boolean {
+	return !/[a-z][a-z0-9+.-]*:|www\.|@|\.\p{L}{2}|[\p{Cc}\u2028\u2029]/iu.test(name);
 }
 
 /** What stays in the outbox once a message is delivered: the text without the secret. */
