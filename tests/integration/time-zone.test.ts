@@ -65,6 +65,11 @@ describe('rounds follow the organization’s days (Toronto by default)', () => {
 
 	it('still reminds people at 23:30 on the closing day, and not at midnight', async () => {
 		await roundWithPeople('2026-03-02', '2026-03-08');
+		// They were asked when the round opened, days before its last evening.
+		await t.db
+			.updateTable('assignments')
+			.set({ created_at: Date.parse('2026-03-02T14:00:00Z') })
+			.execute();
 		const origin = 'https://tandem.example';
 		expect(await runScheduledReminders(t.db, origin, Date.parse('2026-03-09T04:00:00Z'))).toBe(0);
 		expect(await runScheduledReminders(t.db, origin, Date.parse('2026-03-09T03:30:00Z'))).toBe(4);
