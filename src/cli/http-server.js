@@ -5,9 +5,11 @@ import compression from 'compression';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { readServerTimeouts } from './server-timeouts.js';
 
 /** @typedef {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next: () => void) => void} Middleware */
 
+const { requestTimeout, headersTimeout, keepAliveTimeout } = readServerTimeouts(process.env);
 const root = new URL('../../', import.meta.url).pathname;
 /** @type {{ handler: Middleware }} */
 const { handler } = await import(pathToFileURL(join(root, 'build', 'handler.js')).href);
@@ -16,8 +18,10 @@ const { handler } = await import(pathToFileURL(join(root, 'build', 'handler.js')
 // Its typings speak of Express requests; it reads and wraps only what node:http provides.
 const compress = /** @type {Middleware} */ (/** @type {unknown} */ (compression()));
 let closing = false;
-export const server = createServer((req, res) =>
-	compress(req, res, () => handler(req, res, () => {}))
+export const server = createServer(
+	// Timeouts are checked every second, so a stalled client is closed within a second of its limit.
+	{ requestTimeout, headersTimeout, keepAliveTimeout, connectionsCheckingInterval: 1000 },
+	(req, res) => compress(req, res, () => handler(req, res, () => {}))
 );
 // While shutting down, a kept-alive connection closes as soon as its last request is answered.
 server.on('request', (req) => req.on('close', () => closing && server.closeIdleConnections()));
