@@ -75,6 +75,32 @@ describe('writes committed together', () => {
 		expect(onDisk('innocent').n).toBe(0);
 		expect(await addOrganization('later')).toBe('later');
 	});
+
+	it('rejects every write of a commit the disk refused with the disk’s own error', async () => {
+		await sql`vacuum`.execute(t.db);
+		const { rows } = await sql<{ page_count: number }>`pragma page_count`.execute(t.db);
+		// The file may not grow: as on a full disk, a write that needs a new page fails.
+		await sql.raw(`pragma max_page_count = ${rows[0]!.page_count}`).execute(t.db);
+		const tooBig = commitWithOthers(t.db, (tx) =>
+			tx
+				.insertInto('organizations')
+				.values({ id: 'big', name: 'x'.repeat(10_000), created_at: 1 })
+				.execute()
+		);
+		const results = await Promise.allSettled([
+			addOrganization('before'),
+			tooBig,
+			addOrganization('after')
+		]);
+		expect(results.map((r) => (r.status === 'rejected' ? r.reason.code : r.status))).toEqual([
+			'SQLITE_FULL',
+			'SQLITE_FULL',
+			'SQLITE_FULL'
+		]);
+		expect([onDisk('before').n, onDisk('big').n, onDisk('after').n]).toEqual([0, 0, 0]);
+		await sql`pragma max_page_count = 1000000`.execute(t.db);
+		expect(await addOrganization('later')).toBe('later');
+	});
 });
 
 describe('prepared statements kept by their SQL', () => {
