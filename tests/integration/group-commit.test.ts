@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commitWithOthers } from '../../src/lib/server/db/group-commit';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { fillDisk, makeRoom } from '../helpers/full-disk';
 
 let t: TestDatabase;
 let reader: SQLite.Database;
@@ -77,10 +78,7 @@ describe('writes committed together', () => {
 	});
 
 	it('rejects every write of a commit the disk refused with the disk’s own error', async () => {
-		await sql`vacuum`.execute(t.db);
-		const { rows } = await sql<{ page_count: number }>`pragma page_count`.execute(t.db);
-		// The file may not grow: as on a full disk, a write that needs a new page fails.
-		await sql.raw(`pragma max_page_count = ${rows[0]!.page_count}`).execute(t.db);
+		await fillDisk(t.db);
 		const tooBig = commitWithOthers(t.db, (tx) =>
 			tx
 				.insertInto('organizations')
@@ -98,7 +96,7 @@ describe('writes committed together', () => {
 			'SQLITE_FULL'
 		]);
 		expect([onDisk('before').n, onDisk('big').n, onDisk('after').n]).toEqual([0, 0, 0]);
-		await sql`pragma max_page_count = 1000000`.execute(t.db);
+		await makeRoom(t.db);
 		expect(await addOrganization('later')).toBe('later');
 	});
 });
