@@ -1,6 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SurveyQuestion } from '../../src/lib/instruments/survey-pages';
+import {
+	ACTIVITY_WRITE_INTERVAL_MS,
+	validateParticipantSessionToken
+} from '../../src/lib/server/auth/session';
 import { getDb } from '../../src/lib/server/db';
 import { requireOwnSurvey, type OpenSurvey } from '../../src/lib/server/survey/access';
 import { loadAnswers, recordConsent } from '../../src/lib/server/survey/answers';
@@ -10,10 +14,12 @@ import { assignmentOf } from '../helpers/answers';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { createOrganizationWithStaff, openTestRound, staffByEmail } from '../helpers/fixtures';
 import { fillDisk, makeRoom } from '../helpers/full-disk';
+import { sessionThroughLink } from '../helpers/participant-session';
 import { addPeople, createTestProgram } from '../helpers/programs';
 
 let t: TestDatabase;
 let survey: OpenSurvey;
+let protegeId: string;
 /** The first page with a question people answer in their own words. */
 let pageNumber: number;
 
@@ -24,15 +30,15 @@ beforeAll(async () => {
 	await createOrganizationWithStaff(t.db, 'A', [{ email: 'coord@a.org', role: 'coordinator' }]);
 	const staff = await staffByEmail(t.db, 'coord@a.org');
 	const program = await createTestProgram(t.db, staff);
-	const [protegeId] = await addPeople(t.db, staff, program.id, 'protege', 1);
+	[protegeId] = (await addPeople(t.db, staff, program.id, 'protege', 1)) as [string];
 	const roundId = await openTestRound(t.db, staff, program, 'pre');
-	await recordConsent(t.db, protegeId!);
+	await recordConsent(t.db, protegeId);
 	const participant = await t.db
 		.selectFrom('participants')
 		.selectAll()
-		.where('id', '=', protegeId!)
+		.where('id', '=', protegeId)
 		.executeTakeFirstOrThrow();
-	const assignmentId = await assignmentOf(t.db, roundId, { participantId: protegeId! });
+	const assignmentId = await assignmentOf(t.db, roundId, { participantId: protegeId });
 	const locals = {
 		session: null,
 		staff: null,
@@ -43,8 +49,9 @@ beforeAll(async () => {
 	survey = await requireOwnSurvey({ locals, params: { assignmentId } });
 	pageNumber = 1 + survey.pages.findIndex((p) => p.questions.some((q) => q.type === 'text'));
 });
-afterEach(() => {
+afterEach(async () => {
 	vi.restoreAllMocks();
+	await sql`pragma query_only = off`.execute(getDb());
 });
 afterAll(async () => {
 	await getDb().destroy();
@@ -143,5 +150,19 @@ describe('a survey page saved while the disk is full', () => {
 		await sql`pragma query_only = off`.execute(getDb());
 		await expect(submitSurvey(survey)).rejects.toMatchObject({ status: 303 });
 		expect((await progress()).status).toBe('submitted');
+	});
+});
+
+describe('a participant whose session is due a refresh while the database cannot write', () => {
+	it('still gets their page, so a save can say what happened', async () => {
+		const token = await sessionThroughLink(t.db, protegeId, { ip: null, userAgent: 'test' });
+		await sql`pragma query_only = on`.execute(getDb());
+		const log = captureErrorLog();
+		const later = Date.now() + ACTIVITY_WRITE_INTERVAL_MS + 1;
+
+		const valid = await validateParticipantSessionToken(getDb(), token, later);
+
+		expect(valid?.participant.id).toBe(protegeId);
+		expect(log).toEqual([expect.stringContaining('SQLITE_READONLY')]);
 	});
 });
