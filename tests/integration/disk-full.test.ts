@@ -6,10 +6,12 @@ import {
 	validateParticipantSessionToken
 } from '../../src/lib/server/auth/session';
 import { getDb } from '../../src/lib/server/db';
+import { PROBE_INTERVAL_MS } from '../../src/lib/server/db/write-probe';
 import { requireOwnSurvey, type OpenSurvey } from '../../src/lib/server/survey/access';
 import { loadAnswers, recordConsent } from '../../src/lib/server/survey/answers';
 import { saveSurveyPage, submitSurvey } from '../../src/lib/server/survey/page-flow';
 import type { Answers } from '../../src/lib/survey/page-answers';
+import { GET as healthz } from '../../src/routes/healthz/+server';
 import { assignmentOf } from '../helpers/answers';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { createOrganizationWithStaff, openTestRound, staffByEmail } from '../helpers/fixtures';
@@ -51,6 +53,7 @@ beforeAll(async () => {
 });
 afterEach(async () => {
 	vi.restoreAllMocks();
+	vi.useRealTimers();
 	await sql`pragma query_only = off`.execute(getDb());
 });
 afterAll(async () => {
@@ -132,8 +135,21 @@ describe('a survey page saved while the disk is full', () => {
 		expect(log[0]).not.toContain('cannot rollback');
 	});
 
-	it('saves the same page once there is room again', async () => {
+	it('makes /healthz answer 503 while the disk is full', async () => {
+		const log = captureErrorLog();
+		const response = await healthz();
+		expect(response.status).toBe(503);
+		expect(await response.json()).toEqual({ status: 'unavailable' });
+		expect(log).toEqual([expect.stringContaining('SQLITE_FULL')]);
+	});
+
+	it('saves the same page once there is room again, and /healthz says OK at its next probe', async () => {
 		await makeRoom(getDb());
+		vi.useFakeTimers({ toFake: ['Date'] });
+		expect((await healthz()).status).toBe(503); // the last probe's answer, a moment ago
+		vi.setSystemTime(Date.now() + PROBE_INTERVAL_MS);
+		expect((await healthz()).status).toBe(200);
+		vi.useRealTimers();
 		const saving = saveSurveyPage(post(typed()), survey, String(pageNumber));
 		await expect(saving).rejects.toMatchObject({ status: 303 });
 		expect(await loadAnswers(t.db, survey.assignment.id)).toMatchObject(typed());
