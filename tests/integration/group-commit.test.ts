@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commitWithOthers } from '../../src/lib/server/db/group-commit';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { fillDisk, makeRoom } from '../helpers/full-disk';
 
 let t: TestDatabase;
 let reader: SQLite.Database;
@@ -73,6 +74,29 @@ describe('writes committed together', () => {
 		const results = await Promise.allSettled([addOrganization('innocent'), orphan]);
 		expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
 		expect(onDisk('innocent').n).toBe(0);
+		expect(await addOrganization('later')).toBe('later');
+	});
+
+	it('rejects every write of a commit the disk refused with the disk’s own error', async () => {
+		await fillDisk(t.db);
+		const tooBig = commitWithOthers(t.db, (tx) =>
+			tx
+				.insertInto('organizations')
+				.values({ id: 'big', name: 'x'.repeat(10_000), created_at: 1 })
+				.execute()
+		);
+		const results = await Promise.allSettled([
+			addOrganization('before'),
+			tooBig,
+			addOrganization('after')
+		]);
+		expect(results.map((r) => (r.status === 'rejected' ? r.reason.code : r.status))).toEqual([
+			'SQLITE_FULL',
+			'SQLITE_FULL',
+			'SQLITE_FULL'
+		]);
+		expect([onDisk('before').n, onDisk('big').n, onDisk('after').n]).toEqual([0, 0, 0]);
+		await makeRoom(t.db);
 		expect(await addOrganization('later')).toBe('later');
 	});
 });

@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../db';
 import type { Participant, SessionRow, StaffUserRow } from '../db/schema';
+import { describeStorageFailure, isStorageFailure } from '../db/storage-failure';
 import { generateSecret, hashSecret, secretMatchesHash } from './tokens';
 
 const MINUTE = 60_000;
@@ -96,9 +97,26 @@ async function readSession(db: DbOrTx, token: string, now: number): Promise<Sess
 	}
 	if (now - session.last_verified_at >= ACTIVITY_WRITE_INTERVAL_MS) {
 		session.last_verified_at = now;
-		await db.updateTable('sessions').set({ last_verified_at: now }).where('id', '=', id).execute();
+		await recordActivity(db, id, now);
 	}
 	return session;
+}
+
+/**
+ * Only extends the session, so a disk that refuses the write does not refuse the request: a
+ * survey page being saved then still answers "not saved" and keeps what was typed.
+ */
+async function recordActivity(db: DbOrTx, sessionId: string, now: number): Promise<void> {
+	try {
+		await db
+			.updateTable('sessions')
+			.set({ last_verified_at: now })
+			.where('id', '=', sessionId)
+			.execute();
+	} catch (error) {
+		if (!isStorageFailure(error)) throw error;
+		console.error(`[tandem] session activity not recorded: ${describeStorageFailure(error)}`);
+	}
 }
 
 export async function validateSessionToken(

@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import type { Db } from './open';
+import { isTransactionOpen, type Db } from './open';
 import type { Database } from './schema';
 
 type Work<T> = (tx: Transaction<Database>) => Promise<T>;
@@ -43,7 +43,7 @@ async function commitQueued(db: Db): Promise<void> {
 	const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
 	try {
 		await db.transaction().execute(async (tx) => {
-			for (const job of jobs) outcomes.push(await runAlone(tx, job.work));
+			for (const job of jobs) outcomes.push(await runAlone(db, tx, job.work));
 		});
 		jobs.forEach((job, i) => {
 			const outcome = outcomes[i]!;
@@ -58,13 +58,16 @@ async function commitQueued(db: Db): Promise<void> {
 	else committing.delete(db);
 }
 
-async function runAlone(tx: Transaction<Database>, work: Work<unknown>) {
+async function runAlone(db: Db, tx: Transaction<Database>, work: Work<unknown>) {
 	await sql`savepoint one_write`.execute(tx);
 	try {
 		const value = await work(tx);
 		await sql`release one_write`.execute(tx);
 		return { ok: true as const, value };
 	} catch (error) {
+		// A full disk or an I/O error makes SQLite roll back the whole transaction: the writes
+		// before this one are gone too, so they all fail with this cause.
+		if (!isTransactionOpen(db)) throw error;
 		await sql`rollback to one_write`.execute(tx);
 		await sql`release one_write`.execute(tx);
 		return { ok: false as const, error };

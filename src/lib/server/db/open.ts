@@ -35,27 +35,48 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
  * IMMEDIATE waits for the lock under busy_timeout instead, and then reads fresh data.
  */
 class ImmediateTransactionSqliteDriver extends SqliteDriver {
+	readonly #sqlite: SQLite.Database;
+
+	constructor(config: SqliteDialectConfig, sqlite: SQLite.Database) {
+		super(config);
+		this.#sqlite = sqlite;
+	}
+
 	override async beginTransaction(connection: DatabaseConnection): Promise<void> {
 		await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+	}
+
+	/**
+	 * After a full disk or an I/O error SQLite has already rolled the transaction back; a second
+	 * rollback would fail ("no transaction is active") and hide the error that says why.
+	 */
+	override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+		if (this.#sqlite.inTransaction) await super.rollbackTransaction(connection);
 	}
 }
 
 class TandemSqliteDialect extends SqliteDialect {
 	readonly #config: SqliteDialectConfig;
+	readonly #sqlite: SQLite.Database;
 
-	constructor(config: SqliteDialectConfig) {
+	constructor(sqlite: SQLite.Database) {
+		const config = { database: withStatementCache(sqlite) };
 		super(config);
 		this.#config = config;
+		this.#sqlite = sqlite;
 	}
 
 	override createDriver(): Driver {
-		return new ImmediateTransactionSqliteDriver(this.#config);
+		return new ImmediateTransactionSqliteDriver(this.#config, this.#sqlite);
 	}
 
 	override createAdapter(): SqliteAdapter {
 		return new TransactionalDdlSqliteAdapter();
 	}
 }
+
+/** The SQLite connection behind each database this module opened. */
+const connections = new WeakMap<Db, SQLite.Database>();
 
 /**
  * The one place that knows the database is SQLite. Pragmas are set on every open:
@@ -74,7 +95,15 @@ export function openDatabase(path: string): Db {
 	sqlite.pragma('secure_delete = ON');
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('cache_size = -4000');
-	return new Kysely<Database>({
-		dialect: new TandemSqliteDialect({ database: withStatementCache(sqlite) })
-	});
+	const db = new Kysely<Database>({ dialect: new TandemSqliteDialect(sqlite) });
+	connections.set(db, sqlite);
+	return db;
+}
+
+/**
+ * Whether the database's one connection is inside a transaction: false once SQLite has rolled
+ * back on its own, so the writes made in it so far are gone.
+ */
+export function isTransactionOpen(db: Db): boolean {
+	return connections.get(db)?.inTransaction ?? true;
 }

@@ -86,6 +86,12 @@ export interface AttemptLimitsTable {
 	attempts: number;
 }
 
+/** The one row the health check rewrites to learn whether the database can write (db/write-probe). */
+export interface WriteProbesTable {
+	id: number;
+	probed_at: number;
+}
+
 /** A sheet of links just made, sealed with a key only the maker's browser holds (rounds/link-sheets). */
 export interface LinkSheetsTable {
 	id: string;
@@ -380,6 +386,7 @@ export interface Database {
 	audit_log: AuditLogTable;
 	attempt_limits: AttemptLimitsTable;
 	link_sheets: LinkSheetsTable;
+	write_probes: WriteProbesTable;
 	instruments: InstrumentsTable;
 	instrument_versions: InstrumentVersionsTable;
 	instrument_constructs: InstrumentConstructsTable;

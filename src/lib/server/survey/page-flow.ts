@@ -2,9 +2,14 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { summarizeAnswers } from '$lib/survey/answer-summary';
 import { readPage } from '$lib/survey/page-answers';
 import { getDb } from '../db';
+import {
+	describeStorageFailure,
+	isStorageFailure,
+	type StorageFailure
+} from '../db/storage-failure';
 import { readFormData } from '../instruments/edit-action';
 import type { OpenSurvey } from './access';
-import { loadAnswers, savePageAnswers, submitAssignment } from './answers';
+import { loadAnswers, savePageAnswers, submitAssignment, type SaveResult } from './answers';
 import { problemMessages, textDirection } from './page-messages';
 
 /** Resume where the person stopped; a sent survey opens read-only. */
@@ -56,13 +61,15 @@ export async function saveSurveyPage(request: Request, survey: OpenSurvey, param
 			: intent === 'later'
 				? number
 				: Math.min(number + 1, last);
-	const saved = await savePageAnswers(
-		getDb(),
-		survey.assignment.id,
-		reading.answers,
-		resumeAt,
-		multi
-	);
+	let saved: SaveResult;
+	try {
+		saved = await savePageAnswers(getDb(), survey.assignment.id, reading.answers, resumeAt, multi);
+	} catch (error) {
+		if (!isStorageFailure(error)) throw error;
+		logNotStored(`page ${number}`, survey, error);
+		// The page is shown again with what was typed, so nothing is lost but the moment.
+		return fail(503, { notSaved: true, answers: reading.answers });
+	}
 	// Sent from another tab since this request began: nothing was saved, so say so.
 	if (saved === 'submitted') redirect(303, `${survey.base}/check`);
 	if (intent === 'later') redirect(303, `${survey.exit}?saved=1`);
@@ -96,6 +103,19 @@ export async function submitSurvey(survey: OpenSurvey) {
 	if (survey.assignment.status === 'submitted') redirect(303, done);
 	if (survey.state !== 'open') return fail(409, { closed: true });
 	if (!(await summary(survey)).complete) return fail(400, { incomplete: true });
-	await submitAssignment(getDb(), survey.assignment.id);
+	try {
+		await submitAssignment(getDb(), survey.assignment.id);
+	} catch (error) {
+		if (!isStorageFailure(error)) throw error;
+		logNotStored('sending', survey, error);
+		return fail(503, { notSent: true });
+	}
 	redirect(303, done);
+}
+
+/** One line naming the storage's own error, so an operator sees the disk, not a rollback. */
+function logNotStored(what: string, survey: OpenSurvey, error: StorageFailure) {
+	console.error(
+		`[tandem] survey ${what} of assignment ${survey.assignment.id} not saved: ${describeStorageFailure(error)}`
+	);
 }
