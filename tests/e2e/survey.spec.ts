@@ -87,7 +87,7 @@ test('a protégé answers half on a small phone without JavaScript, comes back a
 	await shoot(again, 'thank-you-fr-360');
 	await phone.close();
 
-	await staff.reload();
+	await staff.getByRole('link', { name: 'Back to the round' }).click();
 	await expect(staff.getByTestId('round-rates')).toContainText('100 %');
 	await shoot(staff, 'round-rates');
 });
