@@ -49,6 +49,8 @@ const linkFor = (email: string) => {
 test('a pre round: invitations by mail, answers on a phone and a desktop, rates, reminders once', async ({
 	browser
 }) => {
+	// Two surveys answered, then three processes racing to remind: about 45 s on a busy 2-core machine.
+	test.setTimeout(150_000);
 	const staff = await signIn(browser, server, 'ana@a.org');
 	await staff.goto(`${server.url}/programs/${programId}`);
 	await staff.getByRole('link', { name: 'Open a round' }).click();

@@ -17,17 +17,20 @@ export const signInSchema = z.object({
 	redirectTo: z.string().max(2000).optional()
 });
 
-export const setupSchema = withConfirmedPassword(
-	z.object({
-		organizationName: requiredText(() => m.error_org_name_required()),
-		name: requiredText(() => m.error_name_required()),
-		email: emailField,
-		// A form sent without the field (no browser) gets the default; a wrong name gets a message.
-		timeZone: timeZoneField.default(DEFAULT_TIME_ZONE),
-		password: newPasswordField,
-		confirm: z.string({ error: () => m.error_password_mismatch() })
-	})
-);
+const setupFields = z.object({
+	organizationName: requiredText(() => m.error_org_name_required()),
+	name: requiredText(() => m.error_name_required()),
+	email: emailField,
+	// A form sent without the field (no browser) gets the default; a wrong name gets a message.
+	timeZone: timeZoneField.default(DEFAULT_TIME_ZONE),
+	password: newPasswordField,
+	confirm: z.string({ error: () => m.error_password_mismatch() })
+});
+
+export const setupSchema = withConfirmedPassword(setupFields);
+
+/** Setting up an organization the operator already created and named. */
+export const joinSetupSchema = withConfirmedPassword(setupFields.omit({ organizationName: true }));
 
 export const timeZoneSchema = z.object({ timeZone: timeZoneField });
 

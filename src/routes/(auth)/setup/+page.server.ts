@@ -4,28 +4,41 @@ import { SETUP_COOKIE, dropLinkToken, heldLinkToken } from '$lib/server/auth/lin
 import { startStaffSession } from '$lib/server/auth/start-session';
 import { getDb } from '$lib/server/db';
 import { fieldFailure, readForm } from '$lib/server/forms/read-form';
-import { setupSchema } from '$lib/server/forms/schemas';
-import { completeSetup, isSetupLinkUsable } from '$lib/server/organizations/setup';
+import { joinSetupSchema, setupSchema } from '$lib/server/forms/schemas';
+import { completeSetup, setupLinkTarget } from '$lib/server/organizations/setup';
 import { DEFAULT_TIME_ZONE, timeZoneNames } from '$lib/time/zones';
 
 const ECHO = ['organizationName', 'name', 'email', 'timeZone'];
 
 export async function load({ cookies }) {
-	if (!(await isSetupLinkUsable(getDb(), heldLinkToken(cookies, SETUP_COOKIE)))) {
-		error(410, 'Link no longer works');
-	}
-	return { zones: timeZoneNames(), defaultZone: DEFAULT_TIME_ZONE };
+	const target = await setupLinkTarget(getDb(), heldLinkToken(cookies, SETUP_COOKIE));
+	if (!target) error(410, 'Link no longer works');
+	return {
+		zones: timeZoneNames(),
+		defaultZone: DEFAULT_TIME_ZONE,
+		organizationName: target.organizationName
+	};
+}
+
+/** A link for an organization the operator created and named asks only for the person. */
+async function readSetupForm(request: Request, organizationName: string | null) {
+	if (!organizationName) return readForm(request, setupSchema, ECHO);
+	const form = await readForm(request, joinSetupSchema, ECHO);
+	return form.ok ? { ok: true as const, data: { ...form.data, organizationName } } : form;
 }
 
 export const actions = {
 	default: async (event) => {
-		const form = await readForm(event.request, setupSchema, ECHO);
+		const db = getDb();
+		const token = heldLinkToken(event.cookies, SETUP_COOKIE);
+		const target = await setupLinkTarget(db, token);
+		if (!target) error(410, 'Link no longer works');
+		const form = await readSetupForm(event.request, target.organizationName);
 		if (!form.ok) return form.failure;
 		const { organizationName, name, email, password, timeZone } = form.data;
-		const db = getDb();
 		const result = await completeSetup(
 			db,
-			heldLinkToken(event.cookies, SETUP_COOKIE),
+			token,
 			{ organizationName, adminName: name, email, password, timeZone },
 			event.getClientAddress()
 		);

@@ -1,0 +1,38 @@
+// The database a command-line tool works on: DATABASE_PATH, brought up to date with the
+// migrations in migrations/ by the same runner as the server.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { readConfig } from '../lib/server/config';
+import { openDatabase, type Db } from '../lib/server/db/open';
+import {
+	migrateToLatest,
+	providerFromModules,
+	type MigrationModule
+} from '../lib/server/db/migrator';
+
+async function migrationFiles(): Promise<Record<string, MigrationModule>> {
+	const folder = join(import.meta.dirname, '..', '..', 'migrations');
+	const modules: Record<string, MigrationModule> = {};
+	for (const file of readdirSync(folder)
+		.filter((f) => f.endsWith('.ts'))
+		.sort()) {
+		modules[file] = await import(pathToFileURL(join(folder, file)).href);
+	}
+	return modules;
+}
+
+/** Opens DATABASE_PATH and applies pending migrations, reporting each through `log`. */
+export async function openMigratedDatabase(
+	log: (line: string) => void = () => {}
+): Promise<{ db: Db; databasePath: string }> {
+	const { databasePath } = readConfig();
+	const db = openDatabase(databasePath);
+	try {
+		await migrateToLatest(db, providerFromModules(await migrationFiles()), log);
+	} catch (error) {
+		await db.destroy();
+		throw error;
+	}
+	return { db, databasePath };
+}
