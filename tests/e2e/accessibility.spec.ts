@@ -25,6 +25,8 @@ for (const [index, { language, width }] of PASSES.entries()) {
 	test(`participant pages in ${language} at ${width} px: no serious or critical problems`, async ({
 		browser
 	}) => {
+		// Walks every participant page: 40–60 s on a busy 2-core machine.
+		test.setTimeout(180_000);
 		const audit = new Audit(language, width);
 		await walkParticipantPages(browser, audit, spec.server, spec.world, index);
 		audit.expectClean(PARTICIPANT_ROUTES);
