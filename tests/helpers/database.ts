@@ -11,6 +11,8 @@ export interface TestDatabase {
 	db: Db;
 	/** The SQLite file; on PostgreSQL the database's postgres:// URL. */
 	path: string;
+	/** What a command-line tool run on this database needs in its environment. */
+	env: Record<string, string>;
 	close(): Promise<void>;
 }
 
@@ -27,6 +29,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 	return {
 		db,
 		path,
+		env: { DATABASE_PATH: path, DATABASE_URL: '' },
 		async close() {
 			await db.destroy();
 			rmSync(dir, { recursive: true, force: true });
@@ -41,6 +44,7 @@ async function createPostgresTestDatabase(): Promise<TestDatabase> {
 	return {
 		db,
 		path: database.url,
+		env: { DATABASE_URL: database.url },
 		async close() {
 			await db.destroy();
 			await database.drop();
