@@ -10,6 +10,7 @@ const passingOnPostgres = [
 	'audit-log',
 	'instrument-import',
 	'instruments',
+	'mail',
 	'organizations',
 	'pair-notes',
 	'pairs',

@@ -35,8 +35,9 @@ class SqliteWidthTransformer extends OperationNodeTransformer {
 class SqliteWidthPlugin implements KyselyPlugin {
 	readonly #transformer = new SqliteWidthTransformer();
 
-	transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-		return this.#transformer.transformNode(args.node);
+	transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
+		const isSchemaChange = node.kind === 'CreateTableNode' || node.kind === 'AlterTableNode';
+		return isSchemaChange ? this.#transformer.transformNode(node) : node;
 	}
 
 	async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
