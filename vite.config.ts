@@ -13,7 +13,7 @@ export default defineConfig({
 	],
 	test: {
 		include: ['src/**/*.spec.ts', 'tests/**/*.test.ts'],
-		exclude: ['tests/e2e/**'],
+		exclude: ['tests/e2e/**', 'tests/postgres/**'],
 		expect: { requireAssertions: true },
 		testTimeout: 30_000,
 		hookTimeout: 60_000,

@@ -1,4 +1,4 @@
-// `npm run migrate`: apply pending migrations to DATABASE_PATH with the same runner as the server.
+// `npm run migrate`: apply pending migrations to DATABASE_URL or DATABASE_PATH with the same runner as the server.
 import { openMigratedDatabase } from './migrated-database';
 
 try {

@@ -1,10 +1,10 @@
-// The database a command-line tool works on: DATABASE_PATH, brought up to date with the
+// The database a command-line tool works on (DATABASE_URL, else DATABASE_PATH), brought up to date with the
 // migrations in migrations/ by the same runner as the server.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readConfig } from '../lib/server/config';
-import { openDatabase, type Db } from '../lib/server/db/open';
+import { openConfiguredDatabase, type Db } from '../lib/server/db';
 import {
 	migrateToLatest,
 	providerFromModules,
@@ -22,12 +22,14 @@ async function migrationFiles(): Promise<Record<string, MigrationModule>> {
 	return modules;
 }
 
-/** Opens DATABASE_PATH and applies pending migrations, reporting each through `log`. */
+/** Opens the configured database and applies pending migrations, reporting each through `log`. */
 export async function openMigratedDatabase(
 	log: (line: string) => void = () => {}
 ): Promise<{ db: Db; databasePath: string }> {
-	const { databasePath } = readConfig();
-	const db = openDatabase(databasePath);
+	const config = readConfig();
+	const db = openConfiguredDatabase(config);
+	// The URL may hold a password: name the engine, not the address.
+	const databasePath = config.databaseUrl ? 'at DATABASE_URL (PostgreSQL)' : config.databasePath;
 	try {
 		await migrateToLatest(db, providerFromModules(await migrationFiles()), log);
 	} catch (error) {

@@ -1,10 +1,10 @@
 // `npm run reminders`: one pass of scheduled reminders and mail delivery, for cron.
 import { publicOrigin, readConfig } from '../lib/server/config';
-import { openDatabase } from '../lib/server/db/open';
+import { openConfiguredDatabase } from '../lib/server/db';
 import { runMailJobs } from '../lib/server/mail/scheduler';
 
 const config = readConfig();
-const db = openDatabase(config.databasePath);
+const db = openConfiguredDatabase(config);
 try {
 	const result = await runMailJobs(db, publicOrigin(config));
 	console.log(

@@ -1,12 +1,11 @@
 // `npm run retention [-- --dry-run]`: anonymise participants of programs closed longer than their
 // organization's retention period, for cron; with --dry-run, only list what a run would change.
-import { readConfig } from '../lib/server/config';
-import { openDatabase } from '../lib/server/db/open';
+import { openConfiguredDatabase } from '../lib/server/db';
 import { applyRetention, dueForRetention } from '../lib/server/privacy/retention';
 import { dateIn } from '../lib/time/days';
 
 const dryRun = process.argv.includes('--dry-run');
-const db = openDatabase(readConfig().databasePath);
+const db = openConfiguredDatabase();
 try {
 	const targets = dryRun ? await dueForRetention(db) : await applyRetention(db);
 	for (const target of targets)

@@ -4,15 +4,24 @@ import { join } from 'node:path';
 import { bundledMigrations } from '../../src/lib/server/db/bundled-migrations';
 import { migrateToLatest } from '../../src/lib/server/db/migrator';
 import { openDatabase, type Db } from '../../src/lib/server/db/open';
+import { openPostgresDatabase } from '../../src/lib/server/db/open-postgres';
+import { createPostgresDatabase } from './postgres';
 
 export interface TestDatabase {
 	db: Db;
+	/** The SQLite file; on PostgreSQL the database's postgres:// URL. */
 	path: string;
+	/** What a command-line tool run on this database needs in its environment. */
+	env: Record<string, string>;
 	close(): Promise<void>;
 }
 
-/** A real SQLite file in a fresh temp folder, migrated from nothing with the app's migrations. */
+/**
+ * A real SQLite file in a fresh temp folder, migrated from nothing with the app's migrations.
+ * With TEST_DATABASE_ENGINE=postgres, a throwaway PostgreSQL database instead (helpers/postgres).
+ */
 export async function createTestDatabase(): Promise<TestDatabase> {
+	if (process.env.TEST_DATABASE_ENGINE === 'postgres') return createPostgresTestDatabase();
 	const dir = mkdtempSync(join(tmpdir(), 'tandem-test-'));
 	const path = join(dir, 'test.db');
 	const db = openDatabase(path);
@@ -20,9 +29,25 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 	return {
 		db,
 		path,
+		env: { DATABASE_PATH: path, DATABASE_URL: '' },
 		async close() {
 			await db.destroy();
 			rmSync(dir, { recursive: true, force: true });
+		}
+	};
+}
+
+async function createPostgresTestDatabase(): Promise<TestDatabase> {
+	const database = await createPostgresDatabase();
+	const db = openPostgresDatabase(database.url);
+	await migrateToLatest(db, bundledMigrations);
+	return {
+		db,
+		path: database.url,
+		env: { DATABASE_URL: database.url },
+		async close() {
+			await db.destroy();
+			await database.drop();
 		}
 	};
 }

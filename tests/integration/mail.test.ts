@@ -83,7 +83,7 @@ describe('reminder schedule', () => {
 		const run = () =>
 			new Promise<string>((resolve, reject) => {
 				const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/reminders.ts'], {
-					env: { ...process.env, DATABASE_PATH: t.path, TSX_TSCONFIG_PATH: 'tsconfig.json' },
+					env: { ...process.env, ...t.env, TSX_TSCONFIG_PATH: 'tsconfig.json' },
 					stdio: ['ignore', 'pipe', 'pipe']
 				});
 				let out = '';

@@ -176,7 +176,7 @@ describe('retention', () => {
 					process.execPath,
 					['--import', 'tsx', 'src/cli/retention.ts', ...args],
 					{
-						env: { ...process.env, DATABASE_PATH: t.path, TSX_TSCONFIG_PATH: 'tsconfig.json' },
+						env: { ...process.env, ...t.env, TSX_TSCONFIG_PATH: 'tsconfig.json' },
 						stdio: ['ignore', 'pipe', 'pipe']
 					}
 				);

@@ -1,0 +1,114 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+/**
+ * Where PostgreSQL tests run: TEST_DATABASE_URL or DATABASE_URL when set (a role that may create
+ * databases), else this machine's Debian cluster, started if it is down and reached with a role of
+ * its own over TCP with a password.
+ */
+const LOCAL_CLUSTER = { version: '15', name: 'main' };
+const LOCAL_ROLE = 'tandem_test';
+const LOCAL_PASSWORD = 'tandem_test_local_only';
+const LOCAL_URL = `postgres://${LOCAL_ROLE}:${LOCAL_PASSWORD}@127.0.0.1:5432/postgres`;
+
+let server: Promise<string> | null = null;
+
+/** A URL of a database on the test server from which databases can be created and dropped. */
+export function postgresServerUrl(): Promise<string> {
+	server ??= reachServer();
+	return server;
+}
+
+async function reachServer(): Promise<string> {
+	const given = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+	if (given) return given;
+	const first = await tryConnect(LOCAL_URL);
+	if (first === 'ok') return LOCAL_URL;
+	if (first === 'down') startLocalCluster();
+	ensureLocalRole();
+	const second = await tryConnect(LOCAL_URL);
+	if (second !== 'ok')
+		throw new Error(`cannot reach the local PostgreSQL as ${LOCAL_ROLE} (${second})`);
+	return LOCAL_URL;
+}
+
+async function tryConnect(url: string): Promise<'ok' | 'down' | string> {
+	const client = new pg.Client({ connectionString: url });
+	try {
+		await client.connect();
+		await client.end();
+		return 'ok';
+	} catch (error) {
+		const code = (error as { code?: string }).code;
+		if (code === 'ECONNREFUSED' || code === 'ENOENT') return 'down';
+		return error instanceof Error ? error.message : String(error);
+	}
+}
+
+function startLocalCluster(): void {
+	const { version, name } = LOCAL_CLUSTER;
+	try {
+		execFileSync('pg_ctlcluster', [version, name, 'start'], { stdio: 'pipe' });
+	} catch (error) {
+		// Another test file may have started it a moment ago.
+		const status = execFileSync('pg_lsclusters', ['--no-header'], { encoding: 'utf8' });
+		if (!new RegExp(`^${version}\\s+${name}\\s+\\d+\\s+online`, 'm').test(status)) throw error;
+	}
+}
+
+/** Creates (or resets the password of) the test role, through the postgres account's peer login. */
+function ensureLocalRole(): void {
+	const statement = `do $$ begin
+		if not exists (select from pg_roles where rolname = '${LOCAL_ROLE}') then
+			create role ${LOCAL_ROLE} login createdb password '${LOCAL_PASSWORD}';
+		else
+			alter role ${LOCAL_ROLE} login createdb password '${LOCAL_PASSWORD}';
+		end if;
+	end $$;`;
+	execFileSync('runuser', ['-u', 'postgres', '--', 'psql', '-qX', '-v', 'ON_ERROR_STOP=1'], {
+		input: statement,
+		stdio: ['pipe', 'pipe', 'pipe'],
+		cwd: '/'
+	});
+}
+
+export interface PostgresTestDatabase {
+	url: string;
+	drop(): Promise<void>;
+}
+
+/** An empty database with a random name on the test server; `drop` removes it. */
+export async function createPostgresDatabase(): Promise<PostgresTestDatabase> {
+	const serverUrl = await postgresServerUrl();
+	const name = `tandem_test_${randomBytes(6).toString('hex')}`;
+	await runOnServer(serverUrl, `create database ${name}`);
+	const url = new URL(serverUrl);
+	url.pathname = `/${name}`;
+	return {
+		url: url.toString(),
+		drop: () => dropDatabase(serverUrl, name)
+	};
+}
+
+/**
+ * A plain drop waits for autovacuum to leave the database; forcing it would need the right to end
+ * autovacuum's process too. Force only what a test left connected.
+ */
+async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+	try {
+		await runOnServer(serverUrl, `drop database if exists ${name}`);
+	} catch {
+		await runOnServer(serverUrl, `drop database if exists ${name} with (force)`);
+	}
+}
+
+async function runOnServer(serverUrl: string, statement: string): Promise<void> {
+	const client = new pg.Client({ connectionString: serverUrl });
+	await client.connect();
+	try {
+		await client.query(statement);
+	} finally {
+		await client.end();
+	}
+}
