@@ -32,12 +32,12 @@ async function expectPostRedirectGet(page: Page, message: string | RegExp) {
 	await expect(page.getByTestId('flash')).toHaveText(message);
 	const checksums = openDatabaseChecksums(spec.server.databasePath);
 	try {
-		const before = checksums.snapshot();
+		const before = await checksums.snapshot();
 		await page.reload();
 		await expect(page.getByTestId('flash')).toHaveCount(0);
-		expect(changedTables(before, checksums.snapshot())).toEqual([]);
+		expect(changedTables(before, await checksums.snapshot())).toEqual([]);
 	} finally {
-		checksums.close();
+		await checksums.close();
 	}
 }
 
@@ -102,14 +102,14 @@ for (const javaScriptEnabled of [true, false]) {
 		// Close: only after confirming; the form without the confirmation changes nothing.
 		await page.goto(roundUrl);
 		const checksums = openDatabaseChecksums(spec.server.databasePath);
-		const before = checksums.snapshot();
+		const before = await checksums.snapshot();
 		const unconfirmed = await page.request.post(`${roundUrl}?/close`, {
 			form: {},
 			headers: { origin: spec.server.url, accept: 'text/html' }
 		});
 		expect(unconfirmed.status()).toBe(400);
-		expect(changedTables(before, checksums.snapshot())).toEqual([]);
-		checksums.close();
+		expect(changedTables(before, await checksums.snapshot())).toEqual([]);
+		await checksums.close();
 		await page.getByRole('link', { name: 'Close the round now' }).click();
 		await expect(page.getByRole('heading', { name: 'Close this round now?' })).toBeVisible();
 		await shoot(page, `round-close-confirm-${mode}`);

@@ -1,29 +1,44 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { databaseEnv } from './database';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
 /**
  * Another process writing to the same database while the server runs, as `npm run reminders`
- * does from cron: small transactions, one every few milliseconds, with the app's pragmas.
+ * does from cron: small transactions, one every few milliseconds, with the app's pragmas on
+ * SQLite, or over a connection of its own on PostgreSQL (DATABASE_URL).
  */
 const SCRIPT = `
-const Database = require('better-sqlite3');
 const { randomUUID } = require('node:crypto');
-const db = new Database(process.env.DATABASE_PATH);
-db.pragma('journal_mode = WAL');
-db.pragma('synchronous = FULL');
-db.pragma('busy_timeout = 5000');
-const insert = db.prepare(
-	"insert into audit_log (id, action, created_at) values (?, 'test.background_write', ?)"
-);
+const statement = "insert into audit_log (id, action, created_at) values ($id, 'test.background_write', $at)";
+let insert;
+if (process.env.DATABASE_URL) {
+	const pg = require('pg');
+	const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+	const text = statement.replace('$id', '$1').replace('$at', '$2');
+	insert = (id, at) => pool.query(text, [id, at]);
+} else {
+	const Database = require('better-sqlite3');
+	const db = new Database(process.env.DATABASE_PATH);
+	db.pragma('journal_mode = WAL');
+	db.pragma('synchronous = FULL');
+	db.pragma('busy_timeout = 5000');
+	const prepared = db.prepare(statement);
+	insert = async (id, at) => prepared.run({ id, at });
+}
 let writes = 0;
-setInterval(() => {
+let writing = false;
+setInterval(async () => {
+	if (writing) return;
+	writing = true;
 	try {
-		insert.run(randomUUID(), Date.now());
+		await insert(randomUUID(), Date.now());
 		writes++;
 	} catch (error) {
 		console.error('background write failed:', error.code, error.message);
+	} finally {
+		writing = false;
 	}
 }, 2);
 process.on('SIGTERM', () => {
@@ -41,7 +56,7 @@ export interface BackgroundWriter {
 export async function startBackgroundWriter(databasePath: string): Promise<BackgroundWriter> {
 	const child = spawn(process.execPath, ['-e', SCRIPT], {
 		cwd: ROOT,
-		env: { ...process.env, DATABASE_PATH: databasePath },
+		env: { ...process.env, ...databaseEnv(databasePath) },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';

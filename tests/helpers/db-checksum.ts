@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
+import { openPostgresDatabase } from '../../src/lib/server/db/open-postgres';
 
 /** One hash per table: the whole database's content, in a form cheap to compare. */
 export type TableChecksums = Record<string, string>;
@@ -53,8 +55,8 @@ export const READ_REQUEST_POLICY: ChecksumPolicy = {
 
 export interface DatabaseChecksums {
 	/** Hashes of every table now; cheap when nothing was committed since the last call. */
-	snapshot(policy?: ChecksumPolicy): TableChecksums;
-	close(): void;
+	snapshot(policy?: ChecksumPolicy): Promise<TableChecksums>;
+	close(): Promise<void>;
 }
 
 /** The tables whose hashes differ (or that appeared or disappeared). */
@@ -64,10 +66,17 @@ export function changedTables(before: TableChecksums, after: TableChecksums): st
 }
 
 /**
- * Reads a database another process writes (the running server), through its own connection.
- * Each table's rows are hashed in rowid order, every value SQL-quoted, so any change shows.
+ * Reads a database another process writes (the running server), through its own connection:
+ * a SQLite file, or a postgres:// URL.
  */
-export function openDatabaseChecksums(path: string): DatabaseChecksums {
+export function openDatabaseChecksums(location: string): DatabaseChecksums {
+	return /^postgres(ql)?:\/\//.test(location)
+		? openPostgresChecksums(location)
+		: openSqliteChecksums(location);
+}
+
+/** Each table's rows are hashed in rowid order, every value SQL-quoted, so any change shows. */
+function openSqliteChecksums(path: string): DatabaseChecksums {
 	const sqlite = new SQLite(path);
 	sqlite.pragma('busy_timeout = 5000');
 	const dumps = new Map<ChecksumPolicy, Map<string, SQLite.Statement>>();
@@ -89,14 +98,55 @@ export function openDatabaseChecksums(path: string): DatabaseChecksums {
 	};
 
 	return {
-		snapshot(policy = REFUSED_REQUEST_POLICY) {
+		async snapshot(policy = REFUSED_REQUEST_POLICY) {
 			const version = dataVersion();
 			if (cached && cached.version === version && cached.policy === policy) return cached.checksums;
 			const checksums = sqlite.transaction(() => hashTables(statementsFor(policy)))();
 			cached = { version, policy, checksums };
 			return checksums;
 		},
-		close: () => sqlite.close()
+		close: async () => void sqlite.close()
+	};
+}
+
+/**
+ * Each table hashed by PostgreSQL itself: every row as one line of quoted values, the lines in
+ * their sorted order. Nothing is hashed again while the server has written no WAL since.
+ */
+function openPostgresChecksums(url: string): DatabaseChecksums {
+	const db = openPostgresDatabase(url, 1);
+	let cached: { lsn: string; policy: ChecksumPolicy; checksums: TableChecksums } | null = null;
+	const lastWrite = async () =>
+		(await sql<{ lsn: string }>`select pg_current_wal_insert_lsn()::text as lsn`.execute(db))
+			.rows[0]!.lsn;
+	return {
+		async snapshot(policy = REFUSED_REQUEST_POLICY) {
+			const lsn = await lastWrite();
+			if (cached && cached.lsn === lsn && cached.policy === policy) return cached.checksums;
+			const tables = (await db.introspection.getTables())
+				.filter((table) => !policy.ignoreTables.includes(table.name))
+				.sort((a, b) => (a.name < b.name ? -1 : 1));
+			const checksums: TableChecksums = {};
+			for (const table of tables) {
+				const ignored = new Set(policy.ignoreColumns[table.name] ?? []);
+				const line = table.columns
+					.filter((column) => !ignored.has(column.name))
+					.map((column) => `quote_nullable(${JSON.stringify(column.name)})`)
+					.join(" || ',' || ");
+				const skipped =
+					table.name === 'audit_log' && policy.ignoreAuditActions.length > 0
+						? `where action not in (${policy.ignoreAuditActions.map((a) => `'${a}'`).join(', ')})`
+						: '';
+				const { rows } = await sql<{ n: number; hash: string }>`
+					select count(*) as n, md5(coalesce(string_agg(line, E'\n' order by line), '')) as hash
+					from (select ${sql.raw(line)} as line from ${sql.table(table.name)} ${sql.raw(skipped)}) rows
+				`.execute(db);
+				checksums[table.name] = `${rows[0]!.n}:${rows[0]!.hash}`;
+			}
+			cached = { lsn, policy, checksums };
+			return checksums;
+		},
+		close: () => db.destroy()
 	};
 }
 

@@ -77,12 +77,12 @@ export class HostileRun {
 	 */
 	async attempt(property: string, who: string, path: string, request: HostileRequest) {
 		this.cases.add(property);
-		const before = this.checksums.snapshot(REFUSED_REQUEST_POLICY);
+		const before = await this.checksums.snapshot(REFUSED_REQUEST_POLICY);
 		const answer = await this.#post(this.visitor(who), path, request);
 		this.#expectNoServerError(property, answer);
 		if (wasRefused(answer)) {
 			expect(saysWhy(answer), `${property}: refused without a message ${brief(answer)}`).toBe(true);
-			this.#expectUnchanged(property, before, REFUSED_REQUEST_POLICY, answer);
+			await this.#expectUnchanged(property, before, REFUSED_REQUEST_POLICY, answer);
 		} else this.cases.accept(property);
 		return answer;
 	}
@@ -90,12 +90,12 @@ export class HostileRun {
 	/** A hostile address: never a server error, no markup from it in a page, nothing written. */
 	async visit(property: string, who: string, path: string, writes = false) {
 		this.cases.add(property);
-		const before = this.checksums.snapshot(READ_REQUEST_POLICY);
+		const before = await this.checksums.snapshot(READ_REQUEST_POLICY);
 		const answer = await this.page(who, path);
 		this.#expectNoServerError(property, answer);
 		if (answer.type.includes('text/html'))
 			expect(answer.text.match(RAW_MARKUP)?.[0], `${property}: ${path}`).toBeUndefined();
-		if (!writes) this.#expectUnchanged(property, before, READ_REQUEST_POLICY, answer);
+		if (!writes) await this.#expectUnchanged(property, before, READ_REQUEST_POLICY, answer);
 		if (answer.status < 400) this.cases.accept(property);
 		return answer;
 	}
@@ -130,13 +130,13 @@ export class HostileRun {
 		expect(answer.status, `${property}: server error ${brief(answer)}${log}`).toBeLessThan(500);
 	}
 
-	#expectUnchanged(
+	async #expectUnchanged(
 		property: string,
 		before: TableChecksums,
 		policy: ChecksumPolicy,
 		answer: Reply
 	) {
-		const changed = changedTables(before, this.checksums.snapshot(policy));
+		const changed = changedTables(before, await this.checksums.snapshot(policy));
 		expect(changed, `${property} changed the database: ${brief(answer)}`).toEqual([]);
 	}
 }

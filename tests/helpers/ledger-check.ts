@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { openDatabase, type Db } from '../../src/lib/server/db/open';
+import type { Db } from '../../src/lib/server/db/open';
+import { openDatabaseAt } from './database';
 import type { LoadLedger } from './load-ledger';
 
 const sameAnswer = (values: string[]) => JSON.stringify([...values].sort());
@@ -95,7 +96,7 @@ export async function findLedgerProblemsInFile(
 	path: string,
 	ledger: LoadLedger
 ): Promise<string[]> {
-	const db = openDatabase(path);
+	const db = openDatabaseAt(path);
 	try {
 		return await findLedgerProblems(db, ledger);
 	} finally {

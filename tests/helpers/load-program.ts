@@ -1,9 +1,7 @@
-import { rmSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { createPair } from '../../src/lib/server/pairs/pair-actions';
 import { issueLinksFor } from '../../src/lib/server/rounds/links';
 import { openRound } from '../../src/lib/server/rounds/rounds';
-import { createTestDatabase } from './database';
+import { createTestDatabase, removeTestDatabase } from './database';
 import { createOrganizationWithStaff } from './fixtures';
 import { addPeople, createTestProgram } from './programs';
 import { todayIn } from '../../src/lib/time/days';
@@ -19,11 +17,11 @@ export interface LoadParticipant {
 export interface LoadProgram {
 	databasePath: string;
 	participants: LoadParticipant[];
-	remove(): void;
+	remove(): Promise<void>;
 }
 
 /**
- * A migrated database file holding one program of `pairCount` pairs with an open `pre` round and
+ * A migrated database (a SQLite file, or on PostgreSQL a database) holding one program of `pairCount` pairs with an open `pre` round and
  * a fresh link for every mentor and protégé. Half of them have already consented. The file is
  * closed when this returns, ready for a server to open.
  */
@@ -76,6 +74,6 @@ export async function seedLoadProgram(pairCount: number): Promise<LoadProgram> {
 			assignmentId: assignmentOf.get(link.participantId)!,
 			linkPath: link.url
 		})),
-		remove: () => rmSync(dirname(path), { recursive: true, force: true })
+		remove: () => removeTestDatabase(path)
 	};
 }

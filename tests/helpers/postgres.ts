@@ -103,6 +103,13 @@ async function dropDatabase(serverUrl: string, name: string): Promise<void> {
 	}
 }
 
+/** Drops the database at a URL `createPostgresDatabase` gave. */
+export async function dropPostgresDatabase(url: string): Promise<void> {
+	const name = new URL(url).pathname.slice(1);
+	if (!/^tandem_test_[0-9a-f]+$/.test(name)) throw new Error(`not a test database: ${name}`);
+	await dropDatabase(await postgresServerUrl(), name);
+}
+
 async function runOnServer(serverUrl: string, statement: string): Promise<void> {
 	const client = new pg.Client({ connectionString: serverUrl });
 	await client.connect();

@@ -176,22 +176,18 @@ export async function buildPrivacyWorld(
 /** Every text value of every column of every table that contains one of the needles. */
 export async function findMentions(db: Db, needles: string[]): Promise<string[]> {
 	const wanted = needles.map((n) => n.normalize('NFC').toLowerCase());
-	const tables = await sql<{ name: string }>`
-		select name from sqlite_master where type = 'table' and name not like 'sqlite_%'
-	`.execute(db);
 	const found: string[] = [];
-	for (const { name: table } of tables.rows) {
-		const columns = await sql<{
-			name: string;
-		}>`select name from pragma_table_info(${table})`.execute(db);
-		const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db);
+	for (const table of await db.introspection.getTables()) {
+		const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table.name)}`.execute(
+			db
+		);
 		for (const row of rows.rows)
-			for (const { name: column } of columns.rows) {
+			for (const { name: column } of table.columns) {
 				const value = row[column];
 				if (typeof value !== 'string') continue;
 				const text = value.normalize('NFC').toLowerCase();
 				for (const needle of wanted)
-					if (text.includes(needle)) found.push(`${table}.${column}: ${value.slice(0, 120)}`);
+					if (text.includes(needle)) found.push(`${table.name}.${column}: ${value.slice(0, 120)}`);
 			}
 	}
 	return found;

@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { databaseEnv, onPostgres } from './database';
+import { createPostgresDatabase } from './postgres';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 /** The server `npm start` runs: the build behind compression. */
@@ -22,6 +24,7 @@ export interface RunningServer {
 	port: number;
 	/** The server's process id (for reading its memory use). */
 	pid: number;
+	/** The SQLite file, or on PostgreSQL (`npm run test:postgres`) the database's postgres:// URL. */
 	databasePath: string;
 	output(): string;
 	/** The setup link the server printed on an empty database. */
@@ -60,7 +63,9 @@ export async function startServer(
 		throw new Error('No build found: run `npm run build` before the HTTP tests.');
 	const port = await freePort();
 	const dir = mkdtempSync(join(tmpdir(), 'tandem-http-'));
-	const databasePath = options.databasePath ?? join(dir, 'tandem.db');
+	const ownDatabase =
+		options.databasePath === undefined && onPostgres ? await createPostgresDatabase() : null;
+	const databasePath = options.databasePath ?? ownDatabase?.url ?? join(dir, 'tandem.db');
 	const url = `http://127.0.0.1:${port}`;
 	let output = '';
 	const child: ChildProcess = spawn(
@@ -73,7 +78,7 @@ export async function startServer(
 				HOST: '127.0.0.1',
 				PORT: String(port),
 				ORIGIN: options.origin ?? url,
-				DATABASE_PATH: databasePath,
+				...databaseEnv(databasePath),
 				BODY_SIZE_LIMIT: '4M', // as `npm start` sets it
 				...options.env
 			},
@@ -117,6 +122,7 @@ export async function startServer(
 		async stop() {
 			await kill('SIGTERM');
 			rmSync(dir, { recursive: true, force: true });
+			await ownDatabase?.drop();
 		}
 	};
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionCookieName } from '../../src/lib/server/auth/cookies';
 import { createStaffSession } from '../../src/lib/server/auth/session';
-import { openDatabase, type Db } from '../../src/lib/server/db/open';
+import type { Db } from '../../src/lib/server/db/open';
 import { Visitor, signedIn } from '../helpers/browser-like';
 import {
 	changedTables,
@@ -14,6 +14,7 @@ import { discoverEndpoints, routePath, type Endpoint } from '../helpers/route-fi
 import { startServer, type RunningServer } from '../helpers/server';
 import { ACTORS, ROUTE_RULES, type Actor, type Outcome } from './authorization-matrix.routes';
 import { PEOPLE, buildWorld, type World } from './authorization-matrix.world';
+import { openDatabaseAt } from '../helpers/database';
 
 const TABLE_FILE = 'tests/http/authorization-matrix.routes.ts';
 const REFUSALS: Outcome[] = ['notFound', 'signin', 'noLink', 'gone'];
@@ -48,7 +49,7 @@ async function participantVisitor(token: string): Promise<Visitor> {
 
 beforeAll(async () => {
 	server = await startServer({ env: { TANDEM_SCHEDULER: 'off' } });
-	db = openDatabase(server.databasePath);
+	db = openDatabaseAt(server.databasePath);
 	checksums = openDatabaseChecksums(server.databasePath);
 	world = await buildWorld(db);
 	const staff = (actor: (typeof STAFF)[number]) =>
@@ -139,7 +140,7 @@ async function checkCell(key: string, actor: Actor, visitor: Visitor): Promise<s
 	const body = refused ? (rule.body?.(world) ?? {}) : (rule.actBody?.(world) ?? {});
 	const guarded = expected !== 'acts' && !(expected === 'ok' && endpoint.method === 'GET');
 	// Allowed traces: a session's last activity, the audit row of a pair page shown again.
-	const before = guarded ? checksums.snapshot() : null;
+	const before = guarded ? await checksums.snapshot() : null;
 	const response = await send(visitor, endpoint, path, body);
 	const text = await response.text();
 	const seen = `${response.status}${response.headers.get('location') ? ` → ${response.headers.get('location')}` : ''}`;
@@ -147,7 +148,7 @@ async function checkCell(key: string, actor: Actor, visitor: Visitor): Promise<s
 	const where = `${key} as ${actor}`;
 	if (!matches(expected, response)) problems.push(`${where}: expected ${expected}, got ${seen}`);
 	if (before) {
-		const changed = changedTables(before, checksums.snapshot());
+		const changed = changedTables(before, await checksums.snapshot());
 		if (changed.length) problems.push(`${where}: changed ${changed.join(', ')}`);
 	}
 	const leaked = namesNotToShow(actor, refused).filter((name) => text.includes(name));

@@ -2,11 +2,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/lib/server/db/open';
 import { runBackupCommand } from '../helpers/backup-command';
 import { signedIn, type Visitor } from '../helpers/browser-like';
 import { TEST_PASSWORD, createOrganizationWithStaff } from '../helpers/fixtures';
 import { startServer, type RunningServer } from '../helpers/server';
+import { openDatabaseAt } from '../helpers/database';
 
 let server: RunningServer;
 let restored: RunningServer | null = null;
@@ -26,7 +26,7 @@ function addParticipant(visitor: Visitor, name: string): Promise<Response> {
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'tandem-backup-'));
 	server = await startServer();
-	const db = openDatabase(server.databasePath);
+	const db = openDatabaseAt(server.databasePath);
 	await createOrganizationWithStaff(db, 'Org A', [{ email: 'ana@a.org', role: 'coordinator' }]);
 	await db.destroy();
 	coordinator = await signedIn(server.url, 'ana@a.org', TEST_PASSWORD);

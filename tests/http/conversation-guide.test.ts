@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InstrumentDocument } from '../../src/lib/instruments/types';
 import { issueParticipantLink } from '../../src/lib/server/auth/participant-links';
-import { openDatabase, type Db } from '../../src/lib/server/db/open';
+import type { Db } from '../../src/lib/server/db/open';
 import type { Program, StaffUserRow } from '../../src/lib/server/db/schema';
 import { loadVersionDocument } from '../../src/lib/server/instruments/load-document';
 import { createPair } from '../../src/lib/server/pairs/pair-actions';
@@ -9,6 +9,7 @@ import { Visitor, locationOf } from '../helpers/browser-like';
 import { createOrganizationWithStaff, openTestRound } from '../helpers/fixtures';
 import { addPeople, createTestProgram } from '../helpers/programs';
 import { startServer, type RunningServer } from '../helpers/server';
+import { openDatabaseAt } from '../helpers/database';
 
 const PARTNER_TEXT = 'Please do not tell anyone about my divorce';
 const OWN_TEXT = 'I hope to work in a hospital lab';
@@ -116,7 +117,7 @@ let hidden: Cohort;
 
 beforeAll(async () => {
 	server = await startServer();
-	db = openDatabase(server.databasePath);
+	db = openDatabaseAt(server.databasePath);
 	await createOrganizationWithStaff(db, 'A', [{ email: 'ana@a.org', role: 'coordinator' }]);
 	ana = await db.selectFrom('staff_users').selectAll().executeTakeFirstOrThrow();
 	const version = await db.selectFrom('instrument_versions').select('id').executeTakeFirstOrThrow();

@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await writer?.stop();
 	for (const server of servers) await server.stop();
-	program?.remove();
+	await program?.remove();
 });
 
 describe('the server killed (SIGKILL) in the middle of 200 participants answering', () => {

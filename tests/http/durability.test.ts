@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await writer?.stop();
 	await server?.stop();
-	program?.remove();
+	await program?.remove();
 });
 
 describe('200 participants answering at the same time', () => {

@@ -2,12 +2,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../src/lib/server/db/open';
+import type { Db } from '../../src/lib/server/db/open';
 import { runBackupCommand } from '../helpers/backup-command';
 import { Visitor, locationOf } from '../helpers/browser-like';
 import { TEST_PASSWORD, createOrganizationWithStaff, staffByEmail } from '../helpers/fixtures';
 import { MARIA, buildPrivacyWorld, type PrivacyWorld } from '../helpers/privacy';
 import { startServer, type RunningServer } from '../helpers/server';
+import { openDatabaseAt } from '../helpers/database';
 
 /** Where María opened her link from: the server reads the address from X-Forwarded-For. */
 const MARIA_IP = '198.51.100.203';
@@ -29,7 +30,7 @@ function needlesIn(path: string): string[] {
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'tandem-erasure-'));
 	server = await startServer({ env: { ADDRESS_HEADER: 'x-forwarded-for' } });
-	db = openDatabase(server.databasePath);
+	db = openDatabaseAt(server.databasePath);
 	await createOrganizationWithStaff(db, 'A', [{ email: 'ana@a.org', role: 'coordinator' }]);
 	world = await buildPrivacyWorld(db, await staffByEmail(db, 'ana@a.org'), server.url);
 });

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../src/lib/server/db/open';
+import type { Db } from '../../src/lib/server/db/open';
 import type { Program, StaffUserRow } from '../../src/lib/server/db/schema';
 import { createPair } from '../../src/lib/server/pairs/pair-actions';
 import { answerSurvey, assignmentOf, highEnd, lowEnd, surveyOf } from '../helpers/answers';
@@ -15,6 +15,7 @@ import { addPeople, createTestProgram } from '../helpers/programs';
 import { startServer, type RunningServer } from '../helpers/server';
 import { todayIn } from '../../src/lib/time/days';
 import { DEFAULT_TIME_ZONE } from '../../src/lib/time/zones';
+import { openDatabaseAt } from '../helpers/database';
 
 const EVIL = '=HYPERLINK("http://evil")';
 const EXPORTS = ['responses.csv', 'responses.json', 'pair-scores.csv', 'pair-scores.json'];
@@ -45,7 +46,7 @@ const csvRecords = (body: string, delimiter = ','): Record<string, string>[] =>
 
 beforeAll(async () => {
 	server = await startServer();
-	db = openDatabase(server.databasePath);
+	db = openDatabaseAt(server.databasePath);
 	await createOrganizationWithStaff(db, 'A', [{ email: 'ana@a.org', role: 'coordinator' }]);
 	await createOrganizationWithStaff(db, 'B', [{ email: 'bo@b.org', role: 'coordinator' }]);
 	ana = await staffByEmail(db, 'ana@a.org');

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Visitor, locationOf } from '../helpers/browser-like';
+import { databaseEnv } from '../helpers/database';
 import { startServer, type RunningServer } from '../helpers/server';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -24,7 +25,7 @@ function orgCreate(...args: string[]) {
 		],
 		{
 			cwd: ROOT,
-			env: { ...process.env, DATABASE_PATH: server.databasePath, ORIGIN: server.url },
+			env: { ...process.env, ...databaseEnv(server.databasePath), ORIGIN: server.url },
 			encoding: 'utf8',
 			timeout: 60_000
 		}

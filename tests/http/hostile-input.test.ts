@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../src/lib/server/db/open';
+import type { Db } from '../../src/lib/server/db/open';
 import { Visitor } from '../helpers/browser-like';
 import { openDatabaseChecksums, type DatabaseChecksums } from '../helpers/db-checksum';
 import {
@@ -21,6 +21,7 @@ import { STORE_TARGETS, pagesShowingStoredText } from '../helpers/hostile-stores
 import { FORMULA_PAYLOADS, Upload, queryValue } from '../helpers/hostile-values';
 import { STORED_ANSWER, buildHostileWorld, type HostileWorld } from '../helpers/hostile-world';
 import { startServer, type RunningServer } from '../helpers/server';
+import { openDatabaseAt } from '../helpers/database';
 
 /** The issue asks for at least this many generated cases per run; the runs below add up to more. */
 const MIN_CASES = 5000;
@@ -36,7 +37,7 @@ let unique = 0;
 beforeAll(async () => {
 	// No background jobs: every change to the database comes from a request of this test.
 	server = await startServer({ env: { TANDEM_SCHEDULER: 'off' } });
-	db = openDatabase(server.databasePath);
+	db = openDatabaseAt(server.databasePath);
 	checksums = openDatabaseChecksums(server.databasePath);
 	const firstRun = new Visitor(server.url);
 	await firstRun.openLink(server.setupLink());
@@ -47,7 +48,7 @@ beforeAll(async () => {
 	});
 });
 afterAll(async () => {
-	checksums?.close();
+	await checksums?.close();
 	await db?.destroy();
 	await server?.stop();
 });

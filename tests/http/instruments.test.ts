@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../src/lib/server/db/open';
+import type { Db } from '../../src/lib/server/db/open';
 import { listInstruments, openDraft } from '../../src/lib/server/instruments/instruments';
 import { loadVersionDocument } from '../../src/lib/server/instruments/load-document';
 import { Visitor, signedIn } from '../helpers/browser-like';
 import { TEST_PASSWORD, createOrganizationWithStaff, staffByEmail } from '../helpers/fixtures';
 import { startServer, type RunningServer } from '../helpers/server';
+import { openDatabaseAt } from '../helpers/database';
 
 let server: RunningServer;
 let db: Db;
@@ -17,7 +18,7 @@ const signIn = (email: string) => signedIn(server.url, email, TEST_PASSWORD);
 
 beforeAll(async () => {
 	server = await startServer();
-	db = openDatabase(server.databasePath);
+	db = openDatabaseAt(server.databasePath);
 	const a = await createOrganizationWithStaff(db, 'A', [
 		{ email: 'ana@a.org', role: 'coordinator' }
 	]);

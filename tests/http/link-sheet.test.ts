@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../src/lib/server/db/open';
+import type { Db } from '../../src/lib/server/db/open';
 import { forgetExpiredLinkSheets, openLinkSheet } from '../../src/lib/server/rounds/link-sheets';
 import { Visitor, locationOf, signedIn } from '../helpers/browser-like';
 import { TEST_PASSWORD, createOrganizationWithStaff, staffByEmail } from '../helpers/fixtures';
 import { addPeople, createTestProgram } from '../helpers/programs';
 import { startServer, type RunningServer } from '../helpers/server';
 import { openTestRound } from '../helpers/fixtures';
+import { openDatabaseAt } from '../helpers/database';
 
 let server: RunningServer;
 let db: Db;
@@ -26,7 +27,7 @@ const linkCount = async () =>
 
 beforeAll(async () => {
 	server = await startServer();
-	db = openDatabase(server.databasePath);
+	db = openDatabaseAt(server.databasePath);
 	await createOrganizationWithStaff(db, 'A', [
 		{ email: 'ana@a.org', role: 'coordinator' },
 		{ email: 'bo@a.org', role: 'coordinator' }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../src/lib/server/db/open';
+import type { Db } from '../../src/lib/server/db/open';
 import { Visitor, locationOf } from '../helpers/browser-like';
 import { TEST_PASSWORD, createOrganizationWithStaff } from '../helpers/fixtures';
 import { addPeople, createTestProgram } from '../helpers/programs';
@@ -7,6 +7,7 @@ import { startServer, type RunningServer } from '../helpers/server';
 import { startSmtpSink } from '../helpers/smtp-sink';
 import { todayIn } from '../../src/lib/time/days';
 import { DEFAULT_TIME_ZONE } from '../../src/lib/time/zones';
+import { openDatabaseAt } from '../helpers/database';
 
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 let server: RunningServer;
@@ -27,7 +28,7 @@ beforeAll(async () => {
 	server = await startServer({
 		env: { SMTP_URL: sink.url, MAIL_FROM: 'Tandem <tandem@example.org>', MAIL_INTERVAL_MS: '300' }
 	});
-	db = openDatabase(server.databasePath);
+	db = openDatabaseAt(server.databasePath);
 	await createOrganizationWithStaff(db, 'A', [{ email: 'ana@a.org', role: 'coordinator' }]);
 	const ana = await db.selectFrom('staff_users').selectAll().executeTakeFirstOrThrow();
 	const program = await createTestProgram(db, ana, { name: 'Printemps' });

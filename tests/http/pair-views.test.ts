@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../src/lib/server/db/open';
+import type { Db } from '../../src/lib/server/db/open';
 import { createPair } from '../../src/lib/server/pairs/pair-actions';
 import { Visitor, signedIn } from '../helpers/browser-like';
 import { TEST_PASSWORD, createOrganizationWithStaff, staffByEmail } from '../helpers/fixtures';
 import { addPeople, createTestProgram } from '../helpers/programs';
 import { startServer, type RunningServer } from '../helpers/server';
+import { openDatabaseAt } from '../helpers/database';
 
 let server: RunningServer;
 let db: Db;
@@ -28,7 +29,7 @@ const from = (page: string) => ({ referer: `${server.url}${page}` });
 
 beforeAll(async () => {
 	server = await startServer();
-	db = openDatabase(server.databasePath);
+	db = openDatabaseAt(server.databasePath);
 	await createOrganizationWithStaff(db, 'A', [{ email: 'ana@a.org', role: 'coordinator' }]);
 	const ana = await staffByEmail(db, 'ana@a.org');
 	const program = await createTestProgram(db, ana);

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../src/lib/server/db/open';
+import type { Db } from '../../src/lib/server/db/open';
 import { createEmployer } from '../../src/lib/server/employers/employers';
 import { createProgram } from '../../src/lib/server/programs/programs';
 import { Visitor, locationOf } from '../helpers/browser-like';
 import { TEST_PASSWORD, createOrganizationWithStaff } from '../helpers/fixtures';
 import { startServer, type RunningServer } from '../helpers/server';
+import { openDatabaseAt } from '../helpers/database';
 
 let server: RunningServer;
 let db: Db;
@@ -108,7 +109,7 @@ function frenchExcelFile(badEmailOnRow: number | null): string {
 
 beforeAll(async () => {
 	server = await startServer();
-	db = openDatabase(server.databasePath);
+	db = openDatabaseAt(server.databasePath);
 	const a = await createOrganizationWithStaff(db, 'A', [
 		{ email: 'ana@a.org', role: 'coordinator' }
 	]);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueParticipantLink } from '../../src/lib/server/auth/participant-links';
-import { openDatabase, type Db } from '../../src/lib/server/db/open';
+import type { Db } from '../../src/lib/server/db/open';
 import type { StaffUserRow } from '../../src/lib/server/db/schema';
 import { Visitor, locationOf, signedIn } from '../helpers/browser-like';
 import { TEST_PASSWORD, createOrganizationWithStaff, staffByEmail } from '../helpers/fixtures';
@@ -12,6 +12,7 @@ import {
 	type PrivacyWorld
 } from '../helpers/privacy';
 import { startServer, type RunningServer } from '../helpers/server';
+import { openDatabaseAt } from '../helpers/database';
 
 let server: RunningServer;
 let db: Db;
@@ -27,7 +28,7 @@ const row = (id: string) =>
 
 beforeAll(async () => {
 	server = await startServer();
-	db = openDatabase(server.databasePath);
+	db = openDatabaseAt(server.databasePath);
 	await createOrganizationWithStaff(db, 'A', [
 		{ email: 'ana@a.org', role: 'coordinator' },
 		{ email: 'ada@a.org', role: 'admin' }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/lib/server/db/open';
 import { Visitor, locationOf, signedIn } from '../helpers/browser-like';
 import { TEST_PASSWORD, createOrganizationWithStaff } from '../helpers/fixtures';
 import { startServer, type RunningServer } from '../helpers/server';
+import { openDatabaseAt } from '../helpers/database';
 
 let server: RunningServer;
 beforeAll(async () => (server = await startServer()));
@@ -123,7 +123,7 @@ describe('where the app sends someone after signing in or choosing a language', 
 	let staff: Visitor;
 
 	beforeAll(async () => {
-		const db = openDatabase(server.databasePath);
+		const db = openDatabaseAt(server.databasePath);
 		await createOrganizationWithStaff(db, 'Redirects', [
 			{ email: 'rita@redirect.example', role: 'admin' }
 		]);

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../src/lib/server/db/open';
+import type { Db } from '../../src/lib/server/db/open';
 import { Visitor, locationOf } from '../helpers/browser-like';
 import { TEST_PASSWORD, createOrganizationWithStaff } from '../helpers/fixtures';
 import { startServer, type RunningServer } from '../helpers/server';
+import { openDatabaseAt } from '../helpers/database';
 
 let server: RunningServer;
 let db: Db;
@@ -35,7 +36,7 @@ beforeAll(async () => {
 	});
 	expect(setup.status).toBe(303);
 	// A second organization on the same deployment, written straight into the server's database.
-	db = openDatabase(server.databasePath);
+	db = openDatabaseAt(server.databasePath);
 	({
 		staffIds: [otherOrgStaffId = '']
 	} = await createOrganizationWithStaff(db, 'Org Two', [

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret } from '../../src/lib/server/auth/tokens';
-import { openDatabase, type Db } from '../../src/lib/server/db/open';
+import type { Db } from '../../src/lib/server/db/open';
 import { Visitor, locationOf, signedIn } from '../helpers/browser-like';
 import { TEST_PASSWORD, createOrganizationWithStaff, staffByEmail } from '../helpers/fixtures';
 import { addPeople, createTestProgram } from '../helpers/programs';
 import { startServer, type RunningServer } from '../helpers/server';
 import { todayIn } from '../../src/lib/time/days';
 import { DEFAULT_TIME_ZONE } from '../../src/lib/time/zones';
+import { openDatabaseAt } from '../helpers/database';
 
 let server: RunningServer;
 let db: Db;
@@ -46,7 +47,7 @@ const assignmentOf = async (participantId: string) =>
 
 beforeAll(async () => {
 	server = await startServer();
-	db = openDatabase(server.databasePath);
+	db = openDatabaseAt(server.databasePath);
 	await createOrganizationWithStaff(db, 'A', [{ email: 'ana@a.org', role: 'coordinator' }]);
 	const ana = await staffByEmail(db, 'ana@a.org');
 	programId = (await createTestProgram(db, ana)).id;

@@ -1,11 +1,12 @@
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../src/lib/server/db/open';
+import type { Db } from '../../src/lib/server/db/open';
 import { createStaffUser } from '../../src/lib/server/staff/staff';
 import { Visitor, locationOf } from '../helpers/browser-like';
 import { TEST_PASSWORD, testPasswordHash } from '../helpers/fixtures';
 import { startServer, type RunningServer } from '../helpers/server';
+import { openDatabaseAt } from '../helpers/database';
 
 let server: RunningServer;
 let db: Db;
@@ -66,7 +67,7 @@ beforeAll(async () => {
 		confirm: ADMIN_PASSWORD
 	});
 	expect(setup.status).toBe(303);
-	db = openDatabase(server.databasePath);
+	db = openDatabaseAt(server.databasePath);
 	const organization = await db.selectFrom('organizations').select('id').executeTakeFirstOrThrow();
 	coordinatorId = await createStaffUser(db, {
 		organizationId: organization.id,

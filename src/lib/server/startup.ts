@@ -19,8 +19,15 @@ export async function prepareServer(): Promise<void> {
 		process.exit(1);
 	}
 	const origin = publicOrigin(readConfig());
-	startMailScheduler(db, origin);
-	startRetentionScheduler(db);
+	const stopMail = startMailScheduler(db, origin);
+	const stopRetention = startRetentionScheduler(db);
+	// Once the last request is answered (cli/http-server.js), close the database: a PostgreSQL
+	// pool's idle connections would otherwise keep the process alive for their idle timeout.
+	process.once('sveltekit:shutdown', () => {
+		stopMail();
+		stopRetention();
+		void db.destroy();
+	});
 	const token = await issueSetupLinkIfEmpty(db);
 	if (token) {
 		const link = `${origin}/setup/${token}`;

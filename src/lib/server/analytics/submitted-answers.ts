@@ -1,7 +1,7 @@
 import type { Answer } from '$lib/alignment/item-divergence';
 import type { AnswerSet } from '$lib/alignment/pair-alignment';
 import type { InstrumentDocument } from '$lib/instruments/types';
-import { sql } from 'kysely';
+import { jsonObjectText } from '../db/engine';
 import type { DbOrTx } from '../db';
 import type { Round } from '../db/schema';
 import { roundDocument } from '../survey/assignments';
@@ -113,7 +113,7 @@ export async function loadScoredAnswers(
 		// memory of the server grows with them).
 		const rows = await db
 			.selectFrom('responses')
-			.select(['assignment_id', sql<string>`json_group_object(item_key, value)`.as('answers')])
+			.select(['assignment_id', jsonObjectText(db, 'item_key', 'value').as('answers')])
 			.where(
 				'assignment_id',
 				'in',

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { atPageLimit } from './engine';
 import { commitWithOthers } from './group-commit';
 import type { Db } from './open';
 import { describeStorageFailure, isStorageFailure } from './storage-failure';
@@ -50,19 +50,6 @@ async function writeOnce(db: Db, now: number): Promise<WriteHealth> {
 		const reason = isStorageFailure(error) ? describeStorageFailure(error) : String(error);
 		return { writable: false, reason };
 	}
-}
-
-/** No free page inside the file and no room to add one: any write that needs a page fails. */
-async function atPageLimit(db: Db): Promise<boolean> {
-	const { rows } = await sql<{
-		page_count: number;
-		max_page_count: number;
-		freelist_count: number;
-	}>`
-		select * from pragma_page_count(), pragma_max_page_count(), pragma_freelist_count()
-	`.execute(db);
-	const pages = rows[0]!;
-	return pages.freelist_count === 0 && pages.page_count >= pages.max_page_count;
 }
 
 /** One log line when writing stops working and one when it works again, not one per check. */

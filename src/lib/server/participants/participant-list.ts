@@ -38,7 +38,7 @@ function matching(
 		query = query.where((eb) =>
 			eb.or([
 				eb(eb.fn('lower', ['name']), 'like', pattern),
-				eb('email', 'like', pattern),
+				eb(eb.fn('lower', ['email']), 'like', pattern),
 				eb(eb.fn('lower', ['occupation']), 'like', pattern)
 			])
 		);

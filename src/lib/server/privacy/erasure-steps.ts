@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { m } from '$lib/paraglide/messages';
 import type { Db, DbOrTx } from '../db';
-import { checkpointWriteAheadLog } from '../db/checkpoint';
+import { dropOldRowVersions } from '../db/engine';
 
 /** Keeps every `in (…)` list well below SQLite's limit on bound values. */
 export function inBatches<T>(items: T[], size = 500): T[][] {
@@ -141,9 +141,9 @@ export async function scrubImports(
 	}
 }
 
-/** Erased rows' earlier versions stay in the write-ahead log until it is emptied. */
+/** Erased rows' earlier versions stay in the database's files until the engine drops them. */
 export async function forgetOldVersions(db: Db): Promise<void> {
-	if (!(await checkpointWriteAheadLog(db)))
+	if (!(await dropOldRowVersions(db)))
 		console.warn(
 			'[tandem] An erasure is still in the write-ahead log (another process was reading); SQLite overwrites it later.'
 		);
