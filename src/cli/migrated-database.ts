@@ -3,6 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { MigrationProvider } from 'kysely';
 import { readConfig } from '../lib/server/config';
 import { openConfiguredDatabase, type Db } from '../lib/server/db';
 import {
@@ -11,7 +12,8 @@ import {
 	type MigrationModule
 } from '../lib/server/db/migrator';
 
-async function migrationFiles(): Promise<Record<string, MigrationModule>> {
+/** The migrations in migrations/, loaded from their files (a command-line tool runs outside Vite). */
+export async function migrationProvider(): Promise<MigrationProvider> {
 	const folder = join(import.meta.dirname, '..', '..', 'migrations');
 	const modules: Record<string, MigrationModule> = {};
 	for (const file of readdirSync(folder)
@@ -19,7 +21,7 @@ async function migrationFiles(): Promise<Record<string, MigrationModule>> {
 		.sort()) {
 		modules[file] = await import(pathToFileURL(join(folder, file)).href);
 	}
-	return modules;
+	return providerFromModules(modules);
 }
 
 /** Opens the configured database and applies pending migrations, reporting each through `log`. */
@@ -31,7 +33,7 @@ export async function openMigratedDatabase(
 	// The URL may hold a password: name the engine, not the address.
 	const databasePath = config.databaseUrl ? 'at DATABASE_URL (PostgreSQL)' : config.databasePath;
 	try {
-		await migrateToLatest(db, providerFromModules(await migrationFiles()), log);
+		await migrateToLatest(db, await migrationProvider(), log);
 	} catch (error) {
 		await db.destroy();
 		throw error;

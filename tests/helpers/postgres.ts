@@ -78,11 +78,20 @@ export interface PostgresTestDatabase {
 	drop(): Promise<void>;
 }
 
-/** An empty database with a random name on the test server; `drop` removes it. */
-export async function createPostgresDatabase(): Promise<PostgresTestDatabase> {
+/**
+ * An empty database with a random name on the test server; `drop` removes it. `icuLocale` (say
+ * `en`) sorts its text by that language's rules, as a server set up in a language does, instead of
+ * the test cluster's bytewise C.UTF-8.
+ */
+export async function createPostgresDatabase(
+	options: { icuLocale?: 'en' } = {}
+): Promise<PostgresTestDatabase> {
 	const serverUrl = await postgresServerUrl();
 	const name = `tandem_test_${randomBytes(6).toString('hex')}`;
-	await runOnServer(serverUrl, `create database ${name}`);
+	const locale = options.icuLocale
+		? ` template template0 locale_provider icu icu_locale '${options.icuLocale}'`
+		: '';
+	await runOnServer(serverUrl, `create database ${name}${locale}`);
 	const url = new URL(serverUrl);
 	url.pathname = `/${name}`;
 	return {

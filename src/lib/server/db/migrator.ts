@@ -20,9 +20,12 @@ export class MigrationFailedError extends Error {}
 export async function migrateToLatest(
 	db: Kysely<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
 	provider: MigrationProvider,
-	log: (line: string) => void = () => {}
+	log: (line: string) => void = () => {},
+	/** The caller has begun a transaction on `db`'s one connection: run inside it, not in one's own. */
+	{ inOpenTransaction = false }: { inOpenTransaction?: boolean } = {}
 ): Promise<void> {
-	const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+	const migrator = new Migrator({ db, provider, disableTransactions: inOpenTransaction });
+	const { error, results } = await migrator.migrateToLatest();
 	for (const result of results ?? []) {
 		if (result.status === 'Success') log(`migration ${result.migrationName} applied`);
 		if (result.status === 'Error') log(`migration ${result.migrationName} FAILED`);
