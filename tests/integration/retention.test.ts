@@ -16,6 +16,19 @@ import {
 import { addPeople, createTestProgram } from '../helpers/programs';
 
 let t: TestDatabase;
+
+/** `npm run retention` in a process of its own, on the test database. */
+const run = (...args: string[]) =>
+	new Promise<string>((resolve, reject) => {
+		const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/retention.ts', ...args], {
+			env: { ...process.env, ...t.env, TSX_TSCONFIG_PATH: 'tsconfig.json' },
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
+		let out = '';
+		child.stdout.on('data', (d) => (out += d));
+		child.stderr.on('data', (d) => (out += d));
+		child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(out))));
+	});
 let ana: StaffUserRow;
 let ben: StaffUserRow;
 let old: PrivacyWorld;
@@ -169,22 +182,29 @@ describe('retention', () => {
 		expect(new Date(addMonths(at(from), months)).toISOString().slice(0, 10)).toBe(expected);
 	});
 
+	it('anonymises each person and audits each program once when two runs overlap', async () => {
+		// Two schedulers (two servers, or one and the cron job): both list the same due programs
+		// before either writes. On PostgreSQL the two runs use two connections of the pool.
+		await close(old.program.id, '2020-01-01');
+		await close(recentId, '2020-02-01');
+		const runs = await Promise.all([applyRetention(t.db), applyRetention(t.db)]);
+		expect(runs.flat().flatMap((target) => target.participantIds)).toHaveLength(6);
+		const erased = await t.db
+			.selectFrom('participants')
+			.select('id')
+			.where('erased_at', 'is not', null)
+			.execute();
+		expect(erased).toHaveLength(6);
+		const audit = await t.db
+			.selectFrom('audit_log')
+			.select('target_id')
+			.where('action', '=', 'retention.applied')
+			.orderBy('target_id')
+			.execute();
+		expect(audit.map((row) => row.target_id)).toEqual([old.program.id, recentId].sort());
+	});
+
 	it('`npm run retention -- --dry-run` lists what the real run then anonymises', async () => {
-		const run = (...args: string[]) =>
-			new Promise<string>((resolve, reject) => {
-				const child = spawn(
-					process.execPath,
-					['--import', 'tsx', 'src/cli/retention.ts', ...args],
-					{
-						env: { ...process.env, ...t.env, TSX_TSCONFIG_PATH: 'tsconfig.json' },
-						stdio: ['ignore', 'pipe', 'pipe']
-					}
-				);
-				let out = '';
-				child.stdout.on('data', (d) => (out += d));
-				child.stderr.on('data', (d) => (out += d));
-				child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(out))));
-			});
 		// Closed long enough ago for today's date too.
 		await close(old.program.id, '2020-01-01');
 		await close(recentId, '2020-02-01');

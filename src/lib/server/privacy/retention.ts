@@ -109,18 +109,21 @@ export async function dueForRetention(
 
 /**
  * Anonymises everyone in every program that is due, one transaction per program, and returns
- * exactly what `dueForRetention` listed. Answers stay as anonymous rows for statistics.
+ * what it anonymised. Answers stay as anonymous rows for statistics. Another process (a second
+ * server, the cron job) may run at the same moment: each transaction takes only the people still
+ * named when it begins, so each person is anonymised, and each program audited, once.
  */
 export async function applyRetention(db: Db, now = Date.now()): Promise<RetentionTarget[]> {
-	const due = await dueForRetention(db, now);
-	for (const target of due) {
-		await db.transaction().execute(async (tx) => {
+	const applied: RetentionTarget[] = [];
+	for (const target of await dueForRetention(db, now)) {
+		const ids = await db.transaction().execute(async (tx) => {
+			const ids = await stillNamed(tx, target.participantIds);
+			if (ids.length === 0) return ids;
 			const program = await tx
 				.selectFrom('programs')
 				.select('default_language')
 				.where('id', '=', target.programId)
 				.executeTakeFirstOrThrow();
-			const ids = target.participantIds;
 			const people = await identitiesOf(tx, ids);
 			await forgetPairTalk(tx, await pairsOf(tx, ids));
 			await deleteContactTraces(tx, ids);
@@ -143,8 +146,27 @@ export async function applyRetention(db: Db, now = Date.now()): Promise<Retentio
 				},
 				now
 			);
+			return ids;
 		});
+		if (ids.length > 0) applied.push({ ...target, participantIds: ids });
 	}
-	if (due.length > 0) await forgetOldVersions(db);
-	return due;
+	if (applied.length > 0) await forgetOldVersions(db);
+	return applied;
+}
+
+async function stillNamed(db: DbOrTx, participantIds: string[]): Promise<string[]> {
+	const ids: string[] = [];
+	for (const batch of inBatches(participantIds))
+		ids.push(
+			...(
+				await db
+					.selectFrom('participants')
+					.select('id')
+					.where('id', 'in', batch)
+					.where('erased_at', 'is', null)
+					.orderBy('id')
+					.execute()
+			).map((row) => row.id)
+		);
+	return ids;
 }
