@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type RawBuilder } from 'kysely';
+import { PostgresAdapter, sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import { checkpointWriteAheadLog } from './checkpoint';
 import type { Db, DbOrTx } from './open';
 
@@ -10,6 +10,17 @@ type Engine = 'sqlite' | 'postgres';
 
 function engineOf(db: DbOrTx): Engine {
 	return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/**
+ * Rows a worker claims from a queue: on PostgreSQL, rows another process is claiming right now
+ * are skipped instead of waited for (FOR UPDATE SKIP LOCKED); SQLite has one writer at a time.
+ */
+export function skippingLockedRows<DB, TB extends keyof DB, O>(
+	db: DbOrTx,
+	query: SelectQueryBuilder<DB, TB, O>
+): SelectQueryBuilder<DB, TB, O> {
+	return engineOf(db) === 'postgres' ? query.forUpdate().skipLocked() : query;
 }
 
 /** One JSON object (as text) per group, from a key column and a value column. */

@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { Db } from '../db';
-import { claimMessage, dueMessages, markFailed, markSent } from './outbox';
+import { claimNextMessage, markFailed, markSent } from './outbox';
 
 export interface Mailer {
 	send(message: { to: string; subject: string; text: string }): Promise<void>;
@@ -18,6 +18,9 @@ export function mailerFromEnv(env: NodeJS.ProcessEnv = process.env): Mailer | nu
 	};
 }
 
+/** At most this many messages per pass; the next pass sends the rest. */
+const MOST_PER_PASS = 50;
+
 /** Sends what is due, one message at a time; a failure is kept with its error and retried later. */
 export async function deliverDueMessages(
 	db: Db,
@@ -26,8 +29,9 @@ export async function deliverDueMessages(
 ): Promise<{ sent: number; failed: number }> {
 	let sent = 0;
 	let failed = 0;
-	for (const message of await dueMessages(db, now)) {
-		if (!(await claimMessage(db, message, now))) continue;
+	for (let i = 0; i < MOST_PER_PASS; i++) {
+		const message = await claimNextMessage(db, now);
+		if (!message) break;
 		try {
 			await mailer.send({ to: message.to_address, subject: message.subject, text: message.body });
 			await markSent(db, message);

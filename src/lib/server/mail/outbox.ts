@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../db';
+import { skippingLockedRows } from '../db/engine';
 import type { OutboxMessage } from '../db/schema';
 import { generateId } from '../util/ids';
 import { redactLinks } from './compose';
@@ -47,41 +48,38 @@ export async function enqueueMessage(
 	return id;
 }
 
-export async function dueMessages(
-	db: DbOrTx,
-	now = Date.now(),
-	limit = 50
-): Promise<OutboxMessage[]> {
-	return db
-		.selectFrom('outbox')
-		.selectAll()
-		.where('status', '=', 'pending')
-		.where('next_attempt_at', '<=', now)
-		.orderBy('created_at')
-		.limit(limit)
-		.execute();
-}
-
 /** How long a claimed message is left to its sender before another process may try it. */
 export const CLAIM_LEASE_MS = 5 * 60_000;
 
 /**
- * Claims a due message for this process: true for exactly one of several processes (the
- * server's scheduler, cron runs) that look at the same message at the same time.
+ * Claims the oldest due message for this process, or none: each message goes to exactly one of
+ * several processes (servers' schedulers, cron runs) looking at the same moment, and is theirs
+ * for CLAIM_LEASE_MS. One statement: the claim is the update itself.
  */
-export async function claimMessage(
+export async function claimNextMessage(
 	db: DbOrTx,
-	message: OutboxMessage,
 	now = Date.now()
-): Promise<boolean> {
-	const result = await db
+): Promise<OutboxMessage | undefined> {
+	return db
 		.updateTable('outbox')
 		.set({ next_attempt_at: now + CLAIM_LEASE_MS })
-		.where('id', '=', message.id)
+		.where('id', '=', (eb) =>
+			skippingLockedRows(
+				db,
+				eb
+					.selectFrom('outbox')
+					.select('id')
+					.where('status', '=', 'pending')
+					.where('next_attempt_at', '<=', now)
+					.orderBy('created_at')
+					.orderBy('id')
+					.limit(1)
+			)
+		)
 		.where('status', '=', 'pending')
-		.where('next_attempt_at', '=', message.next_attempt_at)
+		.where('next_attempt_at', '<=', now)
+		.returningAll()
 		.executeTakeFirst();
-	return result.numUpdatedRows === 1n;
 }
 
 /** Delivered: the stored copy loses its personal link. */
