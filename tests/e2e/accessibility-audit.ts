@@ -9,9 +9,13 @@ const BLOCKING = new Set(['serious', 'critical']);
  * Runs every axe-core rule on the page as it stands and returns its serious and critical
  * violations, one readable line each: where, which rule, what to fix and the first elements.
  */
-async function seriousViolations(page: Page, where: string): Promise<string[]> {
+export async function seriousViolations(page: Page, where: string): Promise<string[]> {
+	// Legacy mode runs axe.run in the page itself (same-origin frames included); the default opens
+	// a blank page per check to merge the results of cross-origin frames, which Tandem has none of,
+	// and took about twice as long.
 	const { violations } = await new AxeBuilder({ page })
 		.options({ resultTypes: ['violations'] })
+		.setLegacyMode()
 		.analyze();
 	return violations
 		.filter((violation) => BLOCKING.has(violation.impact ?? ''))
@@ -25,6 +29,30 @@ async function seriousViolations(page: Page, where: string): Promise<string[]> {
 		});
 }
 
+/** A document wider than the window: the whole page scrolls sideways. */
+export async function overflow(page: Page, where: string): Promise<string[]> {
+	const { documentWidth, windowWidth, widest } = await page.evaluate(() => {
+		const viewport = window.innerWidth;
+		// The element that reaches furthest right, to say where the overflow comes from.
+		let widest = '';
+		let right = viewport;
+		for (const element of document.body.querySelectorAll('*')) {
+			const edge = element.getBoundingClientRect().right;
+			if (edge > right + 0.5 && !element.closest('.table-wrap, .scroll, nav ul')) {
+				right = edge;
+				widest = `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`;
+			}
+		}
+		return { documentWidth: document.documentElement.scrollWidth, windowWidth: viewport, widest };
+	});
+	return documentWidth > windowWidth
+		? [`${where}: the document is ${documentWidth} px wide in ${windowWidth} px (${widest})`]
+		: [];
+}
+
+/** What is wrong with the page the browser is on now, one line each. */
+export type PageCheck = (page: Page, where: string) => Promise<string[]>;
+
 export type Language = 'en' | 'fr';
 
 const messages: Record<Language, Record<string, string>> = {
@@ -32,27 +60,44 @@ const messages: Record<Language, Record<string, string>> = {
 	fr: JSON.parse(readFileSync('src/lib/i18n/messages/fr.json', 'utf8'))
 };
 
+/** What a pass looks for at one window width. */
+export interface AtWidth {
+	width: number;
+	checks: readonly PageCheck[];
+}
+
+const HEIGHT = 900;
+
 /**
- * A pass through the pages in one language at one width: every page it looked at, with what its
- * check found there. The walks (`page-walks.ts`) drive it; a subclass says what is checked.
+ * A pass through the pages in one language at several widths: every page it looked at, with what
+ * its checks found there. The walks (`page-walks.ts`) drive it. Each page is loaded once, at the
+ * narrowest width, and checked there and then widened in place: no script in Tandem reads the
+ * window size, so a wider window lays out the same page a load at that width would (and widening,
+ * never narrowing, a chart that has not caught up with the window cannot look like an overflow).
  */
-export abstract class PagePass {
+export class PagePass {
 	readonly problems: string[] = [];
 	readonly seen = new Set<Route>();
+	readonly widths: readonly AtWidth[];
 	constructor(
 		readonly language: Language,
-		readonly width: number
-	) {}
+		widths: readonly AtWidth[]
+	) {
+		this.widths = [...widths].sort((a, b) => a.width - b.width);
+	}
 
-	/** What is wrong with the page the browser is on now, one line each. */
-	protected abstract problemsOf(page: Page, where: string): Promise<string[]>;
+	get narrowest(): number {
+		return this.widths[0]!.width;
+	}
 
 	say(key: string): string {
 		return messages[this.language][key]!;
 	}
 
 	async context(browser: Browser, origin: string): Promise<BrowserContext> {
-		const context = await browser.newContext({ viewport: { width: this.width, height: 900 } });
+		const context = await browser.newContext({
+			viewport: { width: this.narrowest, height: HEIGHT }
+		});
 		await this.speak(context, origin);
 		return context;
 	}
@@ -71,13 +116,17 @@ export abstract class PagePass {
 		await this.check(page, route);
 	}
 
-	/** Checks the page the browser is on now. */
+	/** Checks the page the browser is on now at every width, and leaves it at the narrowest. */
 	async check(page: Page, route: Route): Promise<void> {
-		const where = `${route} (${this.language}, ${this.width} px)`;
 		await expect
-			.soft(page.locator('html'), `${where} language`)
+			.soft(page.locator('html'), `${route} (${this.language}) language`)
 			.toHaveAttribute('lang', this.language);
-		this.problems.push(...(await this.problemsOf(page, where)));
+		for (const { width, checks } of this.widths) {
+			await page.setViewportSize({ width, height: HEIGHT });
+			const where = `${route} (${this.language}, ${width} px)`;
+			for (const check of checks) this.problems.push(...(await check(page, where)));
+		}
+		await page.setViewportSize({ width: this.narrowest, height: HEIGHT });
 		this.seen.add(route);
 	}
 
@@ -87,35 +136,5 @@ export abstract class PagePass {
 			'pages not checked'
 		).toEqual([]);
 		expect(this.problems.join('\n'), 'problems found').toBe('');
-	}
-}
-
-/** axe-core's serious and critical violations. */
-export class Audit extends PagePass {
-	protected problemsOf(page: Page, where: string): Promise<string[]> {
-		return seriousViolations(page, where);
-	}
-}
-
-/** A document wider than the window: the whole page scrolls sideways. */
-export class WidthCheck extends PagePass {
-	protected async problemsOf(page: Page, where: string): Promise<string[]> {
-		const { documentWidth, windowWidth, widest } = await page.evaluate(() => {
-			const viewport = window.innerWidth;
-			// The element that reaches furthest right, to say where the overflow comes from.
-			let widest = '';
-			let right = viewport;
-			for (const element of document.body.querySelectorAll('*')) {
-				const edge = element.getBoundingClientRect().right;
-				if (edge > right + 0.5 && !element.closest('.table-wrap, .scroll, nav ul')) {
-					right = edge;
-					widest = `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`;
-				}
-			}
-			return { documentWidth: document.documentElement.scrollWidth, windowWidth: viewport, widest };
-		});
-		return documentWidth > windowWidth
-			? [`${where}: the document is ${documentWidth} px wide in ${windowWidth} px (${widest})`]
-			: [];
 	}
 }

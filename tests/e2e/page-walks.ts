@@ -5,6 +5,14 @@ import type { PagePass } from './accessibility-audit';
 import { staffPages } from './accessibility-pages';
 import { buildAccessibilityWorld, type AccessibilityWorld } from './accessibility-world';
 
+export interface Walks {
+	/** The server with the accessibility world. */
+	server: RunningServer;
+	/** A server on an empty database, for first-run setup. */
+	empty: RunningServer;
+	world: AccessibilityWorld;
+}
+
 /** The password step with the pass's language: field names, not words. */
 async function passwordStep(page: Page, email: string, password: string): Promise<void> {
 	await page.locator('input[name="email"]').fill(email);
@@ -20,8 +28,7 @@ async function passwordStep(page: Page, email: string, password: string): Promis
 export async function walkStaffPages(
 	browser: Browser,
 	audit: PagePass,
-	{ server, empty }: { server: RunningServer; empty: RunningServer },
-	world: AccessibilityWorld,
+	{ server, empty, world }: Walks,
 	index: number
 ): Promise<void> {
 	const setupContext = await audit.context(browser, empty.url);
@@ -78,8 +85,7 @@ export async function walkStaffPages(
 export async function walkParticipantPages(
 	browser: Browser,
 	audit: PagePass,
-	server: RunningServer,
-	world: AccessibilityWorld,
+	{ server, world }: Walks,
 	index: number
 ): Promise<void> {
 	const { protegeLink, pairId } = world.fresh[index]!;
@@ -112,24 +118,22 @@ export async function walkParticipantPages(
 }
 
 /**
- * The servers and world a spec's passes walk: one server with the accessibility world for
- * `passes` passes, and one empty server for first-run setup. Read the fields inside tests.
+ * A `test` whose `walks` are built once per worker, for `passes` passes: a worker fixture, unlike
+ * `beforeAll` in a parallel file, lets each test go to whichever worker is free.
  */
-export function walkServers(passes: number): {
-	server: RunningServer;
-	empty: RunningServer;
-	world: AccessibilityWorld;
-} {
-	const spec = {} as { server: RunningServer; empty: RunningServer; world: AccessibilityWorld };
-	test.beforeAll(async () => {
-		test.setTimeout(120_000);
-		[spec.server, spec.empty] = await Promise.all([startServer(), startServer()]);
-		const db = openDatabase(spec.server.databasePath);
-		spec.world = await buildAccessibilityWorld(db, passes);
-		await db.destroy();
+export function testWithWalks(passes: number) {
+	return test.extend<object, { walks: Walks }>({
+		walks: [
+			// eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern
+			async ({}, use) => {
+				const [server, empty] = await Promise.all([startServer(), startServer()]);
+				const db = openDatabase(server.databasePath);
+				const world = await buildAccessibilityWorld(db, passes);
+				await db.destroy();
+				await use({ server, empty, world });
+				await Promise.all([server.stop(), empty.stop()]);
+			},
+			{ scope: 'worker', timeout: 120_000 }
+		]
 	});
-	test.afterAll(async () => {
-		await Promise.all([spec.server?.stop(), spec.empty?.stop()]);
-	});
-	return spec;
 }

@@ -32,13 +32,18 @@ test('a coordinator keeps notes and follow-ups on a pair, on a desktop and a pho
 	await page.getByRole('button', { name: 'Add follow-up' }).click();
 	await expect(page.getByText('Follow-up added.')).toBeVisible();
 
+	// Each follow-up lands before the next click: on a busy machine, marking one done while the last
+	// was still on its way once lost its confirmation.
+	const followUps = page.getByTestId('follow-up');
 	await open('Add a follow-up');
 	await page.getByLabel('What needs to be done').fill('Send the mentor the program guide');
 	await page.getByRole('button', { name: 'Add follow-up' }).click();
+	await expect(followUps).toHaveCount(2);
 	await open('Add a follow-up');
 	await page.getByLabel('What needs to be done').fill('Book the mid-program check-in');
 	await page.getByLabel('Due date (optional)').fill('2099-06-01');
 	await page.getByRole('button', { name: 'Add follow-up' }).click();
+	await expect(followUps).toHaveCount(3);
 	await page.getByRole('button', { name: /Mark done.*Send the mentor/ }).click();
 	await expect(page.getByText('Follow-up marked done.')).toBeVisible();
 
@@ -53,10 +58,9 @@ test('a coordinator keeps notes and follow-ups on a pair, on a desktop and a pho
 		.fill('Met both on video.\nThe protégé expects job referrals; the mentor does not.');
 	await page.getByRole('button', { name: 'Add note' }).click();
 	await expect(page.getByText('Note added.')).toBeVisible();
-	const rows = page.getByTestId('follow-up');
-	await expect(rows).toHaveCount(3);
-	await expect(rows.first()).toContainText('Overdue');
-	await expect(rows.last()).toContainText('Done');
+	await expect(followUps).toHaveCount(3);
+	await expect(followUps.first()).toContainText('Overdue');
+	await expect(followUps.last()).toContainText('Done');
 	await expect(page.getByTestId('note')).toContainText('job referrals');
 	await page.locator('#notebook').screenshot({ path: 'tests/e2e/screenshots/pair-notes-1280.png' });
 
