@@ -1,6 +1,9 @@
 // `npm run backup -- FILE [--force]`: a consistent copy of DATABASE_PATH while the server runs.
+// With DATABASE_URL set it makes nothing and prints the pg_dump commands for that database.
+import { resolve } from 'node:path';
 import { readConfig } from '../lib/server/config';
 import { backupDatabase, BackupRefused, type BackupRefusal } from '../lib/server/db/backup';
+import { postgresBackupAdvice } from '../lib/server/db/postgres-backup-advice';
 
 const USAGE = 'Usage: npm run backup -- FILE [--force]';
 
@@ -19,11 +22,14 @@ const args = process.argv.slice(2);
 const force = args.includes('--force');
 const files = args.filter((arg) => arg !== '--force');
 const [target] = files;
-const { databasePath } = readConfig();
+const { databasePath, databaseUrl } = readConfig();
 
 if (!target || files.length > 1 || target.startsWith('-')) {
 	console.error(USAGE);
 	process.exitCode = 2;
+} else if (databaseUrl) {
+	console.error(postgresBackupAdvice(databaseUrl, resolve(target)));
+	process.exitCode = 1;
 } else {
 	try {
 		const result = await backupDatabase(databasePath, target, { overwrite: force });

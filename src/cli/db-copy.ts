@@ -36,6 +36,7 @@ function stop(message: string): never {
 function shown(url: string): string {
 	const address = new URL(url);
 	address.password = '';
+	address.searchParams.delete('password');
 	return address.toString();
 }
 
