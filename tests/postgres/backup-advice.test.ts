@@ -89,7 +89,7 @@ function printedCommand(output: string, program: string): string {
 
 /** A printed command run by a shell, as the operator pastes it, with the password from PGPASSWORD. */
 function runPrinted(command: string, password: string): void {
-	const env = { ...process.env, PGPASSWORD: password, PGCONNECT_TIMEOUT: '10' };
+	const env: NodeJS.ProcessEnv = { ...process.env, PGPASSWORD: password, PGCONNECT_TIMEOUT: '10' };
 	delete env.DATABASE_URL;
 	delete env.PGPASSFILE;
 	execFileSync('sh', ['-c', command], {
