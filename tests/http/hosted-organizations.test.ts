@@ -1,6 +1,6 @@
 // Issue 18.3: one installation hosting several agencies. The operator adds each organization with
 // `npm run org:create`; its first administrator finishes from a one-time link, as on a first run.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Visitor, locationOf } from '../helpers/browser-like';
@@ -13,8 +13,13 @@ beforeAll(async () => (server = await startServer()), 30_000);
 afterAll(() => server?.stop());
 
 /** Runs `npm run org:create -- …args` against the running server's database. */
-function orgCreate(...args: string[]) {
-	const run = spawnSync(
+/**
+ * `npm run org:create` in a process of its own. Not spawnSync: a blocked event loop keeps the
+ * test's HTTP client from dropping kept-alive connections the server has timed out meanwhile,
+ * and the next request would go out on a closed one.
+ */
+async function orgCreate(...args: string[]) {
+	const child = spawn(
 		process.execPath,
 		[
 			join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
@@ -26,10 +31,13 @@ function orgCreate(...args: string[]) {
 		{
 			cwd: ROOT,
 			env: { ...process.env, ...databaseEnv(server.databasePath), ORIGIN: server.url },
-			encoding: 'utf8',
-			timeout: 60_000
+			stdio: ['ignore', 'pipe', 'pipe']
 		}
 	);
+	const run = { stdout: '', stderr: '', status: null as number | null };
+	child.stdout.on('data', (chunk) => (run.stdout += chunk));
+	child.stderr.on('data', (chunk) => (run.stderr += chunk));
+	run.status = await new Promise<number | null>((resolve) => child.once('close', resolve));
 	const link = run.stdout.match(/(http\S+\/setup\/[a-z2-7]{32})/)?.[1];
 	const id = run.stdout.match(/\(id ([a-z0-9]+)\)/)?.[1];
 	return { status: run.status, stdout: run.stdout, stderr: run.stderr, link, id };
@@ -50,7 +58,7 @@ async function setUp(link: string, fields: Record<string, string>) {
 }
 
 describe('several organizations on one installation', () => {
-	let north: ReturnType<typeof orgCreate>;
+	let north: Awaited<ReturnType<typeof orgCreate>>;
 
 	beforeAll(async () => {
 		// The installation's first organization, from the link the server printed on first start.
@@ -71,7 +79,7 @@ describe('several organizations on one installation', () => {
 			riskThreshold: '0.5'
 		});
 		expect(programs.status).toBe(303);
-		north = orgCreate('Agence', 'Nord', '--time-zone', 'America/Vancouver');
+		north = await orgCreate('Agence', 'Nord', '--time-zone', 'America/Vancouver');
 	}, 90_000);
 
 	it('creates an organization and prints its one-time setup link', () => {
@@ -108,23 +116,23 @@ describe('several organizations on one installation', () => {
 		expect((await new Visitor(server.url).openLink(north.link!)).status).toBe(410);
 	});
 
-	it('makes a new link only for an organization nobody has joined yet', () => {
-		const west = orgCreate('Agence Ouest');
-		const again = orgCreate('--setup-link', west.id!);
+	it('makes a new link only for an organization nobody has joined yet', async () => {
+		const west = await orgCreate('Agence Ouest');
+		const again = await orgCreate('--setup-link', west.id!);
 		expect(again.status).toBe(0);
 		expect(again.link).toBeDefined();
 		expect(again.link).not.toBe(west.link);
-		expect(orgCreate('--setup-link', north.id!).stderr).toContain('already has staff');
+		expect((await orgCreate('--setup-link', north.id!)).stderr).toContain('already has staff');
 	});
 
-	it('refuses a missing name or an unknown time zone, creating nothing', () => {
-		const before = orgCreate('--setup-link', 'nope');
+	it('refuses a missing name or an unknown time zone, creating nothing', async () => {
+		const before = await orgCreate('--setup-link', 'nope');
 		expect(before.status).toBe(2);
 		expect(before.stderr).toContain('No organization has the id nope');
-		const noName = orgCreate();
+		const noName = await orgCreate();
 		expect(noName.status).toBe(2);
 		expect(noName.stderr).toContain('Usage: npm run org:create');
-		const badZone = orgCreate('Agence Est', '--time-zone', 'Mars/Olympus');
+		const badZone = await orgCreate('Agence Est', '--time-zone', 'Mars/Olympus');
 		expect(badZone.status).toBe(2);
 		expect(badZone.stderr).toContain('"Mars/Olympus" is not a time zone');
 		expect(badZone.stdout).not.toContain('Created');
