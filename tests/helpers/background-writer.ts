@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { databaseEnv } from './database';
+import { databaseEnv } from './database-location';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 

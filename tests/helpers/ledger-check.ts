@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../src/lib/server/db/open';
-import { openDatabaseAt } from './database';
+import { openDatabaseAt } from './database-location';
 import type { LoadLedger } from './load-ledger';
 
 const sameAnswer = (values: string[]) => JSON.stringify([...values].sort());

@@ -123,7 +123,7 @@ describe('several organizations on one installation', () => {
 		expect(again.link).toBeDefined();
 		expect(again.link).not.toBe(west.link);
 		expect((await orgCreate('--setup-link', north.id!)).stderr).toContain('already has staff');
-	});
+	}, 120_000);
 
 	it('refuses a missing name or an unknown time zone, creating nothing', async () => {
 		const before = await orgCreate('--setup-link', 'nope');
@@ -136,5 +136,5 @@ describe('several organizations on one installation', () => {
 		expect(badZone.status).toBe(2);
 		expect(badZone.stderr).toContain('"Mars/Olympus" is not a time zone');
 		expect(badZone.stdout).not.toContain('Created');
-	});
+	}, 120_000);
 });
