@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { databaseEnv, onPostgres } from './database';
+import { databaseEnv, onPostgres } from './database-location';
 import { createPostgresDatabase } from './postgres';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
