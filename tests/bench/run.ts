@@ -9,7 +9,12 @@ import { findProgram } from '../../src/lib/server/programs/programs';
 import { buildIfStale } from '../../src/cli/serve.js';
 import { signedIn } from '../helpers/browser-like';
 import { startServer, type RunningServer } from '../helpers/server';
-import { createBenchDatabase, describeEngine, type Engine } from './bench-database';
+import {
+	createBenchDatabase,
+	describeEngine,
+	settleSeededDatabase,
+	type Engine
+} from './bench-database';
 import { measurePageWeight } from './page-weight';
 import { measureSavesPerProcess } from './process-saves';
 import { isOk, jsonLine, table, type Measure } from './report';
@@ -70,6 +75,7 @@ try {
 	const seed = await seedBench(db, { sizes, surveyPairs: SURVEY_PAIRS });
 	const programOf = (size: number) => seed.programs.find((p) => p.pairs === size)!;
 	const crowdProgramId = await seedCrowdProgram(db, seed.organizationId, CROWD);
+	await settleSeededDatabase(db, engine);
 	log('Seeded; starting the production server.');
 	server = await startServer({
 		databasePath: bench.location,
