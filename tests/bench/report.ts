@@ -1,6 +1,7 @@
 export interface Measure {
 	measure: string;
-	value: number;
+	/** Null for a measure that does not apply to this engine. */
+	value: number | null;
 	unit: string;
 	/** Null for a measure reported for context, with no budget of its own. */
 	budget: number | null;
@@ -10,17 +11,18 @@ export interface Measure {
 }
 
 export function isOk(m: Measure): boolean {
-	if (m.budget === null) return true;
+	if (m.budget === null || m.value === null) return true;
 	return m.kind === 'at_most' ? m.value <= m.budget : m.value >= m.budget;
 }
 
 const round = (n: number) => (Number.isInteger(n) ? n : Math.round(n * 100) / 100);
 
-/** The machine-readable line the issue asks for: one JSON object per measure. */
-export function jsonLine(m: Measure): string {
+/** The machine-readable line the issue asks for: one JSON object per measure, with its engine. */
+export function jsonLine(m: Measure, engine: string): string {
 	return JSON.stringify({
+		engine,
 		measure: m.measure,
-		value: round(m.value),
+		value: m.value === null ? null : round(m.value),
 		unit: m.unit,
 		budget: m.budget === null ? null : round(m.budget),
 		ok: isOk(m)
@@ -37,7 +39,7 @@ export function table(measures: Measure[]): string {
 	const rows = measures.map((m) => [
 		`\`${m.measure}\``,
 		m.what,
-		`${round(m.value).toLocaleString('en')} ${m.unit}`,
+		m.value === null ? 'n/a' : `${round(m.value).toLocaleString('en')} ${m.unit}`,
 		budgetText(m),
 		m.budget === null ? '' : isOk(m) ? 'ok' : '**missed**'
 	]);

@@ -1,18 +1,22 @@
-// `npm run bench [-- --pairs N --profile DIR]`: the performance budgets of README's "Performance"
-// section, measured on a synthetic organization served by the production server. Progress goes
-// to stderr; the table and one JSON line per measure go to stdout.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+// `npm run bench [-- --engine sqlite|postgres --pairs N --profile DIR]`: the performance budgets of
+// README's "Performance" section, measured on a synthetic organization served by the production
+// server. Progress goes to stderr; the table and one JSON line per measure go to stdout.
+import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { analyseProgram } from '../../src/lib/alignment/program-analysis';
 import { loadProgramEvidence } from '../../src/lib/server/analytics/program-evidence';
 import { findProgram } from '../../src/lib/server/programs/programs';
 import { buildIfStale } from '../../src/cli/serve.js';
 import { signedIn } from '../helpers/browser-like';
-import { startServer } from '../helpers/server';
-import { createBenchDatabase } from './bench-database';
+import { startServer, type RunningServer } from '../helpers/server';
+import {
+	createBenchDatabase,
+	describeEngine,
+	settleSeededDatabase,
+	type Engine
+} from './bench-database';
 import { measurePageWeight } from './page-weight';
+import { measureSavesPerProcess } from './process-saves';
 import { isOk, jsonLine, table, type Measure } from './report';
 import { CONNECTIONS, firstPageForm, measureSaveLoad, openSurveys } from './save-load';
 import { BENCH_SIGN_IN, seedBench } from './seed-bench';
@@ -26,8 +30,17 @@ const log = (message: string) =>
 	console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0)} s] ${message}`);
 
 const { values } = parseArgs({
-	options: { pairs: { type: 'string', default: '2000' }, profile: { type: 'string' } }
+	options: {
+		engine: { type: 'string', default: 'sqlite' },
+		pairs: { type: 'string', default: '2000' },
+		profile: { type: 'string' }
+	}
 });
+if (values.engine !== 'sqlite' && values.engine !== 'postgres') {
+	console.error('--engine takes sqlite (the default) or postgres.');
+	process.exit(2);
+}
+const engine: Engine = values.engine;
 const pairs = Number(values.pairs);
 if (!Number.isInteger(pairs) || pairs < 1 || pairs > 50_000) {
 	console.error('--pairs takes a whole number from 1 to 50000.');
@@ -44,27 +57,31 @@ function overviewBudget(size: number, at2000: number): number {
 
 buildIfStale();
 const loadBefore = loadavg()[0]!;
-const dir = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
-const databasePath = join(dir, 'bench.db');
-const db = await createBenchDatabase(databasePath);
-log(`Seeding programs of ${sizes.join(', ')} pairs (both rounds answered by every role)…`);
-const seed = await seedBench(db, { sizes, surveyPairs: SURVEY_PAIRS });
-const programOf = (size: number) => seed.programs.find((p) => p.pairs === size)!;
+const bench = await createBenchDatabase(engine);
+const db = bench.db;
+const engineVersion = await describeEngine(db, engine);
 const CROWD = 5000;
-const crowdProgramId = await seedCrowdProgram(db, seed.organizationId, CROWD);
-log('Seeded; starting the production server.');
 // `--profile DIR`: the server writes a CPU profile there when it stops (open it in Chrome DevTools).
 const profile = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
-const server = await startServer({
-	databasePath,
-	env: { TANDEM_SCHEDULER: 'off' },
-	nodeOptions: profile
-});
 const measures: Measure[] = [];
 const add = (measure: Omit<Measure, 'kind'> & { kind?: Measure['kind'] }) =>
 	measures.push({ kind: 'at_most', ...measure });
+let server: RunningServer | undefined;
 
 try {
+	log(
+		`${engineVersion}. Seeding programs of ${sizes.join(', ')} pairs (both rounds answered by every role)…`
+	);
+	const seed = await seedBench(db, { sizes, surveyPairs: SURVEY_PAIRS });
+	const programOf = (size: number) => seed.programs.find((p) => p.pairs === size)!;
+	const crowdProgramId = await seedCrowdProgram(db, seed.organizationId, CROWD);
+	await settleSeededDatabase(db, engine);
+	log('Seeded; starting the production server.');
+	server = await startServer({
+		databasePath: bench.location,
+		env: { TANDEM_SCHEDULER: 'off' },
+		nodeOptions: profile
+	});
 	const form = firstPageForm(seed.document);
 	const { savers, visitors } = await openSurveys(server.url, seed.surveyTakers, form);
 
@@ -149,7 +166,10 @@ try {
 				value: residentMb(server.pid),
 				unit: 'MB',
 				budget: 200,
-				what: 'server memory after the 10,000-pair overview'
+				what:
+					engine === 'postgres'
+						? 'server memory after the 10,000-pair overview (PostgreSQL’s own processes not counted)'
+						: 'server memory after the 10,000-pair overview'
 			});
 		}
 	}
@@ -203,22 +223,25 @@ try {
 		budget: 100 * Math.max(1, pairs / 2000),
 		what: 'the metric computation alone (analyseProgram), in process'
 	});
+
+	// Last, so that the measures above meet the server as they did before this one existed.
+	for (const measure of await measureSavesPerProcess(engine, server, savers, form, log))
+		measures.push(measure);
 } finally {
-	await server.stop();
-	await db.destroy();
-	rmSync(dir, { recursive: true, force: true });
+	await server?.stop();
+	await bench.remove();
 }
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const memory = Math.round(totalmem() / 1024 ** 3);
 const load = `${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after`;
 console.log(
-	`Machine: ${cpu}, ${cpus().length} cores, ${memory} GB RAM, Node.js ${process.version}; ` +
-		`load average (1 min) ${load}\n`
+	`Machine: ${cpu}, ${cpus().length} cores, ${memory} GB RAM, Node.js ${process.version}, ` +
+		`${engineVersion}; load average (1 min) ${load}\n`
 );
 console.log(table(measures));
 console.log();
-for (const measure of measures) console.log(jsonLine(measure));
+for (const measure of measures) console.log(jsonLine(measure, engine));
 const met = measures.filter((m) => m.budget !== null && isOk(m)).length;
 const budgeted = measures.filter((m) => m.budget !== null).length;
 log(`${met} of ${budgeted} budgets met.`);

@@ -15,7 +15,7 @@ export interface LoadResult {
 }
 
 /** A person saving a survey page: their cookies and the form their browser posts. */
-interface Saver {
+export interface Saver {
 	path: string;
 	cookie: string;
 }
@@ -60,9 +60,10 @@ export async function openSurveys(
 async function fire(
 	options: autocannon.Options,
 	expectedStatus: number,
-	seconds: number
+	seconds: number,
+	connections = CONNECTIONS
 ): Promise<LoadResult> {
-	const result = await autocannon({ ...options, connections: CONNECTIONS, duration: seconds });
+	const result = await autocannon({ ...options, connections, duration: seconds });
 	const statuses = Object.keys(result.statusCodeStats ?? {});
 	if (result.errors > 0 || statuses.some((s) => Number(s) !== expectedStatus))
 		throw new Error(
@@ -71,18 +72,10 @@ async function fire(
 	return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
-/**
- * Requests per second and latency at 50 connections: page 1 saves spread over the takers
- * (each a real write: upserts and the assignment's progress, in one transaction), and in the
- * same run a bare server-rendered page with no data (/p/no-link) from the same server.
- */
-export async function measureSaveLoad(
-	url: string,
-	savers: Saver[],
-	form: string
-): Promise<{ save: LoadResult; bare: LoadResult }> {
+/** Page 1 posted to the server at `url`, by each of `savers` in turn. */
+function saveOptions(url: string, savers: Saver[], form: string): autocannon.Options {
 	let next = 0;
-	const save: autocannon.Options = {
+	return {
 		url,
 		requests: [
 			{
@@ -104,6 +97,19 @@ export async function measureSaveLoad(
 			}
 		]
 	};
+}
+
+/**
+ * Requests per second and latency at 50 connections: page 1 saves spread over the takers
+ * (each a real write: upserts and the assignment's progress, in one transaction), and in the
+ * same run a bare server-rendered page with no data (/p/no-link) from the same server.
+ */
+export async function measureSaveLoad(
+	url: string,
+	savers: Saver[],
+	form: string
+): Promise<{ save: LoadResult; bare: LoadResult }> {
+	const save = saveOptions(url, savers, form);
 	const bare: autocannon.Options = {
 		url: `${url}/p/no-link`,
 		headers: { accept: 'text/html', 'accept-encoding': 'gzip' }
@@ -111,4 +117,23 @@ export async function measureSaveLoad(
 	await fire(bare, 200, WARM_UP_SECONDS);
 	await fire(save, 303, WARM_UP_SECONDS);
 	return { bare: await fire(bare, 200, SECONDS), save: await fire(save, 303, SECONDS) };
+}
+
+/** A server process and the people who save to it. */
+export interface SaveTarget {
+	url: string;
+	savers: Saver[];
+}
+
+/**
+ * Saves per second over several server processes on one database: the 50 connections split
+ * evenly between them, each process saving for its own people at the same time; the sum of
+ * their rates.
+ */
+export async function measureSavesAcross(targets: SaveTarget[], form: string): Promise<number> {
+	const connections = Math.floor(CONNECTIONS / targets.length);
+	const saves = targets.map((target) => saveOptions(target.url, target.savers, form));
+	await Promise.all(saves.map((save) => fire(save, 303, WARM_UP_SECONDS, connections)));
+	const results = await Promise.all(saves.map((save) => fire(save, 303, SECONDS, connections)));
+	return results.reduce((sum, result) => sum + result.rps, 0);
 }
