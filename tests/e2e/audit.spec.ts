@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { recordAudit } from '../../src/lib/server/audit/audit';
-import { createPair, changePairStatus } from '../../src/lib/server/pairs/pair-actions';
+import { changePairStatus } from '../../src/lib/server/pairs/pair-actions';
 import { createOrganizationWithStaff, staffByEmail } from '../helpers/fixtures';
-import { addPeople, createTestProgram } from '../helpers/programs';
+import { addTestPair, createTestProgram } from '../helpers/programs';
 import { serverWithDatabase, shoot, signIn, signInNewAdmin } from './helpers';
 
 const spec = serverWithDatabase();
@@ -14,16 +14,7 @@ test('an administrator reads and filters the audit log on a desktop and a phone'
 	const { page, staff } = await signInNewAdmin(browser, server, db);
 	await expect(page.getByRole('link', { name: 'Audit log' })).toBeVisible();
 	const program = await createTestProgram(db, staff, { name: 'Spring 2027 IT cohort' });
-	const [mentorId] = await addPeople(db, staff, program.id, 'mentor', 1);
-	const [protegeId] = await addPeople(db, staff, program.id, 'protege', 1);
-	const pair = await createPair(
-		db,
-		staff,
-		program,
-		{ mentorId: mentorId!, protegeId: protegeId!, employerId: null, coordinatorId: null },
-		'192.0.2.10'
-	);
-	if (!pair.ok) throw new Error(pair.reason);
+	const pair = await addTestPair(db, staff, program, '192.0.2.10');
 	const created = await db
 		.selectFrom('pairs')
 		.selectAll()
@@ -76,16 +67,7 @@ test('hovering a link to a pair records no view; opening the page records one, a
 	await createOrganizationWithStaff(db, 'Hover test', [{ email, role: 'coordinator' }]);
 	const staff = await staffByEmail(db, email);
 	const program = await createTestProgram(db, staff, { name: 'Hover cohort' });
-	const [mentorId] = await addPeople(db, staff, program.id, 'mentor', 1);
-	const [protegeId] = await addPeople(db, staff, program.id, 'protege', 1);
-	const input = {
-		mentorId: mentorId!,
-		protegeId: protegeId!,
-		employerId: null,
-		coordinatorId: null
-	};
-	const pair = await createPair(db, staff, program, input, null);
-	if (!pair.ok) throw new Error(pair.reason);
+	const pair = await addTestPair(db, staff, program);
 	const views = async () =>
 		(
 			await db

@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createPair } from '../../src/lib/server/pairs/pair-actions';
-import { addPeople, createTestProgram } from '../helpers/programs';
+import { addTestPair, createTestProgram } from '../helpers/programs';
 import { serverWithDatabase, signInNewAdmin } from './helpers';
 
 const spec = serverWithDatabase();
@@ -14,16 +13,7 @@ test('a form opened before the page script arrives stays open, with what was typ
 	const { server, db } = spec;
 	const { page, staff } = await signInNewAdmin(browser, server, db);
 	const program = await createTestProgram(db, staff);
-	const [mentorId] = await addPeople(db, staff, program.id, 'mentor', 1);
-	const [protegeId] = await addPeople(db, staff, program.id, 'protege', 1);
-	const pair = await createPair(
-		db,
-		staff,
-		program,
-		{ mentorId: mentorId!, protegeId: protegeId!, employerId: null, coordinatorId: null },
-		null
-	);
-	if (!pair.ok) throw new Error(pair.reason);
+	const pair = await addTestPair(db, staff, program);
 
 	let letScriptsThrough!: () => void;
 	const scriptsHeld = new Promise<void>((resolve) => (letScriptsThrough = resolve));

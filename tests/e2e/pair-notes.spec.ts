@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createPair } from '../../src/lib/server/pairs/pair-actions';
-import { addPeople, createTestProgram } from '../helpers/programs';
+import { addTestPair, createTestProgram } from '../helpers/programs';
 import { serverWithDatabase, shoot, signInNewAdmin } from './helpers';
 
 const spec = serverWithDatabase();
@@ -11,16 +10,7 @@ test('a coordinator keeps notes and follow-ups on a pair, on a desktop and a pho
 	const { server, db } = spec;
 	const { page, staff } = await signInNewAdmin(browser, server, db);
 	const program = await createTestProgram(db, staff);
-	const [mentorId] = await addPeople(db, staff, program.id, 'mentor', 1);
-	const [protegeId] = await addPeople(db, staff, program.id, 'protege', 1);
-	const pair = await createPair(
-		db,
-		staff,
-		program,
-		{ mentorId: mentorId!, protegeId: protegeId!, employerId: null, coordinatorId: null },
-		null
-	);
-	if (!pair.ok) throw new Error(pair.reason);
+	const pair = await addTestPair(db, staff, program);
 	await page.goto(`${server.url}/programs/${program.id}/pairs/${pair.pairId}`);
 	// Each form sits behind its button under the reasons; after sending, the page comes back closed.
 	const open = (action: string) => page.getByText(action, { exact: true }).click();

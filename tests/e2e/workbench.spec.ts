@@ -1,8 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openDatabase } from '../../src/lib/server/db/open';
 import { DEMO_SIGN_IN, seedDemo } from '../../src/lib/server/demo/seed-demo';
-import { createPair } from '../../src/lib/server/pairs/pair-actions';
-import { addPeople } from '../helpers/programs';
+import { addTestPair } from '../helpers/programs';
 import { startServer, type RunningServer } from '../helpers/server';
 import { shoot } from './helpers';
 
@@ -27,16 +26,7 @@ test.beforeAll(async () => {
 		.selectAll()
 		.where('id', '=', programId)
 		.executeTakeFirstOrThrow();
-	const [mentorId] = await addPeople(db, staff, programId, 'mentor', 1);
-	const [protegeId] = await addPeople(db, staff, programId, 'protege', 1);
-	const pair = await createPair(
-		db,
-		staff,
-		program,
-		{ mentorId: mentorId!, protegeId: protegeId!, employerId: null, coordinatorId: null },
-		null
-	);
-	if (!pair.ok) throw new Error(pair.reason);
+	const pair = await addTestPair(db, staff, program);
 	silentPairId = pair.pairId;
 	await db.destroy();
 });

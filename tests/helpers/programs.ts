@@ -1,5 +1,6 @@
 import type { Db } from '../../src/lib/server/db/open';
-import type { ParticipantRole, StaffUserRow } from '../../src/lib/server/db/schema';
+import type { ParticipantRole, Program, StaffUserRow } from '../../src/lib/server/db/schema';
+import { createPair } from '../../src/lib/server/pairs/pair-actions';
 import {
 	insertParticipants,
 	type ParticipantInput
@@ -49,4 +50,24 @@ export function participantInput(
 		notes: '',
 		...fields
 	};
+}
+
+/** A mentor and a protégé added to `program` and paired by `staff`, as the pairing form does. */
+export async function addTestPair(
+	db: Db,
+	staff: StaffUserRow,
+	program: Program,
+	ip: string | null = null
+): Promise<{ pairId: string; mentorId: string; protegeId: string }> {
+	const [mentorId] = await addPeople(db, staff, program.id, 'mentor', 1);
+	const [protegeId] = await addPeople(db, staff, program.id, 'protege', 1);
+	const pair = await createPair(
+		db,
+		staff,
+		program,
+		{ mentorId: mentorId!, protegeId: protegeId!, employerId: null, coordinatorId: null },
+		ip
+	);
+	if (!pair.ok) throw new Error(pair.reason);
+	return { pairId: pair.pairId, mentorId: mentorId!, protegeId: protegeId! };
 }

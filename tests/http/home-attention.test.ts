@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/server/db/open';
 import type { StaffUserRow } from '../../src/lib/server/db/schema';
-import { createPair } from '../../src/lib/server/pairs/pair-actions';
 import { answerSurvey, assignmentOf, highEnd, surveyOf } from '../helpers/answers';
 import { signedIn } from '../helpers/browser-like';
 import {
@@ -10,7 +9,7 @@ import {
 	openTestRound,
 	staffByEmail
 } from '../helpers/fixtures';
-import { addPeople, createTestProgram } from '../helpers/programs';
+import { addTestPair, createTestProgram } from '../helpers/programs';
 import { startServer, type RunningServer } from '../helpers/server';
 import { openDatabaseAt } from '../helpers/database';
 
@@ -22,21 +21,12 @@ let otherPairPage: string;
 /** One pair whose mentor and protégé disagree on job leads, a key question; returns its page. */
 async function pairAtRisk(staff: StaffUserRow, programName: string): Promise<string> {
 	const program = await createTestProgram(db, staff, { name: programName });
-	const [mentorId] = await addPeople(db, staff, program.id, 'mentor', 1);
-	const [protegeId] = await addPeople(db, staff, program.id, 'protege', 1);
-	const pair = await createPair(
-		db,
-		staff,
-		program,
-		{ mentorId: mentorId!, protegeId: protegeId!, employerId: null, coordinatorId: null },
-		null
-	);
-	if (!pair.ok) throw new Error(pair.reason);
+	const pair = await addTestPair(db, staff, program);
 	const roundId = await openTestRound(db, staff, program, 'pre');
 	const survey = await surveyOf(db, roundId);
 	for (const [role, participantId, value] of [
-		['mentor', mentorId!, '1'],
-		['protege', protegeId!, '5']
+		['mentor', pair.mentorId, '1'],
+		['protege', pair.protegeId, '5']
 	] as const) {
 		const assignment = await assignmentOf(db, roundId, { participantId });
 		await answerSurvey(db, survey, role, assignment, highEnd, {

@@ -1,43 +1,21 @@
 // Issue 18.3: one installation hosting several agencies. The operator adds each organization with
 // `npm run org:create`; its first administrator finishes from a one-time link, as on a first run.
-import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Visitor, locationOf } from '../helpers/browser-like';
+import { runCli } from '../helpers/cli';
 import { databaseEnv } from '../helpers/database';
 import { startServer, type RunningServer } from '../helpers/server';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
 let server: RunningServer;
 beforeAll(async () => (server = await startServer()), 30_000);
 afterAll(() => server?.stop());
 
 /** Runs `npm run org:create -- …args` against the running server's database. */
-/**
- * `npm run org:create` in a process of its own. Not spawnSync: a blocked event loop keeps the
- * test's HTTP client from dropping kept-alive connections the server has timed out meanwhile,
- * and the next request would go out on a closed one.
- */
 async function orgCreate(...args: string[]) {
-	const child = spawn(
-		process.execPath,
-		[
-			join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
-			'--tsconfig',
-			'tsconfig.json',
-			'src/cli/org-create.ts',
-			...args
-		],
-		{
-			cwd: ROOT,
-			env: { ...process.env, ...databaseEnv(server.databasePath), ORIGIN: server.url },
-			stdio: ['ignore', 'pipe', 'pipe']
-		}
-	);
-	const run = { stdout: '', stderr: '', status: null as number | null };
-	child.stdout.on('data', (chunk) => (run.stdout += chunk));
-	child.stderr.on('data', (chunk) => (run.stderr += chunk));
-	run.status = await new Promise<number | null>((resolve) => child.once('close', resolve));
+	const run = await runCli('org-create', args, {
+		...databaseEnv(server.databasePath),
+		ORIGIN: server.url
+	});
 	const link = run.stdout.match(/(http\S+\/setup\/[a-z2-7]{32})/)?.[1];
 	const id = run.stdout.match(/\(id ([a-z0-9]+)\)/)?.[1];
 	return { status: run.status, stdout: run.stdout, stderr: run.stderr, link, id };

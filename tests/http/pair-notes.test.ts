@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/server/db/open';
-import { createPair } from '../../src/lib/server/pairs/pair-actions';
 import { Visitor, signedIn } from '../helpers/browser-like';
 import { TEST_PASSWORD, createOrganizationWithStaff, staffByEmail } from '../helpers/fixtures';
-import { addPeople, createTestProgram } from '../helpers/programs';
+import { addTestPair, createTestProgram } from '../helpers/programs';
 import { startServer, type RunningServer } from '../helpers/server';
 import { openDatabaseAt } from '../helpers/database';
 
@@ -28,16 +27,7 @@ beforeAll(async () => {
 	colleagueId = a.staffIds[1]!;
 	const ana = await staffByEmail(db, 'ana@a.org');
 	const program = await createTestProgram(db, ana);
-	const [mentorId] = await addPeople(db, ana, program.id, 'mentor', 1);
-	const [protegeId] = await addPeople(db, ana, program.id, 'protege', 1);
-	const pair = await createPair(
-		db,
-		ana,
-		program,
-		{ mentorId: mentorId!, protegeId: protegeId!, employerId: null, coordinatorId: null },
-		null
-	);
-	if (!pair.ok) throw new Error(pair.reason);
+	const pair = await addTestPair(db, ana, program);
 	page = `/programs/${program.id}/pairs/${pair.pairId}`;
 	mine = await signedIn(server.url, 'ana@a.org', TEST_PASSWORD);
 	theirs = await signedIn(server.url, 'ben@b.org', TEST_PASSWORD);

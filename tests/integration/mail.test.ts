@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Program, Round, StaffUserRow } from '../../src/lib/server/db/schema';
 import { composeMessage } from '../../src/lib/server/mail/compose';
@@ -11,6 +10,7 @@ import {
 	sendRemindersNow
 } from '../../src/lib/server/rounds/messaging';
 import { addLatecomers } from '../../src/lib/server/rounds/rounds';
+import { cliOutput } from '../helpers/cli';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { createOrganizationWithStaff, openTestRound } from '../helpers/fixtures';
 import { addPeople, createTestProgram, participantInput } from '../helpers/programs';
@@ -80,17 +80,7 @@ describe('reminder schedule', () => {
 			.updateTable('assignments')
 			.set({ created_at: Date.now() - 4 * DAY })
 			.execute();
-		const run = () =>
-			new Promise<string>((resolve, reject) => {
-				const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/reminders.ts'], {
-					env: { ...process.env, ...t.env, TSX_TSCONFIG_PATH: 'tsconfig.json' },
-					stdio: ['ignore', 'pipe', 'pipe']
-				});
-				let out = '';
-				child.stdout.on('data', (d) => (out += d));
-				child.stderr.on('data', (d) => (out += d));
-				child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(out))));
-			});
+		const run = () => cliOutput('reminders', [], t.env);
 		const outputs = await Promise.all([run(), run()]);
 		const queued = outputs.map((o) => Number(o.match(/Reminders queued: (\d+)/)?.[1] ?? NaN));
 		expect(queued[0]! + queued[1]!).toBe(6);

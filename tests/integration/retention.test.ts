@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StaffUserRow } from '../../src/lib/server/db/schema';
 import { addMonths, applyRetention, dueForRetention } from '../../src/lib/server/privacy/retention';
 import { setRetentionMonths } from '../../src/lib/server/privacy/retention-settings';
 import { updateProgramAs } from '../../src/lib/server/programs/program-actions';
 import { programToInput } from '../../src/lib/server/programs/programs';
+import { cliOutput } from '../helpers/cli';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { createOrganizationWithStaff, staffByEmail } from '../helpers/fixtures';
 import {
@@ -18,17 +18,7 @@ import { addPeople, createTestProgram } from '../helpers/programs';
 let t: TestDatabase;
 
 /** `npm run retention` in a process of its own, on the test database. */
-const run = (...args: string[]) =>
-	new Promise<string>((resolve, reject) => {
-		const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/retention.ts', ...args], {
-			env: { ...process.env, ...t.env, TSX_TSCONFIG_PATH: 'tsconfig.json' },
-			stdio: ['ignore', 'pipe', 'pipe']
-		});
-		let out = '';
-		child.stdout.on('data', (d) => (out += d));
-		child.stderr.on('data', (d) => (out += d));
-		child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(out))));
-	});
+const run = (...args: string[]) => cliOutput('retention', args, t.env);
 let ana: StaffUserRow;
 let ben: StaffUserRow;
 let old: PrivacyWorld;

@@ -1,16 +1,16 @@
 // `npm run backup` with DATABASE_URL set makes no file and prints the pg_dump and pg_restore
 // commands for that database; run as printed, they carry every row into a new database.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedDemo } from '../../src/lib/server/demo/seed-demo';
+import { runCli } from '../helpers/cli';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { postgresServerUrl } from '../helpers/postgres';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
 const SLOW = 240_000;
 
 let dir: string;
@@ -62,21 +62,11 @@ async function rowCounts(url: string): Promise<Record<string, number>> {
 
 /** The backup command as `npm run backup -- FILE` runs it, on the PostgreSQL database. */
 function runBackup(file: string) {
-	return spawnSync(
-		process.execPath,
-		[
-			join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
-			'--tsconfig',
-			'tsconfig.json',
-			'src/cli/backup.ts',
-			file
-		],
-		{
-			cwd: ROOT,
-			env: { ...process.env, DATABASE_URL: t.path, DATABASE_PATH: join(dir, 'unused.db') },
-			encoding: 'utf8',
-			timeout: SLOW / 4
-		}
+	return runCli(
+		'backup',
+		[file],
+		{ DATABASE_URL: t.path, DATABASE_PATH: join(dir, 'unused.db') },
+		SLOW / 4
 	);
 }
 
@@ -107,7 +97,7 @@ it(
 		expect(password).not.toBe('');
 		const file = join(dir, 'tandem 2027-03-15.dump');
 
-		const run = runBackup(file);
+		const run = await runBackup(file);
 		expect(run.status).toBe(1);
 		const output = run.stdout + run.stderr;
 		expect(output).toContain('No backup was made');

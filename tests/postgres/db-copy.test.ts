@@ -1,10 +1,9 @@
 // Issue 18.4, moving up: `npm run db:copy` moves a SQLite installation into an empty PostgreSQL
 // database in one transaction, checks every table, and refuses or rolls back without a trace.
 import SQLite from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { PostgresAdapter, sql, type MigrationProvider } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaffSession } from '../../src/lib/server/auth/session';
@@ -17,9 +16,9 @@ import { openPostgresDatabase } from '../../src/lib/server/db/open-postgres';
 import { seedDemo } from '../../src/lib/server/demo/seed-demo';
 import { openDraft } from '../../src/lib/server/instruments/instruments';
 import { addPairNote } from '../../src/lib/server/pairs/pair-notes';
+import { runCli } from '../helpers/cli';
 import { createPostgresDatabase } from '../helpers/postgres';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
 const SLOW = 240_000;
 /** Past 2^53: a JS number would round it, so only an exact copy keeps it. */
 const BEYOND_DOUBLE = 2n ** 53n + 1n;
@@ -344,24 +343,13 @@ it(
 	() =>
 		withTarget(async (_, url) => {
 			const run = () =>
-				spawnSync(
-					process.execPath,
-					[
-						join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
-						'--tsconfig',
-						'tsconfig.json',
-						'src/cli/db-copy.ts',
-						'--to',
-						url
-					],
-					{
-						cwd: ROOT,
-						env: { ...process.env, DATABASE_PATH: installation, DATABASE_URL: '' },
-						encoding: 'utf8',
-						timeout: SLOW / 2
-					}
+				runCli(
+					'db-copy',
+					['--to', url],
+					{ DATABASE_PATH: installation, DATABASE_URL: '' },
+					SLOW / 2
 				);
-			const first = run();
+			const first = await run();
 			expect(first.stderr).toBe('');
 			expect(first.status).toBe(0);
 			const checked = first.stdout.split('\n').filter((line) => /^\w+ +\d+ +\d+ +OK$/.test(line));
@@ -373,7 +361,7 @@ it(
 			expect(first.stdout).toContain('Set DATABASE_URL to that address');
 			expect(first.stdout).not.toContain(new URL(url).password);
 
-			const second = run();
+			const second = await run();
 			expect(second.status).toBe(2);
 			expect(second.stderr).toContain('The PostgreSQL database already holds Tandem data');
 			expect(second.stderr).toContain('Nothing was changed.');
