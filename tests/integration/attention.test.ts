@@ -206,3 +206,36 @@ describe('what needs attention across an organization’s programs', () => {
 		expect([calm.atRisk.total, calm.contactRequests.total, calm.overdue.total]).toEqual([0, 0, 0]);
 	});
 });
+
+describe('pairs at equal risk', () => {
+	it('are listed by name, whatever order they were made in', async () => {
+		const { organizationId } = await createOrganizationWithStaff(t.db, 'D', [
+			{ email: 'coord@d.org', role: 'coordinator' }
+		]);
+		const pairIds = await cohort(await staffByEmail(t.db, 'coord@d.org'), 'Alike', [
+			{ pre: MISMATCH },
+			{ pre: MISMATCH },
+			{ pre: MISMATCH }
+		]);
+		// Names in the reverse of the ids' order, so that neither id nor insertion order passes.
+		const named = [...pairIds].sort().reverse();
+		for (const [i, pairId] of named.entries()) {
+			const { protege_id } = await t.db
+				.selectFrom('pairs')
+				.select('protege_id')
+				.where('id', '=', pairId)
+				.executeTakeFirstOrThrow();
+			await t.db
+				.updateTable('participants')
+				.set({ name: ['Aline', 'Bruno', 'Chloé'][i]! })
+				.where('id', '=', protege_id)
+				.execute();
+		}
+		const alike = await listPairsNeedingAttention(t.db, organizationId, 'en', { today: TODAY });
+		expect(alike.atRisk.entries.map((e) => [e.protegeName, e.pairId])).toEqual([
+			['Aline', named[0]],
+			['Bruno', named[1]],
+			['Chloé', named[2]]
+		]);
+	});
+});

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { replaceItem } from '../../src/lib/instruments/editing';
-import type { InstrumentDocument } from '../../src/lib/instruments/types';
+import { ROLES, type InstrumentDocument } from '../../src/lib/instruments/types';
 import type { StaffUserRow } from '../../src/lib/server/db/schema';
 import {
 	findVersion,
@@ -184,5 +184,30 @@ describe('export and import', () => {
 		expect(byKey.get('focus_job_leads')!.label).toEqual({ en: 'Referrals', fr: 'Recommandations' });
 		expect(byKey.get('contact_hours')!.label).toBeNull();
 		expect(loaded).toEqual(file);
+	});
+
+	it('reads each wording back in role order, then in the survey’s language order', async () => {
+		const exported = (await exportVersion(t.db, alice, await defaultVersionId(alice), null))!;
+		const file: InstrumentDocument = JSON.parse(JSON.stringify(exported.document));
+		expect(file.languages).toEqual(['en', 'fr']);
+		// The file lists each item's roles and languages backwards.
+		const reversed = <T>(record: Record<string, T>) =>
+			Object.fromEntries(Object.entries(record).reverse());
+		for (const item of file.constructs.flatMap((c) => c.items))
+			item.wording = reversed(
+				Object.fromEntries(
+					Object.entries(item.wording).map(([role, text]) => [role, reversed(text!)])
+				)
+			);
+		const imported = await importInstrument(t.db, bob, JSON.stringify(file), null);
+		if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
+
+		const loaded = (await loadVersionDocument(t.db, imported.versionId))!;
+		const items = loaded.constructs.flatMap((c) => c.items);
+		expect(items.some((item) => Object.keys(item.wording).length > 1)).toBe(true);
+		for (const item of items) {
+			expect(Object.keys(item.wording)).toEqual(ROLES.filter((role) => item.wording[role]));
+			for (const text of Object.values(item.wording)) expect(Object.keys(text!)).toEqual(['en', 'fr']);
+		}
 	});
 });

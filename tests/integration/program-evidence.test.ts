@@ -210,3 +210,64 @@ describe('loading a whole program for the metrics', () => {
 		expect(nothing.pairs).toEqual([]);
 	});
 });
+
+describe('the people a pair is compared with', () => {
+	it('come in id order, whatever order they answered in', async () => {
+		const people = ['a', 'b', 'c', 'd', 'e'];
+		const { organizationId, staffIds } = await createOrganizationWithStaff(
+			t.db,
+			'Five',
+			people.map((p) => ({ email: `coord-${p}@five.org`, role: 'coordinator' as const }))
+		);
+		const coordinator = await staffByEmail(t.db, 'coord-a@five.org');
+		const five = await createTestProgram(t.db, coordinator);
+		const employerId = await createEmployer(t.db, organizationId, 'Five Foods');
+		const contacts = await addPeople(t.db, coordinator, five.id, 'employer', people.length);
+		await t.db
+			.updateTable('participants')
+			.set({ employer_id: employerId })
+			.where('id', 'in', contacts)
+			.execute();
+		const survey = await surveyOf(t.db, await openTestRound(t.db, coordinator, five, 'pre'));
+		const scaleFor = (role: 'staff' | 'employer') =>
+			survey.document.constructs
+				.flatMap((c) => c.items)
+				.find(
+					(item) =>
+						item.wave === 'pre' &&
+						item.type === 'scale' &&
+						item.wording[role] &&
+						item.options!.filter((o) => !o.missing).length >= people.length
+				)!;
+		// Each person picks their own option of one scale, so that their answers can be told apart.
+		const answerEach = async (
+			role: 'staff' | 'employer',
+			ids: string[]
+		): Promise<Map<string, string>> => {
+			const item = scaleFor(role);
+			const picked = new Map<string, string>();
+			for (const [i, id] of ids.entries()) {
+				const value = item.options!.filter((o) => !o.missing)[i]!.value;
+				const person = role === 'staff' ? { staffId: id } : { participantId: id };
+				const assignment = await assignmentOf(t.db, survey.round.id, person);
+				await answerSurvey(t.db, survey, role, assignment, highEnd, {
+					changes: { [item.key]: [value] }
+				});
+				picked.set(id, value);
+			}
+			return picked;
+		};
+		const byStaff = await answerEach('staff', staffIds);
+		const byContact = await answerEach('employer', contacts);
+
+		const { evidence } = await loadProgramEvidence(t.db, five);
+		const inIdOrder = (picked: Map<string, string>) =>
+			[...picked.keys()].sort().map((id) => picked.get(id));
+		expect(evidence.waves.pre.staff.map((a) => a[scaleFor('staff').key]?.[0])).toEqual(
+			inIdOrder(byStaff)
+		);
+		expect(
+			evidence.waves.pre.byEmployer.get(employerId)!.map((a) => a[scaleFor('employer').key]?.[0])
+		).toEqual(inIdOrder(byContact));
+	});
+});

@@ -43,3 +43,35 @@ describe('a number in words', () => {
 		);
 	});
 });
+
+const channel: ItemDocument = {
+	key: 'contact_channel',
+	wave: 'pre',
+	type: 'choice',
+	required: false,
+	critical: false,
+	options: [
+		{ value: 'in_person', label: { en: 'In person' } },
+		{ value: 'video', label: { en: 'Video' } },
+		{ value: 'phone', label: { en: 'Phone' } }
+	],
+	wording: { staff: { en: 'x' } }
+};
+
+describe('several people’s choices in words', () => {
+	it.each([
+		[[['phone'], ['video'], ['in_person']]],
+		[[['in_person'], ['phone'], ['video']]],
+		[[['video'], ['in_person'], ['phone']]]
+	])('lists equal counts in the instrument’s option order, whoever answered first: %j', (answers) => {
+		expect(groupAnswerWords(channel, answers, 'en')).toBe(
+			'“In person” ×1, “Video” ×1, “Phone” ×1'
+		);
+	});
+
+	it('lists the most chosen first', () => {
+		expect(groupAnswerWords(channel, [['phone'], ['video'], ['phone']], 'en')).toBe(
+			'“Phone” ×2, “Video” ×1'
+		);
+	});
+});

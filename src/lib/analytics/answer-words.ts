@@ -91,8 +91,11 @@ export function groupAnswerWords(
 	const counts = new Map<string, number>();
 	for (const answer of given)
 		for (const value of answer) counts.set(value, (counts.get(value) ?? 0) + 1);
+	// Equal counts in the instrument's option order, not in the order the answers were read.
+	const values = (item.options ?? []).map((o) => o.value);
+	const place = (value: string) => (values.includes(value) ? values.indexOf(value) : values.length);
 	return [...counts]
-		.sort((a, b) => b[1] - a[1])
+		.sort((a, b) => b[1] - a[1] || place(a[0]) - place(b[0]) || (a[0] < b[0] ? -1 : 1))
 		.map(([value, count]) =>
 			m.answer_group_count({ label: answerWords(item, [value], language), count }, { locale })
 		)

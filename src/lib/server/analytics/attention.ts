@@ -2,6 +2,7 @@ import { analyseProgram, byRisk, type PairRisk } from '$lib/alignment/program-an
 import type { AssessedReason, RiskLevel } from '$lib/alignment/risk';
 import { describeReason } from '$lib/analytics/reason-words';
 import type { ItemDocument } from '$lib/instruments/types';
+import { collator } from '$lib/intl';
 import type { DbOrTx } from '../db';
 import type { Program } from '../db/schema';
 import { FINAL_PAIR_STATUSES, listPairNames, type PairNames } from '../pairs/pairs';
@@ -100,8 +101,9 @@ const ofKind =
 
 /**
  * The running pairs of an organization's open programs that need a coordinator, most at risk
- * first: pairs at risk with their main reasons, requests to be contacted (even from pairs already
- * at risk) and surveys left unanswered. Each program is loaded and analysed once, whatever its size.
+ * first and equal risk by name: pairs at risk with their main reasons, requests to be contacted
+ * (even from pairs already at risk) and surveys left unanswered. Each program is loaded and
+ * analysed once, whatever its size.
  */
 export async function listPairsNeedingAttention(
 	db: DbOrTx,
@@ -118,7 +120,14 @@ export async function listPairsNeedingAttention(
 		.execute();
 	const candidates: Candidate[] = [];
 	for (const program of programs) candidates.push(...(await loadCandidates(db, program, today)));
-	candidates.sort((a, b) => byRisk(a.analysis, b.analysis));
+	const { compare } = collator(locale);
+	candidates.sort(
+		(a, b) =>
+			byRisk(a.analysis, b.analysis) ||
+			compare(a.pair.protegeName, b.pair.protegeName) ||
+			compare(a.pair.mentorName, b.pair.mentorName) ||
+			(a.pair.id < b.pair.id ? -1 : 1)
+	);
 
 	const atRisk: ReasonPick = (reasons) =>
 		reasons.some((r) => r.level === 'at_risk') ? reasons : [];

@@ -87,6 +87,9 @@ async function loadAssignments(
  * rounds, pairs, employer contacts, assignments and submitted answers. With `pairId`, only what
  * that pair's analysis needs: its own surveys, its employer's contacts' and the coordinators'.
  *
+ * Pairs, employer contacts and coordinators come in id order, so that ties read the same on
+ * every database.
+ *
  * A whole program's evidence leaves free text out (no metric scores it) and is kept while its
  * stamp stays the same (evidence-cache.ts), so that a dashboard viewed again and again costs only
  * the few small queries that prove nothing changed; sent answers are read once
@@ -116,6 +119,7 @@ export async function loadProgramEvidence(
 		.select(['id', 'employer_id', 'status', 'mentor_id', 'protege_id'])
 		.where('program_id', '=', program.id)
 		.$if(pairId !== undefined, (qb) => qb.where('id', '=', pairId!))
+		.orderBy('id')
 		.execute();
 	// One pair is compared with its own employer's contacts only.
 	const employers =
@@ -130,6 +134,7 @@ export async function loadProgramEvidence(
 					.where('role', '=', 'employer')
 					.where('employer_id', 'is not', null)
 					.$if(employers !== null, (qb) => qb.where('employer_id', 'in', employers!))
+					.orderBy('id')
 					.execute();
 	const employerOf = new Map(contacts.map((c) => [c.id, c.employer_id!]));
 
@@ -205,11 +210,12 @@ export async function loadProgramEvidence(
 			if (own.mentor || own.protege) byPair.set(pair.id, own);
 		}
 		const byEmployer = new Map<string, AnswerSet[]>();
-		for (const [contactId, answers] of byPerson[wave]) {
-			const employerId = employerOf.get(contactId);
-			if (employerId) byEmployer.set(employerId, [...(byEmployer.get(employerId) ?? []), answers]);
+		for (const [contactId, employerId] of employerOf) {
+			const answers = byPerson[wave].get(contactId);
+			if (answers) byEmployer.set(employerId, [...(byEmployer.get(employerId) ?? []), answers]);
 		}
-		waves[wave] = { byPair, byEmployer, staff: [...byStaff[wave].values()] };
+		const staff = [...byStaff[wave]].sort(([a], [b]) => (a < b ? -1 : 1));
+		waves[wave] = { byPair, byEmployer, staff: staff.map(([, answers]) => answers) };
 	}
 
 	const loaded: LoadedProgram = {

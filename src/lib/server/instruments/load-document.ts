@@ -5,11 +5,16 @@ import {
 	type InstrumentDocument,
 	type ItemDocument,
 	type LocalizedText,
-	type Role
+	type Role,
+	ROLES
 } from '$lib/instruments/types';
 
 const parse = <T>(value: string | null): T | null =>
 	value == null ? null : (JSON.parse(value) as T);
+
+/** Where `value` stands in `list`; values not in it after those that are. */
+const placeIn = (list: readonly string[], value: string) =>
+	list.includes(value) ? list.indexOf(value) : list.length;
 
 /** Reads a version back into its document form: four queries, whatever its size. */
 export async function loadVersionDocument(
@@ -98,6 +103,15 @@ export async function loadVersionDocument(
 			...(row.missing ? { missing: true } : {})
 		});
 	}
+	// Each item's wording in role order, then in the version's language order, whatever order the
+	// database returns the rows in.
+	const languages = JSON.parse(version.languages) as string[];
+	wordingRows.sort(
+		(a, b) =>
+			placeIn(ROLES, a.role) - placeIn(ROLES, b.role) ||
+			placeIn(languages, a.language) - placeIn(languages, b.language) ||
+			(a.language < b.language ? -1 : a.language > b.language ? 1 : 0)
+	);
 	for (const row of wordingRows) {
 		const item = itemsById.get(row.item_id);
 		if (item) (item.wording[row.role as Role] ??= {})[row.language] = row.text;
@@ -106,7 +120,7 @@ export async function loadVersionDocument(
 		format: INSTRUMENT_FORMAT,
 		name: JSON.parse(version.name),
 		description: parse<LocalizedText>(version.description),
-		languages: JSON.parse(version.languages),
+		languages,
 		constructs
 	};
 }

@@ -39,6 +39,7 @@ export async function listAssignees(db: DbOrTx, organizationId: string): Promise
 		.where('organization_id', '=', organizationId)
 		.where('status', '=', 'active')
 		.orderBy('name')
+		.orderBy('id')
 		.execute();
 }
 

@@ -31,6 +31,7 @@ export async function listPairNotes(
 		.where('pair_notes.organization_id', '=', organizationId)
 		.where('pair_notes.pair_id', '=', pairId)
 		.orderBy('pair_notes.created_at', 'desc')
+		.orderBy('pair_notes.id', 'desc')
 		.execute();
 }
 

@@ -144,6 +144,7 @@ export async function pairablePeople(
 				)
 			)
 			.orderBy('name')
+			.orderBy('id')
 			.execute();
 	const [mentors, proteges] = await Promise.all([free('mentor'), free('protege')]);
 	return { mentors, proteges };

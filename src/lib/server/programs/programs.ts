@@ -109,6 +109,8 @@ export async function listPrograms(db: DbOrTx, organizationId: string): Promise<
 		])
 		.where('organization_id', '=', organizationId)
 		.orderBy('start_date', 'desc')
+		.orderBy('name')
+		.orderBy('id')
 		.execute();
 	return rows.map((r) => ({
 		...r,

@@ -56,6 +56,10 @@ export async function roundProgress(
 	const order: AssignmentRole[] = ['protege', 'mentor', 'employer', 'staff'];
 	return {
 		roles: order.flatMap((role) => (roles.has(role) ? [roles.get(role)!] : [])),
-		waiting: waiting.sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }))
+		waiting: waiting.sort(
+			(a, b) =>
+				a.name.localeCompare(b.name, undefined, { numeric: true }) ||
+				(a.assignmentId < b.assignmentId ? -1 : 1)
+		)
 	};
 }

@@ -94,6 +94,7 @@ export async function listStaff(db: DbOrTx, organizationId: string): Promise<Sta
 		.select(memberColumns)
 		.where('organization_id', '=', organizationId)
 		.orderBy('name')
+		.orderBy('id')
 		.execute();
 }
 
