@@ -123,6 +123,9 @@ export class PagePass {
 			.toHaveAttribute('lang', this.language);
 		for (const { width, checks } of this.widths) {
 			await page.setViewportSize({ width, height: HEIGHT });
+			// Chromium can answer before the page has taken the new width: a CI run once measured a
+			// page laid out at 390 px against a window still 320 px wide.
+			await page.waitForFunction((w) => window.innerWidth === w, width);
 			const where = `${route} (${this.language}, ${width} px)`;
 			for (const check of checks) this.problems.push(...(await check(page, where)));
 		}

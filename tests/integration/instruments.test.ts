@@ -207,7 +207,8 @@ describe('export and import', () => {
 		expect(items.some((item) => Object.keys(item.wording).length > 1)).toBe(true);
 		for (const item of items) {
 			expect(Object.keys(item.wording)).toEqual(ROLES.filter((role) => item.wording[role]));
-			for (const text of Object.values(item.wording)) expect(Object.keys(text!)).toEqual(['en', 'fr']);
+			for (const text of Object.values(item.wording))
+				expect(Object.keys(text!)).toEqual(['en', 'fr']);
 		}
 	});
 });

@@ -63,11 +63,14 @@ describe('several people’s choices in words', () => {
 		[[['phone'], ['video'], ['in_person']]],
 		[[['in_person'], ['phone'], ['video']]],
 		[[['video'], ['in_person'], ['phone']]]
-	])('lists equal counts in the instrument’s option order, whoever answered first: %j', (answers) => {
-		expect(groupAnswerWords(channel, answers, 'en')).toBe(
-			'“In person” ×1, “Video” ×1, “Phone” ×1'
-		);
-	});
+	])(
+		'lists equal counts in the instrument’s option order, whoever answered first: %j',
+		(answers) => {
+			expect(groupAnswerWords(channel, answers, 'en')).toBe(
+				'“In person” ×1, “Video” ×1, “Phone” ×1'
+			);
+		}
+	);
 
 	it('lists the most chosen first', () => {
 		expect(groupAnswerWords(channel, [['phone'], ['video'], ['phone']], 'en')).toBe(
