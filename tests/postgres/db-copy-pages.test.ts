@@ -12,13 +12,15 @@ import { copySqliteToPostgres } from '../../src/lib/server/db/copy/copy';
 import { migrateToLatest } from '../../src/lib/server/db/migrator';
 import { openDatabase, type Db } from '../../src/lib/server/db/open';
 import { openPostgresDatabase } from '../../src/lib/server/db/open-postgres';
+import { DEMO_ADMIN, DEMO_PASSWORD } from '../../src/lib/server/demo/demo-team';
+import { seedDemo } from '../../src/lib/server/demo/seed-demo';
 import type { Program, StaffUserRow } from '../../src/lib/server/db/schema';
 import { createEmployer } from '../../src/lib/server/employers/employers';
 import { createPair } from '../../src/lib/server/pairs/pair-actions';
 import { addPairNote } from '../../src/lib/server/pairs/pair-notes';
 import { insertParticipants } from '../../src/lib/server/participants/participants';
 import { answerSurvey, assignmentOf, highEnd, lowEnd, surveyOf } from '../helpers/answers';
-import { signedIn, type Visitor } from '../helpers/browser-like';
+import { signedIn } from '../helpers/browser-like';
 import {
 	createOrganizationWithStaff,
 	openTestRound,
@@ -34,13 +36,48 @@ import { startServer, type RunningServer } from '../helpers/server';
 const SLOW = 240_000;
 
 let dir: string;
-let postgres: PostgresTestDatabase;
+const databases: PostgresTestDatabase[] = [];
 const servers: RunningServer[] = [];
-/** The pages to compare, in the order both servers are asked for them. */
-let pages: string[];
 let testStartedAt = Infinity;
-/** Names each page must show, so that a page broken the same way on both cannot pass. */
-let expected: Map<string, string[]>;
+
+/** One server on a SQLite installation and one on its copy in PostgreSQL. */
+interface Installation {
+	sqlite: RunningServer;
+	copy: RunningServer;
+}
+
+/**
+ * Builds a SQLite installation with `build`, copies it into a new PostgreSQL database as
+ * `npm run db:copy` does, and starts one built server on each.
+ */
+async function installOnBoth<T>(
+	name: string,
+	build: (db: Db) => Promise<T>
+): Promise<Installation & { built: T }> {
+	const sqlitePath = join(dir, `${name}.db`);
+	const db = openDatabase(sqlitePath);
+	let built: T;
+	try {
+		await migrateToLatest(db, bundledMigrations);
+		built = await build(db);
+	} finally {
+		await db.destroy();
+	}
+	const postgres = await createPostgresDatabase();
+	databases.push(postgres);
+	const target = openPostgresDatabase(postgres.url, 2);
+	try {
+		const report = await copySqliteToPostgres(sqlitePath, target, bundledMigrations);
+		if (!report.committed) throw new Error('the copy did not match its source');
+	} finally {
+		await target.destroy();
+	}
+	const sqlite = await startServer({ databasePath: sqlitePath });
+	servers.push(sqlite);
+	const copy = await startServer({ databasePath: postgres.url });
+	servers.push(copy);
+	return { sqlite, copy, built };
+}
 
 interface Autumn {
 	program: Program;
@@ -117,43 +154,35 @@ async function buildAutumn(db: Db, admin: StaffUserRow, coordinators: string[]):
 	return { program, pairIds, roundId };
 }
 
+let ties: Installation;
+/** The pages to compare, in the order both servers are asked for them. */
+let tiePages: string[];
+/** Names each page must show, so that a page broken the same way on both cannot pass. */
+let tieNames: Map<string, string[]>;
+let demo: Installation;
+let demoPages: string[];
+
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'tandem-copy-pages-'));
-	const sqlitePath = join(dir, 'tandem.db');
-	const db = openDatabase(sqlitePath);
-	let world: Awaited<ReturnType<typeof buildPrivacyWorld>>;
-	let autumn: Autumn;
-	let versionId: string;
-	try {
-		await migrateToLatest(db, bundledMigrations);
+	const built = await installOnBoth('ties', async (db) => {
 		const { staffIds } = await createOrganizationWithStaff(db, 'Riverside Mentoring', [
 			{ email: 'ana@a.org', role: 'admin', name: 'Ana Silva' },
 			{ email: 'alex.m@a.org', role: 'coordinator', name: 'Alex Martin' },
 			{ email: 'alex.martin@a.org', role: 'coordinator', name: 'Alex Martin' }
 		]);
 		const admin = await staffByEmail(db, 'ana@a.org');
-		world = await buildPrivacyWorld(db, admin);
-		autumn = await buildAutumn(db, admin, staffIds.slice(1));
-		versionId = await publishedVersion(db, admin.organization_id);
-	} finally {
-		await db.destroy();
-	}
-
-	postgres = await createPostgresDatabase();
-	const target = openPostgresDatabase(postgres.url, 2);
-	try {
-		const report = await copySqliteToPostgres(sqlitePath, target, bundledMigrations);
-		if (!report.committed) throw new Error('the copy did not match its source');
-	} finally {
-		await target.destroy();
-	}
-	servers.push(await startServer({ databasePath: sqlitePath }));
-	servers.push(await startServer({ databasePath: postgres.url }));
-
+		return {
+			world: await buildPrivacyWorld(db, admin),
+			autumn: await buildAutumn(db, admin, staffIds.slice(1)),
+			versionId: await publishedVersion(db, admin.organization_id)
+		};
+	});
+	ties = built;
+	const { world, autumn, versionId } = built.built;
 	const spring = `/programs/${world.program.id}`;
 	const autumnPath = `/programs/${autumn.program.id}`;
 	const autumnPairs = autumn.pairIds.map((id) => `${autumnPath}/pairs/${id}`);
-	pages = [
+	tiePages = [
 		'/',
 		'/programs',
 		spring,
@@ -173,7 +202,7 @@ beforeAll(async () => {
 		// The whole log holds this test's own sign-ins and page views, each at its own time.
 		'/admin/audit?action=pair.created'
 	];
-	expected = new Map([
+	tieNames = new Map([
 		['/', ['Autumn cohort', 'Spring cohort', 'Jo Park']],
 		[autumnPath, ['Sam Lee', 'Jo Park', 'Kim Tran', 'Noor Ali', 'Alex Martin']],
 		[autumnPairs[0]!, ['Sam asked for the guide', 'Called Jo about the schedule']],
@@ -181,11 +210,22 @@ beforeAll(async () => {
 		[`${autumnPath}/export/pair-scores.csv`, ['Autumn cohort']],
 		['/admin/audit?action=pair.created', ['Sam Lee', 'Jo Park']]
 	]);
+
+	const seeded = await installOnBoth('demo', (db) => seedDemo(db));
+	demo = seeded;
+	demoPages = [
+		'/',
+		...seeded.built.programIds.map((id) => `/programs/${id}`),
+		...seeded.built.programIds.map((id) => {
+			const pair = seeded.built.pairs.find((p) => p.programId === id)!;
+			return `/programs/${id}/pairs/${pair.pairId}`;
+		})
+	];
 }, SLOW);
 
 afterAll(async () => {
 	for (const server of servers) await server.stop();
-	await postgres?.drop();
+	for (const database of databases) await database.drop();
 	if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -217,29 +257,48 @@ function firstDifference(
 	return { at, sqlite: around(a), postgres: around(b) };
 }
 
+/** The pages that differ between the installation's two servers, and where. */
+async function differences(
+	{ sqlite, copy }: Installation,
+	email: string,
+	password: string,
+	pages: string[],
+	expected = new Map<string, string[]>()
+): Promise<{ page: string; difference: unknown }[]> {
+	testStartedAt = Date.now();
+	const both = [sqlite, copy];
+	const visitors = await Promise.all(both.map((server) => signedIn(server.url, email, password)));
+	const found: { page: string; difference: unknown }[] = [];
+	for (const page of pages) {
+		const [left, right] = await Promise.all(
+			visitors.map(async (visitor, i) => {
+				const response = await visitor.get(page);
+				expect({ page, status: response.status }).toEqual({ page, status: 200 });
+				return comparable(await response.text(), both[i]!);
+			})
+		);
+		for (const name of expected.get(page) ?? []) expect(left).toContain(name);
+		const difference = firstDifference(left!, right!);
+		if (difference) found.push({ page, difference });
+	}
+	return found;
+}
+
 it(
-	'shows every staff page the same on SQLite and on its PostgreSQL copy',
+	'shows every staff page the same on SQLite and on its PostgreSQL copy, ties included',
 	async () => {
-		testStartedAt = Date.now();
-		const [sqlite, copy] = servers as [RunningServer, RunningServer];
-		const visitors: [Visitor, Visitor] = [
-			await signedIn(sqlite.url, 'ana@a.org', TEST_PASSWORD),
-			await signedIn(copy.url, 'ana@a.org', TEST_PASSWORD)
-		];
-		const differences: { page: string; difference: unknown }[] = [];
-		for (const page of pages) {
-			const [left, right] = await Promise.all(
-				visitors.map(async (visitor, i) => {
-					const response = await visitor.get(page);
-					expect({ page, status: response.status }).toEqual({ page, status: 200 });
-					return comparable(await response.text(), servers[i]!);
-				})
-			);
-			for (const name of expected.get(page) ?? []) expect(left).toContain(name);
-			const difference = firstDifference(left!, right!);
-			if (difference) differences.push({ page, difference });
-		}
-		expect(differences).toEqual([]);
+		expect(await differences(ties, 'ana@a.org', TEST_PASSWORD, tiePages, tieNames)).toEqual([]);
+	},
+	SLOW
+);
+
+it(
+	'shows the demo’s home, every program overview and a pair page of each the same on both',
+	async () => {
+		const { email } = DEMO_ADMIN;
+		expect(demoPages.length).toBeGreaterThan(3);
+		const names = new Map([['/', ['Maple Newcomer Services']]]);
+		expect(await differences(demo, email, DEMO_PASSWORD, demoPages, names)).toEqual([]);
 	},
 	SLOW
 );
