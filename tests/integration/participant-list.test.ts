@@ -75,6 +75,19 @@ describe('the participants list', () => {
 		);
 	});
 
+	it('finds a name typed without its accents or capitals, and takes % and _ as typed', async () => {
+		await add(['Émilie Côté', 'Ana 50% Silva', 'Ana_Lopes', 'Anais Roy']);
+		const found = async (search: string) =>
+			(await page(1, { search })).rows.map((row) => row.name);
+		expect(await found('emilie')).toEqual(['Émilie Côté']);
+		expect(await found('ÉMILIE CÔTÉ')).toEqual(['Émilie Côté']);
+		expect(await found('cote')).toEqual(['Émilie Côté']);
+		expect(await found('50%')).toEqual(['Ana 50% Silva']);
+		expect(await found('%')).toEqual(['Ana 50% Silva']);
+		expect(await found('ana_')).toEqual(['Ana_Lopes']);
+		expect(await found('anaïs')).toEqual(['Anais Roy']);
+	});
+
 	it('answers an empty program with no rows and one page', async () => {
 		expect(await page(3)).toEqual({ rows: [], total: 0, page: 1, pageCount: 1, first: 1 });
 	});

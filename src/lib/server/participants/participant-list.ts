@@ -1,4 +1,5 @@
 import { collator } from '$lib/intl';
+import { foldForSearch } from '$lib/text/search-fold';
 import type { DbOrTx } from '../db';
 import type { Participant, ParticipantRole, ParticipantStatus } from '../db/schema';
 
@@ -32,24 +33,38 @@ function matching(
 		.where('organization_id', '=', organizationId);
 	if (filter.role) query = query.where('role', '=', filter.role);
 	if (filter.status) query = query.where('status', '=', filter.status);
-	const search = filter.search?.trim().toLowerCase();
-	if (search) {
-		const pattern = `%${search}%`;
-		query = query.where((eb) =>
-			eb.or([
-				eb(eb.fn('lower', ['name']), 'like', pattern),
-				eb(eb.fn('lower', ['email']), 'like', pattern),
-				eb(eb.fn('lower', ['occupation']), 'like', pattern)
-			])
-		);
-	}
 	return query;
+}
+
+/**
+ * The people whose name, e-mail or occupation holds what was typed, accents and case aside
+ * ("emilie" finds "Émilie Côté"), and `%` or `_` as the characters they are. Compared here rather
+ * than with LIKE: SQLite lowercases ASCII letters only, and both engines read `%` and `_` as
+ * wildcards.
+ */
+async function searched(
+	db: DbOrTx,
+	organizationId: string,
+	programId: string,
+	filter: ParticipantFilter,
+	locale: string
+): Promise<{ id: string; name: string }[]> {
+	const query = matching(db, organizationId, programId, filter);
+	const wanted = foldForSearch(filter.search ?? '', locale);
+	if (!wanted) return query.select(['id', 'name']).execute();
+	const people = await query.select(['id', 'name', 'email', 'occupation']).execute();
+	return people.filter((person) =>
+		[person.name, person.email, person.occupation ?? ''].some((text) =>
+			foldForSearch(text, locale).includes(wanted)
+		)
+	);
 }
 
 /**
  * One page of a program's participants in the reader's alphabetical order ("Bélanger" before
  * "Bouchard" in French and English alike). SQLite sorts bytes, so the names are sorted here:
- * ids and names of every match are read (5,000 people ≈ 200 KB), whole rows only for the page.
+ * ids and names of every match are read (5,000 people ≈ 200 KB; with a search, their e-mail
+ * and occupation too), whole rows only for the page.
  */
 export async function listParticipantsPage(
 	db: DbOrTx,
@@ -59,9 +74,7 @@ export async function listParticipantsPage(
 	requestedPage: number,
 	locale: string
 ): Promise<ParticipantListing> {
-	const names = await matching(db, organizationId, programId, filter)
-		.select(['id', 'name'])
-		.execute();
+	const names = await searched(db, organizationId, programId, filter, locale);
 	const compare = collator(locale).compare;
 	names.sort((a, b) => compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
 	const pageCount = Math.max(1, Math.ceil(names.length / PARTICIPANTS_PER_PAGE));
