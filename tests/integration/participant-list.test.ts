@@ -77,8 +77,7 @@ describe('the participants list', () => {
 
 	it('finds a name typed without its accents or capitals, and takes % and _ as typed', async () => {
 		await add(['Émilie Côté', 'Ana 50% Silva', 'Ana_Lopes', 'Anais Roy']);
-		const found = async (search: string) =>
-			(await page(1, { search })).rows.map((row) => row.name);
+		const found = async (search: string) => (await page(1, { search })).rows.map((row) => row.name);
 		expect(await found('emilie')).toEqual(['Émilie Côté']);
 		expect(await found('ÉMILIE CÔTÉ')).toEqual(['Émilie Côté']);
 		expect(await found('cote')).toEqual(['Émilie Côté']);
