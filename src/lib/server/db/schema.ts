@@ -189,6 +189,9 @@ export interface InstrumentWordingsTable {
 }
 
 export type ProgramStatus = 'draft' | 'active' | 'closed';
+/** How a program's matching treats a shared field or language: ignored, a bonus, or required. */
+export type MatchRule = 'off' | 'bonus' | 'must';
+export type MatchLockKind = 'must' | 'never';
 export type ParticipantRole = 'mentor' | 'protege' | 'employer';
 export type ParticipantStatus = 'active' | 'withdrawn';
 export type PairStatus = 'active' | 'paused' | 'ended_early' | 'completed';
@@ -206,6 +209,10 @@ export interface ProgramsTable {
 	risk_threshold: number;
 	pairs_see_summary: number;
 	mentor_multiple_proteges: number;
+	/** The program's short list of fields, as a JSON array of names. */
+	fields: Generated<string>;
+	field_rule: Generated<MatchRule>;
+	language_rule: Generated<MatchRule>;
 	closed_at: number | null;
 	created_at: number;
 	updated_at: number;
@@ -232,6 +239,12 @@ export interface ParticipantsTable {
 	employer_id: string | null;
 	consent_date: string | null;
 	notes: Generated<string>;
+	/** Mentors: how many protégés at most; null is one. */
+	capacity: number | null;
+	/** One of the program's fields; null when not set. */
+	field: string | null;
+	/** Other languages spoken: lowercase BCP 47 codes joined by commas ("ar,es"); '' for none. */
+	languages: Generated<string>;
 	status: ParticipantStatus;
 	withdrawn_at: number | null;
 	withdrawn_reason: string | null;
@@ -253,6 +266,17 @@ export interface PairsTable {
 	status: PairStatus;
 	created_at: number;
 	updated_at: number;
+}
+
+export interface MatchLocksTable {
+	id: string;
+	organization_id: string;
+	program_id: string;
+	mentor_id: string;
+	protege_id: string;
+	kind: MatchLockKind;
+	created_by: string | null;
+	created_at: number;
 }
 
 export interface PairStatusChangesTable {
@@ -398,6 +422,7 @@ export interface Database {
 	participants: ParticipantsTable;
 	pairs: PairsTable;
 	pair_status_changes: PairStatusChangesTable;
+	match_locks: MatchLocksTable;
 	participant_imports: ParticipantImportsTable;
 	rounds: RoundsTable;
 	assignments: AssignmentsTable;
@@ -419,6 +444,7 @@ export type Employer = Selectable<EmployersTable>;
 export type Participant = Selectable<ParticipantsTable>;
 export type Pair = Selectable<PairsTable>;
 export type PairStatusChange = Selectable<PairStatusChangesTable>;
+export type MatchLock = Selectable<MatchLocksTable>;
 export type PairNote = Selectable<PairNotesTable>;
 export type PairFollowUp = Selectable<PairFollowUpsTable>;
 
