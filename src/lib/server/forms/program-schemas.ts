@@ -2,6 +2,15 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { isIsoDate } from '$lib/time/days';
 import { emailField, requiredText } from './fields';
+import {
+	MAX_CAPACITY,
+	capacityField,
+	languagesField,
+	matchRuleField,
+	personFieldField,
+	programFieldsField,
+	readCapacity
+} from './matching-fields';
 
 const dateField = z
 	.string({ error: () => m.error_date_invalid() })
@@ -41,7 +50,10 @@ export const programSchema = z
 		watchThreshold: threshold,
 		riskThreshold: threshold,
 		pairsSeeSummary: checkbox,
-		mentorMultipleProteges: checkbox
+		mentorMultipleProteges: checkbox,
+		fields: programFieldsField,
+		fieldRule: matchRuleField,
+		languageRule: matchRuleField
 	})
 	.refine((p) => p.endDate >= p.startDate, {
 		path: ['endDate'],
@@ -50,34 +62,60 @@ export const programSchema = z
 	.refine((p) => p.riskThreshold <= p.watchThreshold, {
 		path: ['riskThreshold'],
 		error: () => m.error_thresholds_order()
+	})
+	.refine((p) => !p.fields || p.fields.length > 0 || !p.fieldRule || p.fieldRule === 'off', {
+		path: ['fieldRule'],
+		error: () => m.error_field_rule_without_fields(),
+		when: ({ issues }) =>
+			!issues.some((i) => i.path?.[0] === 'fields' || i.path?.[0] === 'fieldRule')
 	});
 
-export const participantSchema = z.object({
-	role: z.enum(['mentor', 'protege', 'employer'], { error: () => m.error_participant_role() }),
-	name: requiredText(() => m.error_name_required()),
-	email: emailField,
-	phone: optionalText(40),
-	language: z.enum(['en', 'fr'], { error: () => m.error_language_invalid() }),
-	occupation: optionalText(200),
-	employerId: z
-		.string()
-		.max(64)
-		.optional()
-		.transform((value) => value || null),
-	consentDate: z
-		.string()
-		.trim()
-		.optional()
-		.transform((value) => value || null)
-		.refine((value) => value === null || isIsoDate(value), {
-			error: () => m.error_date_invalid()
-		}),
-	notes: z
-		.string()
-		.trim()
-		.max(2000, { error: () => m.error_too_long({ max: 2000 }) })
-		.default('')
-});
+export const participantSchema = z
+	.object({
+		role: z.enum(['mentor', 'protege', 'employer'], { error: () => m.error_participant_role() }),
+		name: requiredText(() => m.error_name_required()),
+		email: emailField,
+		phone: optionalText(40),
+		language: z.enum(['en', 'fr'], { error: () => m.error_language_invalid() }),
+		occupation: optionalText(200),
+		employerId: z
+			.string()
+			.max(64)
+			.optional()
+			.transform((value) => value || null),
+		consentDate: z
+			.string()
+			.trim()
+			.optional()
+			.transform((value) => value || null)
+			.refine((value) => value === null || isIsoDate(value), {
+				error: () => m.error_date_invalid()
+			}),
+		notes: z
+			.string()
+			.trim()
+			.max(2000, { error: () => m.error_too_long({ max: 2000 }) })
+			.default(''),
+		capacity: capacityField,
+		field: personFieldField,
+		languages: languagesField
+	})
+	.refine(
+		(p) =>
+			p.role !== 'mentor' || p.capacity === undefined || readCapacity(p.capacity) !== undefined,
+		{
+			path: ['capacity'],
+			error: () => m.error_capacity({ max: MAX_CAPACITY }),
+			// Said beside the other mistakes, not after they are fixed.
+			when: ({ issues }) =>
+				!issues.some((i) => i.path?.[0] === 'role' || i.path?.[0] === 'capacity')
+		}
+	)
+	.transform(({ capacity, ...person }) => ({
+		...person,
+		capacity:
+			person.role !== 'mentor' ? null : capacity === undefined ? undefined : readCapacity(capacity)
+	}));
 
 export const withdrawSchema = z.object({
 	reason: requiredText(() => m.error_reason_required(), 500)

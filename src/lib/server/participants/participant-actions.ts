@@ -5,10 +5,28 @@ import { revokeParticipantLinks } from '../auth/participant-links';
 import { isOwnEmployerOrNone } from '../employers/employers';
 import type { Actor } from '../instruments/instruments';
 import { endPairsOf } from '../pairs/pair-actions';
+import { programFields } from '../programs/programs';
 import { insertParticipants, updateParticipant, type ParticipantInput } from './participants';
 
 export type ParticipantResult =
-	{ ok: true; id: string } | { ok: false; reason: 'email_taken' | 'employer_unknown' };
+	| { ok: true; id: string }
+	| { ok: false; reason: 'email_taken' | 'employer_unknown' | 'field_unknown' };
+
+/** One of the program's fields, or the one the person already has though the list has changed. */
+async function isProgramFieldOrKept(
+	tx: DbOrTx,
+	programId: string,
+	field: string,
+	current: string | null
+): Promise<boolean> {
+	if (field === current) return true;
+	const program = await tx
+		.selectFrom('programs')
+		.select('fields')
+		.where('id', '=', programId)
+		.executeTakeFirstOrThrow();
+	return programFields(program).includes(field);
+}
 
 /** Why this person cannot be saved in the program as typed, or null when they can. */
 async function refusalFor(
@@ -16,17 +34,22 @@ async function refusalFor(
 	actor: Actor,
 	programId: string,
 	input: ParticipantInput,
-	exceptId: string | null
+	existing: Participant | null
 ): Promise<Exclude<ParticipantResult, { ok: true }> | null> {
 	let query = tx
 		.selectFrom('participants')
 		.select('id')
 		.where('program_id', '=', programId)
 		.where('email', '=', input.email.trim().toLowerCase());
-	if (exceptId) query = query.where('id', '!=', exceptId);
+	if (existing) query = query.where('id', '!=', existing.id);
 	if (await query.executeTakeFirst()) return { ok: false, reason: 'email_taken' };
 	if (!(await isOwnEmployerOrNone(tx, actor.organization_id, input.employerId)))
 		return { ok: false, reason: 'employer_unknown' };
+	if (
+		input.field &&
+		!(await isProgramFieldOrKept(tx, programId, input.field, existing?.field ?? null))
+	)
+		return { ok: false, reason: 'field_unknown' };
 	return null;
 }
 
@@ -65,7 +88,7 @@ export async function editParticipant(
 	ip: string | null
 ): Promise<ParticipantResult> {
 	return db.transaction().execute(async (tx): Promise<ParticipantResult> => {
-		const refusal = await refusalFor(tx, actor, participant.program_id, input, participant.id);
+		const refusal = await refusalFor(tx, actor, participant.program_id, input, participant);
 		if (refusal) return refusal;
 		await updateParticipant(tx, participant.id, input);
 		await recordAudit(tx, {

@@ -1,4 +1,6 @@
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { languageListText, splitLanguages } from '$lib/text/language-codes';
 import type { Participant } from '../db/schema';
 import { fieldFailure } from '../forms/read-form';
 import type { ParticipantResult } from './participant-actions';
@@ -13,7 +15,10 @@ export const PARTICIPANT_FIELDS = [
 	'occupation',
 	'employerId',
 	'consentDate',
-	'notes'
+	'notes',
+	'capacity',
+	'field',
+	'languages'
 ] as const;
 
 /** A stored participant as the form's field values. */
@@ -27,9 +32,27 @@ export function participantValues(p: Participant): Record<string, string> {
 		occupation: p.occupation ?? '',
 		employerId: p.employer_id ?? '',
 		consentDate: p.consent_date ?? '',
-		notes: p.notes
+		notes: p.notes,
+		capacity: p.capacity === null ? '' : String(p.capacity),
+		field: p.field ?? '',
+		languages: languageListText(splitLanguages(p.languages), getLocale())
 	};
 }
+
+/** What matching reads about the person, for the top of their page. */
+export function matchingFacts(p: Participant, locale: string) {
+	return {
+		capacity: p.role === 'mentor' ? (p.capacity ?? 1) : null,
+		field: p.field,
+		languages: languageListText([p.language, ...splitLanguages(p.languages)], locale)
+	};
+}
+
+const refusalPlaces = {
+	email_taken: ['email', () => m.error_participant_email_taken()],
+	employer_unknown: ['employerId', () => m.error_employer_unknown()],
+	field_unknown: ['field', () => m.error_field_unknown()]
+} as const;
 
 /** The message next to the field that caused a refusal, with everything typed kept. */
 export function participantRefusal(
@@ -39,7 +62,7 @@ export function participantRefusal(
 	const values = Object.fromEntries(
 		Object.entries(input).map(([k, v]) => [k, v == null ? '' : String(v)])
 	);
-	return result.reason === 'email_taken'
-		? fieldFailure(400, 'email', m.error_participant_email_taken(), values)
-		: fieldFailure(400, 'employerId', m.error_employer_unknown(), values);
+	if (input.languages) values.languages = languageListText(input.languages, getLocale());
+	const [field, message] = refusalPlaces[result.reason];
+	return fieldFailure(400, field, message(), values);
 }

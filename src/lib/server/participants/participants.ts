@@ -12,6 +12,11 @@ export interface ParticipantInput {
 	employerId: string | null;
 	consentDate: string | null;
 	notes: string;
+	/** Matching details; absent ones stay as they are (a new person: none). */
+	capacity?: number | null;
+	field?: string | null;
+	/** Other languages spoken, as codes; the preferred `language` is left out when stored. */
+	languages?: string[];
 }
 
 function columns(input: ParticipantInput) {
@@ -24,7 +29,10 @@ function columns(input: ParticipantInput) {
 		occupation: input.occupation,
 		employer_id: input.employerId,
 		consent_date: input.consentDate,
-		notes: input.notes
+		notes: input.notes,
+		capacity: input.role === 'mentor' ? input.capacity : null,
+		field: input.field,
+		languages: input.languages?.filter((code) => code !== input.language.toLowerCase()).join(',')
 	};
 }
 

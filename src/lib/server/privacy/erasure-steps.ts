@@ -81,7 +81,8 @@ export async function deleteAssignmentsOf(db: DbOrTx, participantIds: string[]):
 
 /**
  * The rows stay, so pairs and anonymous answers still count, but nothing on them points to the
- * person: a placeholder name, an address that cannot receive mail, no contact or consent details.
+ * person: a placeholder name, an address that cannot receive mail, no contact or consent details,
+ * no field or languages (with a name gone, a rare language can still point to someone).
  */
 export async function anonymiseParticipantRows(
 	db: DbOrTx,
@@ -98,6 +99,8 @@ export async function anonymiseParticipantRows(
 				email: sql<string>`'erased-' || id || '@erased.invalid'`,
 				phone: null,
 				occupation: null,
+				field: null,
+				languages: '',
 				employer_id: null,
 				consent_date: null,
 				consented_at: null,

@@ -1,4 +1,5 @@
 import { localized } from '$lib/labels';
+import { splitLanguages } from '$lib/text/language-codes';
 import type { DbOrTx } from '../db';
 import type { Participant } from '../db/schema';
 import { redactLinks } from '../mail/compose';
@@ -73,6 +74,9 @@ export async function participantRecord(db: DbOrTx, participant: Participant, no
 			phone: participant.phone,
 			language: participant.language,
 			occupation: participant.occupation,
+			field: participant.field,
+			other_languages: splitLanguages(participant.languages),
+			capacity: participant.capacity,
 			employer: employer?.name ?? null,
 			notes: participant.notes,
 			status: participant.status,

@@ -13,8 +13,17 @@ export function newProgramValues(today: string): ProgramInput {
 		watchThreshold: DEFAULT_WATCH_THRESHOLD,
 		riskThreshold: DEFAULT_RISK_THRESHOLD,
 		pairsSeeSummary: false,
-		mentorMultipleProteges: false
+		mentorMultipleProteges: false,
+		fields: [],
+		fieldRule: 'off',
+		languageRule: 'off'
 	};
+}
+
+/** Settings as the program form shows them: the fields one per line. */
+export function programFormValues(input: ProgramInput): Record<string, string | number | boolean> {
+	const { fields = [], fieldRule = 'off', languageRule = 'off', ...rest } = input;
+	return { ...rest, fields: fields.join('\n'), fieldRule, languageRule };
 }
 
 export const PROGRAM_FIELDS = [
@@ -25,5 +34,8 @@ export const PROGRAM_FIELDS = [
 	'defaultLanguage',
 	'status',
 	'watchThreshold',
-	'riskThreshold'
+	'riskThreshold',
+	'fields',
+	'fieldRule',
+	'languageRule'
 ] as const;

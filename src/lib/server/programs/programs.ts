@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../db';
-import type { Program, ProgramStatus } from '../db/schema';
+import type { MatchRule, Program, ProgramStatus } from '../db/schema';
 import { generateId } from '../util/ids';
 
 /** Defaults for the alignment thresholds: below `watch` a pair is watched, below `risk` at risk. */
@@ -18,6 +18,10 @@ export interface ProgramInput {
 	riskThreshold: number;
 	pairsSeeSummary: boolean;
 	mentorMultipleProteges: boolean;
+	/** Matching settings; absent ones stay as they are (a new program: no fields, rules off). */
+	fields?: string[];
+	fieldRule?: MatchRule;
+	languageRule?: MatchRule;
 }
 
 function columns(input: ProgramInput) {
@@ -31,7 +35,10 @@ function columns(input: ProgramInput) {
 		watch_threshold: input.watchThreshold,
 		risk_threshold: input.riskThreshold,
 		pairs_see_summary: input.pairsSeeSummary ? 1 : 0,
-		mentor_multiple_proteges: input.mentorMultipleProteges ? 1 : 0
+		mentor_multiple_proteges: input.mentorMultipleProteges ? 1 : 0,
+		fields: input.fields && JSON.stringify(input.fields),
+		field_rule: input.fieldRule,
+		language_rule: input.languageRule
 	};
 }
 
@@ -130,6 +137,19 @@ export function programToInput(program: Program): ProgramInput {
 		watchThreshold: program.watch_threshold,
 		riskThreshold: program.risk_threshold,
 		pairsSeeSummary: program.pairs_see_summary === 1,
-		mentorMultipleProteges: program.mentor_multiple_proteges === 1
+		mentorMultipleProteges: program.mentor_multiple_proteges === 1,
+		fields: programFields(program),
+		fieldRule: program.field_rule,
+		languageRule: program.language_rule
 	};
+}
+
+/** The program's short list of fields, in its order; none when the stored list is unreadable. */
+export function programFields(program: Pick<Program, 'fields'>): string[] {
+	try {
+		const fields: unknown = JSON.parse(program.fields);
+		return Array.isArray(fields) ? fields.filter((f): f is string => typeof f === 'string') : [];
+	} catch {
+		return [];
+	}
 }

@@ -5,11 +5,16 @@ import { programSchema } from '$lib/server/forms/program-schemas';
 import { readForm } from '$lib/server/forms/read-form';
 import { organizationToday } from '$lib/server/organizations/time-zone';
 import { createProgramAs } from '$lib/server/programs/program-actions';
-import { PROGRAM_FIELDS, newProgramValues } from '$lib/server/programs/program-form';
+import {
+	PROGRAM_FIELDS,
+	newProgramValues,
+	programFormValues
+} from '$lib/server/programs/program-form';
 
 export async function load(event) {
 	const staff = requireStaff(event);
-	return { values: newProgramValues(await organizationToday(getDb(), staff.organization_id)) };
+	const today = await organizationToday(getDb(), staff.organization_id);
+	return { values: programFormValues(newProgramValues(today)) };
 }
 
 export const actions = {

@@ -4,12 +4,12 @@ import { programSchema } from '$lib/server/forms/program-schemas';
 import { readForm } from '$lib/server/forms/read-form';
 import { requireProgram } from '$lib/server/programs/access';
 import { updateProgramAs } from '$lib/server/programs/program-actions';
-import { PROGRAM_FIELDS } from '$lib/server/programs/program-form';
+import { PROGRAM_FIELDS, programFormValues } from '$lib/server/programs/program-form';
 import { programToInput } from '$lib/server/programs/programs';
 
 export async function load(event) {
 	const { program } = await requireProgram(event);
-	return { values: programToInput(program) };
+	return { values: programFormValues(programToInput(program)) };
 }
 
 export const actions = {

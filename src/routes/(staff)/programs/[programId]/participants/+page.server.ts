@@ -8,6 +8,7 @@ import { PARTICIPANT_FIELDS, participantRefusal } from '$lib/server/participants
 import { listParticipantsPage } from '$lib/server/participants/participant-list';
 import { getLocale } from '$lib/paraglide/runtime';
 import { requireProgram } from '$lib/server/programs/access';
+import { programFields } from '$lib/server/programs/programs';
 
 export async function load(event) {
 	const { staff, program } = await requireProgram(event);
@@ -33,6 +34,7 @@ export async function load(event) {
 		filter,
 		listing,
 		employers: employers.map(({ id, name }) => ({ id, name })),
+		fields: programFields(program),
 		defaultLanguage: program.default_language
 	};
 }

@@ -11,11 +11,14 @@ import {
 } from '$lib/server/participants/participant-actions';
 import {
 	PARTICIPANT_FIELDS,
+	matchingFacts,
 	participantRefusal,
 	participantValues
 } from '$lib/server/participants/participant-form';
 import { findParticipant } from '$lib/server/participants/participants';
 import { requireProgram } from '$lib/server/programs/access';
+import { programFields } from '$lib/server/programs/programs';
+import { getLocale } from '$lib/paraglide/runtime';
 
 async function requireParticipant(
 	event: Parameters<typeof requireProgram>[0] & { params: { participantId: string } }
@@ -36,7 +39,7 @@ function participantPage(programId: string, participantId: string): string {
 }
 
 export async function load(event) {
-	const { staff, participant } = await requireParticipant(event);
+	const { staff, program, participant } = await requireParticipant(event);
 	const employers = await listEmployers(getDb(), staff.organization_id);
 	return {
 		participant: {
@@ -47,8 +50,10 @@ export async function load(event) {
 			withdrawnReason: participant.withdrawn_reason,
 			erasedAt: participant.erased_at
 		},
+		facts: matchingFacts(participant, getLocale()),
 		values: participantValues(participant),
-		employers: employers.map(({ id, name }) => ({ id, name }))
+		employers: employers.map(({ id, name }) => ({ id, name })),
+		fields: programFields(program)
 	};
 }
 
