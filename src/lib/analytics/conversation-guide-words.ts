@@ -43,7 +43,7 @@ const prompts: Record<string, (inputs: object, options: { locale: Locale }) => s
 };
 
 /** Each chosen answer in quotes, as a list: “Video call” and “Phone call”. */
-function answerText(topic: GuideTopic, values: string[], language: string, locale: Locale) {
+export function answerText(topic: GuideTopic, values: string[], language: string, locale: Locale) {
 	const { item } = topic;
 	const words =
 		item.type === 'number'

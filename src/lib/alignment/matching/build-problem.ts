@@ -77,12 +77,25 @@ export function passesRules(
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/** Runs steps to the end at once. */
+export function finish<T>(steps: Generator<void, T>): T {
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}
+
 /**
  * Every candidate pair of a program as numbers for the solver: predicted status and points where
  * both answered `pre` and the rules and locks allow them; must-pair locks kept where the mentor
  * has a place (oldest lock first) and the protégé no other lock.
  */
 export function buildProblem(input: MatchInput): BuiltProblem {
+	return finish(buildProblemSteps(input));
+}
+
+/** `buildProblem` one protégé at a time, so that a server can answer others between steps. */
+export function* buildProblemSteps(input: MatchInput): Generator<void, BuiltProblem> {
 	const mentors = [...input.mentors].sort(byId);
 	const proteges = [...input.proteges].sort(byId);
 	const mentorIndex = new Map(mentors.map((m, i) => [m.id, i] as const));
@@ -118,6 +131,7 @@ export function buildProblem(input: MatchInput): BuiltProblem {
 				Math.round(ALIGNMENT_POINTS * (score ?? 0)) + bonusPoints(input, mentor, protege);
 			if (!never.has(edge) && passesRules(input, mentor, protege)) problem.allowed[edge] = 1;
 		}
+		yield;
 	}
 	const unkeptLocks: MatchLock[] = [];
 	const placesLeft = [...problem.capacity];

@@ -1,6 +1,8 @@
 import { solveMatching } from './assign';
 import {
 	buildProblem,
+	buildProblemSteps,
+	finish,
 	type BuiltProblem,
 	type MatchInput,
 	type MatchLock,
@@ -39,7 +41,12 @@ function unmatchedReason(built: BuiltProblem, p: number): UnmatchedReason {
 
 /** The best suggestion for a program's free people (see `solveMatching` for "best"). */
 export function suggestMatches(input: MatchInput): MatchOutcome {
-	const built = buildProblem(input);
+	return finish(suggestSteps(input));
+}
+
+/** `suggestMatches` in steps (one per protégé while predicting), for a server to interleave. */
+export function* suggestSteps(input: MatchInput): Generator<void, MatchOutcome> {
+	const built = yield* buildProblemSteps(input);
 	const assignment = solveMatching(built.problem);
 	const mentorOf = new Map(assignment.map(([m, p]) => [p, m] as const));
 	const locked = new Set(built.problem.must.map(([, p]) => p));

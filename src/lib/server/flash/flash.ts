@@ -49,7 +49,9 @@ const MESSAGES = {
 	password_changed: () => m.account_password_changed(),
 	session_ended: () => m.sessions_ended_one(),
 	other_sessions_ended: () => m.sessions_ended_others(),
-	two_factor_turned_off: () => m.two_factor_turned_off()
+	two_factor_turned_off: () => m.two_factor_turned_off(),
+	matching_lock_saved: () => m.matching_lock_saved(),
+	matching_lock_removed: () => m.matching_lock_removed()
 } satisfies Record<string, () => string>;
 
 const COUNTED_MESSAGES = {
@@ -58,7 +60,9 @@ const COUNTED_MESSAGES = {
 	latecomers_added: (count: number) => m.round_latecomers_added({ count }),
 	invitations_queued: (count: number) => m.round_invitations_queued({ count }),
 	reminders_queued: (count: number) => m.round_reminders_queued({ count }),
-	links_made: (count: number) => m.flash_links_made({ count })
+	links_made: (count: number) => m.flash_links_made({ count }),
+	matching_created: (count: number) => m.matching_created({ count }),
+	matching_some_refused: (count: number) => m.matching_some_refused({ count })
 } satisfies Record<string, (count: number) => string>;
 
 export type Flash =

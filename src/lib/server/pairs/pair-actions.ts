@@ -48,6 +48,94 @@ async function recordChange(
 		.execute();
 }
 
+/** How many running pairs a mentor is in. */
+async function runningPairsOf(tx: DbOrTx, programId: string, mentorId: string): Promise<number> {
+	const row = await tx
+		.selectFrom('pairs')
+		.select((eb) => eb.fn.countAll<string | number>().as('count'))
+		.where('program_id', '=', programId)
+		.where('mentor_id', '=', mentorId)
+		.where('status', 'in', OPEN_PAIR_STATUSES)
+		.executeTakeFirstOrThrow();
+	return Number(row.count);
+}
+
+/**
+ * Pairs an active mentor with an active, unpaired protégé of the same program, inside the
+ * caller's transaction. A mentor takes protégés up to their capacity (one unless set), or any
+ * number when the program lets mentors take several. `suggested` marks a pair accepted from the
+ * matching page in its audit entry.
+ */
+async function insertPair(
+	tx: DbOrTx,
+	actor: Actor,
+	program: Program,
+	input: NewPair,
+	ip: string | null,
+	now: number,
+	suggested: boolean
+): Promise<PairResult> {
+	if (program.status === 'closed') return { ok: false, reason: 'program_closed' };
+	const people = await tx
+		.selectFrom('participants')
+		.select(['id', 'role', 'status', 'employer_id', 'capacity'])
+		.where('program_id', '=', program.id)
+		.where('id', 'in', [input.mentorId, input.protegeId])
+		.execute();
+	const mentor = people.find((p) => p.id === input.mentorId && p.role === 'mentor');
+	const protege = people.find((p) => p.id === input.protegeId && p.role === 'protege');
+	if (!mentor || !protege) return { ok: false, reason: 'not_found' };
+	if (mentor.status !== 'active' || protege.status !== 'active')
+		return { ok: false, reason: 'withdrawn' };
+	const paired = await pairedPeople(tx, program.id);
+	if (paired.proteges.has(protege.id)) return { ok: false, reason: 'protege_taken' };
+	if (
+		!program.mentor_multiple_proteges &&
+		paired.mentors.has(mentor.id) &&
+		(await runningPairsOf(tx, program.id, mentor.id)) >= (mentor.capacity ?? 1)
+	)
+		return { ok: false, reason: 'mentor_taken' };
+	const org = actor.organization_id;
+	if (
+		!(await isOwnEmployerOrNone(tx, org, input.employerId)) ||
+		!(await isOwnStaffOrNone(tx, org, input.coordinatorId))
+	) {
+		return { ok: false, reason: 'not_found' };
+	}
+	const pairId = generateId();
+	await tx
+		.insertInto('pairs')
+		.values({
+			id: pairId,
+			organization_id: actor.organization_id,
+			program_id: program.id,
+			mentor_id: mentor.id,
+			protege_id: protege.id,
+			// A mentor supplied by an employer brings that employer to the pair unless told otherwise.
+			employer_id: input.employerId ?? mentor.employer_id,
+			coordinator_id: input.coordinatorId,
+			status: 'active',
+			created_at: now,
+			updated_at: now
+		})
+		.execute();
+	await recordChange(tx, pairId, null, 'active', '', actor, now);
+	await recordAudit(
+		tx,
+		{
+			organizationId: actor.organization_id,
+			actorStaffId: actor.id,
+			action: 'pair.created',
+			targetType: 'pair',
+			targetId: pairId,
+			...(suggested ? { detail: { suggested: true } } : {}),
+			ip
+		},
+		now
+	);
+	return { ok: true, pairId };
+}
+
 /** Pairs an active mentor with an active, unpaired protégé of the same program. */
 export async function createPair(
 	db: Db,
@@ -57,61 +145,26 @@ export async function createPair(
 	ip: string | null,
 	now = Date.now()
 ): Promise<PairResult> {
-	return db.transaction().execute(async (tx): Promise<PairResult> => {
-		if (program.status === 'closed') return { ok: false, reason: 'program_closed' };
-		const people = await tx
-			.selectFrom('participants')
-			.select(['id', 'role', 'status', 'employer_id'])
-			.where('program_id', '=', program.id)
-			.where('id', 'in', [input.mentorId, input.protegeId])
-			.execute();
-		const mentor = people.find((p) => p.id === input.mentorId && p.role === 'mentor');
-		const protege = people.find((p) => p.id === input.protegeId && p.role === 'protege');
-		if (!mentor || !protege) return { ok: false, reason: 'not_found' };
-		if (mentor.status !== 'active' || protege.status !== 'active')
-			return { ok: false, reason: 'withdrawn' };
-		const paired = await pairedPeople(tx, program.id);
-		if (paired.proteges.has(protege.id)) return { ok: false, reason: 'protege_taken' };
-		if (paired.mentors.has(mentor.id) && !program.mentor_multiple_proteges)
-			return { ok: false, reason: 'mentor_taken' };
-		const org = actor.organization_id;
-		if (
-			!(await isOwnEmployerOrNone(tx, org, input.employerId)) ||
-			!(await isOwnStaffOrNone(tx, org, input.coordinatorId))
-		) {
-			return { ok: false, reason: 'not_found' };
-		}
-		const pairId = generateId();
-		await tx
-			.insertInto('pairs')
-			.values({
-				id: pairId,
-				organization_id: actor.organization_id,
-				program_id: program.id,
-				mentor_id: mentor.id,
-				protege_id: protege.id,
-				// A mentor supplied by an employer brings that employer to the pair unless told otherwise.
-				employer_id: input.employerId ?? mentor.employer_id,
-				coordinator_id: input.coordinatorId,
-				status: 'active',
-				created_at: now,
-				updated_at: now
-			})
-			.execute();
-		await recordChange(tx, pairId, null, 'active', '', actor, now);
-		await recordAudit(
-			tx,
-			{
-				organizationId: actor.organization_id,
-				actorStaffId: actor.id,
-				action: 'pair.created',
-				targetType: 'pair',
-				targetId: pairId,
-				ip
-			},
-			now
-		);
-		return { ok: true, pairId };
+	return db.transaction().execute((tx) => insertPair(tx, actor, program, input, ip, now, false));
+}
+
+/**
+ * Pairs accepted from suggestions, in one transaction, each checked and recorded exactly as a pair
+ * made by hand; one refused (someone was paired meanwhile) leaves the others to be made.
+ */
+export async function createSuggestedPairs(
+	db: Db,
+	actor: Actor,
+	program: Program,
+	inputs: NewPair[],
+	ip: string | null,
+	now = Date.now()
+): Promise<PairResult[]> {
+	return db.transaction().execute(async (tx) => {
+		const results: PairResult[] = [];
+		for (const input of inputs)
+			results.push(await insertPair(tx, actor, program, input, ip, now, true));
+		return results;
 	});
 }
 
