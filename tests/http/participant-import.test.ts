@@ -308,7 +308,10 @@ describe('the template', () => {
 				'profession',
 				'employeur',
 				'date de consentement',
-				'notes'
+				'notes',
+				'capacité',
+				'domaine',
+				'langues'
 			].join(delimiter)
 		);
 

@@ -11,7 +11,10 @@ export const CSV_COLUMNS = [
 	'occupation',
 	'employer',
 	'consent_date',
-	'notes'
+	'notes',
+	'capacity',
+	'field',
+	'languages'
 ] as const;
 
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
@@ -54,7 +57,10 @@ const HEADER_ALIASES: Record<CsvColumn, string[]> = {
 	occupation: ['occupation', 'profession', 'métier'],
 	employer: ['employer', 'employeur'],
 	consent_date: ['consent_date', 'consent date', 'date de consentement', 'consentement'],
-	notes: ['notes', 'note', 'remarques']
+	notes: ['notes', 'note', 'remarques'],
+	capacity: ['capacity', 'capacité', 'protégés at most', 'mentees at most'],
+	field: ['field', 'domaine', 'field of work', 'domaine de travail'],
+	languages: ['languages', 'langues', 'other languages', 'autres langues']
 };
 
 const headerLookup = new Map<string, CsvColumn>(
@@ -146,7 +152,10 @@ const FRENCH_HEADERS: Record<CsvColumn, string> = {
 	occupation: 'profession',
 	employer: 'employeur',
 	consent_date: 'date de consentement',
-	notes: 'notes'
+	notes: 'notes',
+	capacity: 'capacité',
+	field: 'domaine',
+	languages: 'langues'
 };
 
 /** Template headers people read: French ones for a French reader, the column keys otherwise. */

@@ -20,6 +20,7 @@ import {
 	type EmployerLookup,
 	type RowCheck
 } from './csv-cells';
+import { readCapacityCell, readFieldCell, readLanguagesCell } from './csv-matching-cells';
 import { byteLength, fileProblem, readCsvRecords, type CsvProblem } from './csv-records';
 
 export type { CsvProblem } from './csv-records';
@@ -30,6 +31,8 @@ export interface CsvContext {
 	employers: { id: string; name: string; archived?: boolean }[];
 	/** When false, an employer name that does not exist yet is a problem on its row. */
 	createEmployers?: boolean;
+	/** The program's fields, which the field column must name; none when absent. */
+	fields?: readonly string[];
 }
 
 export interface ValidRow {
@@ -45,6 +48,9 @@ export interface ValidRow {
 	employerName: string | null;
 	consentDate: string | null;
 	notes: string;
+	capacity: number | null;
+	field: string | null;
+	languages: string[];
 }
 
 /** What the preview shows for every data row, valid or not: role and language as codes when understood, otherwise as typed. */
@@ -168,6 +174,9 @@ export function readParticipantCsv(text: string, context: CsvContext): CsvReadRe
 		if (email !== null) checkEmailIsNew(check, email, firstRowOfEmail, context.existingEmails);
 		const employerName = check.cell('employer');
 		const employerId = readEmployer(check, employers, context.createEmployers !== false);
+		const capacity = readCapacityCell(check, role);
+		const field = readFieldCell(check, context.fields ?? []);
+		const languages = readLanguagesCell(check);
 
 		result.entries.push({
 			row: record.row,
@@ -193,7 +202,10 @@ export function readParticipantCsv(text: string, context: CsvContext): CsvReadRe
 				employerId,
 				employerName: newName,
 				consentDate,
-				notes
+				notes,
+				capacity,
+				field,
+				languages
 			});
 		}
 	}

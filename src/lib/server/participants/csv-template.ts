@@ -74,12 +74,30 @@ const EXAMPLES = {
 	]
 } as const;
 
+/** Capacity, field and other languages of the examples: the program's own fields, so it imports. */
+function matchingExamples(locale: 'en' | 'fr', fields: readonly string[]): string[][] {
+	const [spanish, arabic] = locale === 'fr' ? ['espagnol', 'arabe, es'] : ['Spanish', 'Arabic, es'];
+	return [
+		['2', fields[0] ?? '', spanish],
+		['', fields[1] ?? fields[0] ?? '', arabic],
+		['', '', '']
+	];
+}
+
 /**
  * The downloadable template: a byte order mark so Excel reads the accents as UTF-8, CRLF line
  * ends as Excel writes them, and the delimiter the reader's Excel expects (French-locale Excel
  * splits on semicolons and would put a comma file in one column).
  */
-export function participantTemplate(locale: 'en' | 'fr', delimiter: ',' | ';'): string {
-	const rows = [templateHeader(locale), ...EXAMPLES[locale].map((row) => [...row])];
+export function participantTemplate(
+	locale: 'en' | 'fr',
+	delimiter: ',' | ';',
+	fields: readonly string[] = []
+): string {
+	const matching = matchingExamples(locale, fields);
+	const rows = [
+		templateHeader(locale),
+		...EXAMPLES[locale].map((row, i) => [...row, ...matching[i]!])
+	];
 	return '\uFEFF' + stringify(rows, { delimiter, record_delimiter: 'windows' });
 }

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/audit';
 import type { Db, DbOrTx } from '../db';
 import type { ParticipantImportsTable, Program } from '../db/schema';
 import { createEmployer, employerNameKey, listEmployers } from '../employers/employers';
+import { programFields } from '../programs/programs';
 import { generateId } from '../util/ids';
 import { readParticipantCsv, type CsvProblem, type CsvReadResult } from './csv-import';
 import { insertParticipants, programEmails } from './participants';
@@ -88,7 +89,8 @@ export async function checkImport(
 	return readParticipantCsv(upload.content, {
 		existingEmails,
 		employers: employers.map((e) => ({ id: e.id, name: e.name, archived: e.archived_at !== null })),
-		createEmployers
+		createEmployers,
+		fields: programFields(program)
 	});
 }
 
@@ -136,7 +138,10 @@ export async function importParticipants(
 				row.employerId ??
 				(row.employerName ? employerIds.get(employerNameKey(row.employerName))! : null),
 			consentDate: row.consentDate,
-			notes: row.notes
+			notes: row.notes,
+			capacity: row.capacity,
+			field: row.field,
+			languages: row.languages
 		}));
 		await insertParticipants(
 			tx,

@@ -5,6 +5,7 @@ import { MAX_CSV_BYTES, roleSynonyms } from '$lib/server/participants/csv-column
 import { decodeCsvBytes } from '$lib/server/participants/csv-records';
 import { storeUpload } from '$lib/server/participants/participant-import';
 import { requireProgram } from '$lib/server/programs/access';
+import { programFields } from '$lib/server/programs/programs';
 
 function refuse(message: string) {
 	return fail(400, { errors: { file: message } });
@@ -21,8 +22,8 @@ async function readFile(request: Request): Promise<File | null> {
 }
 
 export async function load(event) {
-	await requireProgram(event);
-	return { roleSynonyms: roleSynonyms() };
+	const { program } = await requireProgram(event);
+	return { roleSynonyms: roleSynonyms(), fields: programFields(program) };
 }
 
 export const actions = {

@@ -2,11 +2,12 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { separatorOf } from '$lib/server/exports/attachment';
 import { participantTemplate } from '$lib/server/participants/csv-template';
 import { requireProgram } from '$lib/server/programs/access';
+import { programFields } from '$lib/server/programs/programs';
 
 export async function GET(event) {
-	await requireProgram(event);
+	const { program } = await requireProgram(event);
 	const delimiter = separatorOf(event.url) === 'semicolon' ? ';' : ',';
-	return new Response(participantTemplate(getLocale(), delimiter), {
+	return new Response(participantTemplate(getLocale(), delimiter, programFields(program)), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
 			'content-disposition': 'attachment; filename="tandem-participants.csv"'
