@@ -43,9 +43,9 @@ const DAY = 86_400_000;
 
 /**
  * Fills an empty database with the demo organization (two programs of answered pairs, so every
- * chart and table fills) and what the other page types need: an uploaded file, a draft survey, a
- * pending invitation, an enrolled coordinator, and `passes` small programs whose protégé and
- * staff surveys are answered but not sent.
+ * chart and table fills, and an intake waiting to be paired) and what the other page types need:
+ * an uploaded file, a draft survey, a pending invitation, an enrolled coordinator, and `passes`
+ * small programs whose protégé and staff surveys are answered but not sent.
  */
 export async function buildAccessibilityWorld(db: Db, passes: number): Promise<AccessibilityWorld> {
 	const seed = await seedDemo(db);

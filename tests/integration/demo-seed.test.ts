@@ -65,7 +65,7 @@ async function hasMidRound(pair: DemoPair): Promise<boolean> {
 }
 
 describe('the demo database', () => {
-	it('holds one organization, two programs, at least 40 pairs, and sent pre and mid surveys', async () => {
+	it('holds one organization, two programs with at least 40 pairs and an intake, and sent pre and mid surveys', async () => {
 		const count = async (table: 'organizations' | 'programs' | 'pairs') =>
 			Number(
 				(
@@ -76,7 +76,10 @@ describe('the demo database', () => {
 				).n
 			);
 		expect(await count('organizations')).toBe(1);
-		expect(await count('programs')).toBe(2);
+		expect(await count('programs')).toBe(3);
+		expect(seed.programIds).toHaveLength(3);
+		const pairedPrograms = new Set(seed.pairs.map((p) => p.programId));
+		expect(seed.programIds.filter((id) => !pairedPrograms.has(id))).toEqual([seed.intakeProgramId]);
 		expect(await count('pairs')).toBeGreaterThanOrEqual(40);
 		const sentByWave = await t.db
 			.selectFrom('assignments')

@@ -18,12 +18,23 @@ export interface ProgramTimeline {
 	mid: OpenDays | null;
 }
 
+/** A program whose people have signed up and answered `pre`, and are not paired yet. */
+export interface IntakeTimeline {
+	created: number;
+	/** People sign up one after another between these days: first come, first listed. */
+	signUps: { from: number; until: number };
+	starts: number;
+	ends: number;
+	pre: OpenDays;
+}
+
 /** When things happened, in days from today (negative: in the past). */
 export const TIMELINE: {
 	organizationCreated: number;
 	employersAdded: number;
 	tech: ProgramTimeline;
 	health: ProgramTimeline;
+	intake: IntakeTimeline;
 } = {
 	organizationCreated: -120,
 	employersAdded: -100,
@@ -44,6 +55,13 @@ export const TIMELINE: {
 		ends: 98,
 		pre: { opens: -12, closes: 5 },
 		mid: null
+	},
+	intake: {
+		created: -28,
+		signUps: { from: -25, until: -10 },
+		starts: 21,
+		ends: 140,
+		pre: { opens: -9, closes: 14 }
 	}
 };
 

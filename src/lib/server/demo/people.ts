@@ -103,7 +103,7 @@ export interface DrawnPerson {
 }
 
 /** "Jean-Baptiste Abou Jaoudé" → "jean-baptiste.aboujaoude". */
-function emailName(first: string, last: string): string {
+export function emailName(first: string, last: string): string {
 	const plain = (s: string) =>
 		s
 			.normalize('NFD')

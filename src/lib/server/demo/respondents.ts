@@ -45,7 +45,7 @@ function itemsOf(document: InstrumentDocument): Record<Wave, ItemDocument[]> {
 	return { pre: items.filter((i) => i.wave === 'pre'), mid: items.filter((i) => i.wave === 'mid') };
 }
 
-async function assignmentOf(
+export async function assignmentOf(
 	db: Db,
 	roundId: string,
 	who: { participantId: string } | { staffId: string }

@@ -9,7 +9,7 @@ try {
 	const seeded = await seedDemo(db);
 	const seconds = ((performance.now() - started) / 1000).toFixed(1);
 	console.error(
-		`[tandem] Demo: ${seeded.pairs.length} pairs in 2 programs, seeded in ${seconds} s.`
+		`[tandem] Demo: ${seeded.pairs.length} pairs in ${seeded.programIds.length - 1} programs and an intake to pair, seeded in ${seconds} s.`
 	);
 	// The one line on stdout: how to sign in, for demo.js to print once the server listens.
 	console.log(JSON.stringify(DEMO_SIGN_IN));

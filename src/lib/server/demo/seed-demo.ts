@@ -4,6 +4,7 @@ import { Calendar, TIMELINE } from './calendar';
 import { createDemoTeam, DEMO_ADMIN, DEMO_PASSWORD } from './demo-team';
 import { PeopleDrawer } from './people';
 import { Random } from './random';
+import { seedIntake } from './seed-intake';
 import { seedProgram, type DemoPair, type ProgramSpec } from './seed-program';
 
 export type { DemoPair } from './seed-program';
@@ -41,17 +42,26 @@ function programSpecs(calendar: Calendar): ProgramSpec[] {
 	];
 }
 
+const intakeSpec = (calendar: Calendar) => ({
+	name: `${seasonOf(calendar.date(TIMELINE.intake.starts))} intake — IT, engineering, health, trades and finance`,
+	description:
+		'Newcomers and volunteer mentors who have signed up and answered the first survey. Nobody is paired yet: matching suggests mentors whose expectations agree.'
+});
+
 export interface DemoSeed {
 	organizationId: string;
+	/** Every program: the two with pairs, then the intake. */
 	programIds: string[];
+	/** The program whose people have answered `pre` and wait to be paired. */
+	intakeProgramId: string;
 	/** Every pair with the story its answers tell, for checks that the dashboards read them right. */
 	pairs: DemoPair[];
 }
 
 /**
  * Fills an empty, migrated database with one organization running two programs whose pairs
- * tell designed stories (see stories.ts), dated relative to `now`. Everything goes through the
- * same domain functions the app uses.
+ * tell designed stories (see stories.ts) and an intake waiting to be paired (intake-cast.ts),
+ * dated relative to `now`. Everything goes through the same domain functions the app uses.
  */
 export async function seedDemo(
 	db: Db,
@@ -70,5 +80,7 @@ export async function seedDemo(
 		programIds.push(seeded[0]!.programId);
 		pairs.push(...seeded);
 	}
-	return { organizationId: team.organizationId, programIds, pairs };
+	const intakeProgramId = await seedIntake(seeding, intakeSpec(calendar));
+	programIds.push(intakeProgramId);
+	return { organizationId: team.organizationId, programIds, intakeProgramId, pairs };
 }
