@@ -123,7 +123,7 @@ describe('optimal matching', () => {
 		);
 	});
 
-	it('prefers two watch pairs to one at risk, and an extra pair to a better score', () => {
+	it('never suggests a pair at risk, and prefers two pairs to watch to one ok', () => {
 		// Two mentors, two protégés. Diagonal: at risk + ok; crossed: watch + watch.
 		const problem: MatchProblem = {
 			mentors: 2,
@@ -138,8 +138,7 @@ describe('optimal matching', () => {
 			[1, 0],
 			[0, 1]
 		]);
-		// One mentor for two protégés: the pair that is at risk still beats leaving both alone,
-		// but the ok one is chosen when it exists.
+		// One mentor for two protégés: the one at risk is left out whatever its score.
 		const single: MatchProblem = {
 			...problem,
 			mentors: 1,

@@ -4,14 +4,16 @@ import { STATUS, MAX_POINTS, type Assignment, type MatchProblem } from './proble
 /**
  * The best suggestion under the problem's constraints: must-pair locks kept; each protégé at
  * most once; each mentor within the places left after their locks; only allowed edges. Among
- * those, as many pairs as possible, then the fewest predicted at risk, then the fewest to watch,
- * then the most points (alignment and bonuses).
+ * those, the fewest pairs predicted at risk, then as many pairs as possible, then the fewest to
+ * watch, then the most points (alignment and bonuses). Fewest at risk first means none: leaving
+ * two people unpaired always beats pairing them at risk, so a pair at risk is suggested only
+ * when the coordinator locked it.
  *
  * Solved exactly as one linear assignment (Munkres, `munkres` package) of the free protégés to
- * the mentors' places, with integer costs weighted so that each criterion outranks every later
- * one whatever the sum: cost = F·forbidden + R·atRisk + W·watch + (MAX_POINTS − points), where
- * W exceeds any sum of point shortfalls, R any sum of W-terms, F any sum of R-terms. BigInt keeps
- * the sums exact at any size.
+ * the mentors' places, pairs at risk left out, with integer costs weighted so that each criterion
+ * outranks every later one whatever the sum: cost = F for no pair, W·watch + (MAX_POINTS − points)
+ * for a pair, where W exceeds any sum of point shortfalls and F any sum of pair costs. BigInt
+ * keeps the sums exact at any size.
  */
 export function solveMatching(problem: MatchProblem): Assignment {
 	const { mentors, proteges, allowed, status, points } = problem;
@@ -20,8 +22,9 @@ export function solveMatching(problem: MatchProblem): Assignment {
 	for (const [mentor] of problem.must) places[mentor] = Math.max(0, places[mentor]! - 1);
 
 	const edgeOf = (protege: number, mentor: number) => protege * mentors + mentor;
+	const candidate = (edge: number) => allowed[edge] === 1 && status[edge] !== STATUS.at_risk;
 	const open = (protege: number, mentor: number) =>
-		places[mentor]! > 0 && allowed[edgeOf(protege, mentor)] === 1;
+		places[mentor]! > 0 && candidate(edgeOf(protege, mentor));
 	const rows: number[] = [];
 	for (let protege = 0; protege < proteges; protege++) {
 		if (locked.has(protege)) continue;
@@ -44,26 +47,21 @@ export function solveMatching(problem: MatchProblem): Assignment {
 	const k = BigInt(Math.min(rows.length, columns.length));
 	const S = BigInt(MAX_POINTS);
 	const W = k * S + 1n;
-	const R = k * (W + S) + 1n;
-	const F = k * (R + W + S) + 1n;
+	const F = k * (W + S) + 1n;
 	const costs = rows.map((protege) => {
 		const row = new BigInt64Array(columns.length);
 		for (let column = 0; column < columns.length; column++) {
 			const edge = edgeOf(protege, columns[column]!);
-			if (allowed[edge] !== 1) {
-				row[column] = F;
-				continue;
-			}
-			const code = status[edge];
-			row[column] =
-				(code === STATUS.at_risk ? R : code === STATUS.watch ? W : 0n) + S - BigInt(points[edge]!);
+			row[column] = !candidate(edge)
+				? F
+				: (status[edge] === STATUS.watch ? W : 0n) + S - BigInt(points[edge]!);
 		}
 		return row;
 	});
 	for (const [row, column] of munkres(costs)) {
 		const protege = rows[row]!;
 		const mentor = columns[column]!;
-		if (allowed[edgeOf(protege, mentor)] === 1) chosen.push([mentor, protege]);
+		if (candidate(edgeOf(protege, mentor))) chosen.push([mentor, protege]);
 	}
 	return chosen;
 }

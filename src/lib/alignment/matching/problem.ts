@@ -32,7 +32,10 @@ export const MAX_POINTS = ALIGNMENT_POINTS + 2 * BONUS_POINTS;
 /** [mentor, protégé] index pairs. */
 export type Assignment = (readonly [number, number])[];
 
-/** What a suggestion is judged by, in this order: more pairs, fewer at risk, fewer to watch, more points. */
+/**
+ * What a suggestion is judged by, in this order: fewer pairs predicted at risk (so none but the
+ * coordinator's must-pairs), more pairs, fewer to watch, more points.
+ */
 export interface Objective {
 	pairs: number;
 	atRisk: number;
@@ -55,5 +58,5 @@ export function objectiveOf(problem: MatchProblem, assignment: Assignment): Obje
 
 /** Negative when `a` is the better suggestion, positive when `b` is, 0 when equally good. */
 export function compareObjectives(a: Objective, b: Objective): number {
-	return b.pairs - a.pairs || a.atRisk - b.atRisk || a.watch - b.watch || b.points - a.points;
+	return a.atRisk - b.atRisk || b.pairs - a.pairs || a.watch - b.watch || b.points - a.points;
 }

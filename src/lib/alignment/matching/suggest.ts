@@ -9,10 +9,13 @@ import {
 	type MatchMentor,
 	type MatchPerson
 } from './build-problem';
-import { objectiveOf, type Objective } from './problem';
+import { objectiveOf, STATUS, type Objective } from './problem';
 
-/** Why a protégé gets no suggestion: no `pre` answers, no mentor the rules and locks allow, or every allowed mentor's places taken. */
-export type UnmatchedReason = 'no_answers' | 'no_candidate' | 'no_place';
+/**
+ * Why a protégé gets no suggestion: no `pre` answers; no mentor with a place whom the rules and
+ * locks allow; every such mentor predicted at risk with them; or the places of the others taken.
+ */
+export type UnmatchedReason = 'no_answers' | 'no_candidate' | 'only_at_risk' | 'no_place';
 
 export interface SuggestedPair {
 	mentor: MatchMentor;
@@ -34,9 +37,14 @@ export interface MatchOutcome {
 function unmatchedReason(built: BuiltProblem, p: number): UnmatchedReason {
 	if (!built.proteges[p]!.answers) return 'no_answers';
 	const { problem } = built;
-	for (let m = 0; m < problem.mentors; m++)
-		if (problem.allowed[p * problem.mentors + m] === 1) return 'no_place';
-	return 'no_candidate';
+	let allowed = false;
+	for (let m = 0; m < problem.mentors; m++) {
+		const edge = p * problem.mentors + m;
+		if (problem.allowed[edge] !== 1 || problem.capacity[m] === 0) continue;
+		if (problem.status[edge] !== STATUS.at_risk) return 'no_place';
+		allowed = true;
+	}
+	return allowed ? 'only_at_risk' : 'no_candidate';
 }
 
 /** The best suggestion for a program's free people (see `solveMatching` for "best"). */

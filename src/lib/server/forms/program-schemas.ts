@@ -139,7 +139,13 @@ export const pairSchema = z.object({
 		.string()
 		.max(64)
 		.optional()
-		.transform((value) => value || null)
+		.transform((value) => value || null),
+	/** Set once the coordinator has seen the prediction of a pair suggestions would not make. */
+	confirmed: z
+		.string()
+		.max(8)
+		.optional()
+		.transform((value) => value === 'yes')
 });
 
 export const pairStatusSchema = z.object({

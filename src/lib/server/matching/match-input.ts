@@ -25,10 +25,14 @@ export interface LoadedMatchInput {
 	hasPreRound: boolean;
 }
 
-/** The survey language first, then the others the person speaks, without repeats. */
+/**
+ * The survey language first, then the others the person speaks, without repeats, each as its
+ * language alone ("zh-hans" and "zh" are both Chinese, "pa-guru" is Punjabi).
+ */
 function languagesOf(person: { language: string; languages: string }): string[] {
-	const others = person.languages.split(',').map((code) => code.trim().toLowerCase());
-	return [...new Set([person.language.toLowerCase(), ...others])].filter(Boolean);
+	const codes = [person.language, ...person.languages.split(',')];
+	const primary = codes.map((code) => code.trim().toLowerCase().split('-')[0]!);
+	return [...new Set(primary)].filter(Boolean);
 }
 
 /** Each person's `pre` answers: from the latest `pre` round they sent. */

@@ -5,6 +5,7 @@ import { getDb } from '$lib/server/db';
 import { redirectWithFlash } from '$lib/server/flash/flash';
 import { pairSchema } from '$lib/server/forms/program-schemas';
 import { fieldFailure, readForm } from '$lib/server/forms/read-form';
+import { previewManualPair } from '$lib/server/matching/matching-view';
 import { createPair, type PairRefusal } from '$lib/server/pairs/pair-actions';
 import { requireProgram } from '$lib/server/programs/access';
 
@@ -39,7 +40,17 @@ export const actions = {
 			'coordinatorId'
 		]);
 		if (!form.ok) return form.failure;
-		const result = await createPair(getDb(), staff, program, form.data, event.getClientAddress());
+		const { confirmed, ...pair } = form.data;
+		if (!confirmed) {
+			const preview = await previewManualPair(getDb(), program, pair, getLocale());
+			if (preview?.suggested) {
+				const values = Object.fromEntries(
+					Object.entries(pair).map(([key, value]) => [key, value ?? ''])
+				);
+				return { preview, pair, values };
+			}
+		}
+		const result = await createPair(getDb(), staff, program, pair, event.getClientAddress());
 		if (result.ok)
 			redirectWithFlash(event.cookies, `/programs/${program.id}`, { kind: 'pair_created' });
 		const [field, message] = refusals[result.reason];
