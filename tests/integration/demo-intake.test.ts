@@ -8,6 +8,8 @@ import type { Program } from '../../src/lib/server/db/schema';
 import { seedDemo, type DemoSeed } from '../../src/lib/server/demo/seed-demo';
 import { obviousPairing, type PlannedPair } from '../../src/lib/server/demo/obvious-pairing';
 import { loadVersionDocument } from '../../src/lib/server/instruments/load-document';
+import { loadMatchInput } from '../../src/lib/server/matching/match-input';
+import { suggestMatches } from '../../src/lib/alignment/matching/suggest';
 import { loadAnswers } from '../../src/lib/server/survey/answers';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 
@@ -215,5 +217,21 @@ describe('the demo intake', () => {
 		const answered = proteges().filter((p) => p.pre !== null);
 		expect(better.map((p) => p.protegeId).sort()).toEqual(answered.map((p) => p.id).sort());
 		expect(statuses(better)).toEqual(better.map(() => 'ok'));
+	});
+
+	it('gets a suggestion that avoids the clashing pairs and gives each who answered a mentor', async () => {
+		const { input } = await loadMatchInput(t.db, program);
+		const outcome = suggestMatches(input);
+		const suggested = outcome.pairs.map((p) => ({
+			mentorId: p.mentor.id,
+			protegeId: p.protege.id
+		}));
+		expect(outcome.objective).toMatchObject({ pairs: 12, atRisk: 0 });
+		expect(statuses(suggested)).not.toContain('at_risk');
+		const left = outcome.unmatched.map((u) => [byId(u.protege.id).name, u.reason]);
+		expect(left.sort()).toEqual([
+			['Fabiola Dorsainvil', 'no_answers'],
+			['Yves Mukendi', 'no_answers']
+		]);
 	});
 });

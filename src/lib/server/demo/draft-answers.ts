@@ -116,6 +116,17 @@ export function draftPairMid(
 	return { mentor, protege };
 }
 
+/** One unpaired person's `pre` answers: a typical answer to each item, nobody to stay close to. */
+export function draftOwnPre(items: ItemDocument[], typical: Typical, random: Random): Answers {
+	const answers: Answers = {};
+	for (const item of items) {
+		if (item.type === 'text') continue;
+		answers[item.key] =
+			item.type === 'multi' ? modes(item, random) : [typicalValue(item, typical, random)];
+	}
+	return answers;
+}
+
 /** An employer contact's or a coordinator's answers: their own view, with no partner to match. */
 export function draftStakeholder(
 	items: ItemDocument[],

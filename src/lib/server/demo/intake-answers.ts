@@ -1,7 +1,7 @@
 import type { ItemDocument } from '$lib/instruments/types';
 import type { Answers } from '$lib/survey/page-answers';
 import { say, type Comment } from './comments';
-import { draftStakeholder, type Side } from './draft-answers';
+import { draftOwnPre, type Side } from './draft-answers';
 import type { IntakePerson, Leads, Tempo } from './intake-cast';
 import type { Random } from './random';
 import { roughen } from './roughen';
@@ -80,7 +80,7 @@ export function intakePreAnswers(
 	const pre = person.pre;
 	if (!pre) throw new Error(`${person.name} has not answered pre.`);
 	const kind = person.field === 'Healthcare' ? 'health' : 'tech';
-	const drafted = draftStakeholder(items, items, {}, typicalPre(kind, person.role), random);
+	const drafted = draftOwnPre(items, typicalPre(kind, person.role), random);
 	const says = SAYS[person.name];
 	const designed: Answers = {
 		...LEADS[person.role][pre.leads],
