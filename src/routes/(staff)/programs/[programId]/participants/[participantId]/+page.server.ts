@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
+import { pairedPeople } from '$lib/server/pairs/pairs';
 import { redirectWithFlash } from '$lib/server/flash/flash';
 import { listEmployers } from '$lib/server/employers/employers';
 import { participantSchema, withdrawSchema } from '$lib/server/forms/program-schemas';
@@ -51,6 +52,12 @@ export async function load(event) {
 			erasedAt: participant.erased_at
 		},
 		facts: matchingFacts(participant, getLocale()),
+		/** An active protégé with no running pair: the best mentors for them are one link away. */
+		unpairedProtege:
+			participant.role === 'protege' &&
+			participant.status === 'active' &&
+			program.status !== 'closed' &&
+			!(await pairedPeople(getDb(), program.id)).proteges.has(participant.id),
 		values: participantValues(participant),
 		employers: employers.map(({ id, name }) => ({ id, name })),
 		fields: programFields(program)
