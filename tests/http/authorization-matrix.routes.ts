@@ -288,6 +288,30 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 		params: ownImport
 	},
 	'GET /(staff)/programs/[programId]/import/template.csv': org1Staff('ok'),
+	'GET /(staff)/programs/[programId]/matching': org1Staff('ok'),
+	'POST /(staff)/programs/[programId]/matching?/accept': {
+		...org1Staff('bad'),
+		body: (w) => ({ pair: `${w.mentorC}:${w.protegeC}` })
+	},
+	'POST /(staff)/programs/[programId]/matching?/lock': {
+		...org1Staff('bad'),
+		body: (w) => ({ lock: `never:${w.mentorC}:${w.protegeC}` })
+	},
+	// Protégé C is in no pair: the one whose best mentors can be listed.
+	'GET /(staff)/programs/[programId]/matching/[protegeId]': {
+		...org1Staff('ok'),
+		params: (w) => ({ protegeId: w.protegeC })
+	},
+	'POST /(staff)/programs/[programId]/matching/[protegeId]?/pair': {
+		...org1Staff('bad'),
+		params: (w) => ({ protegeId: w.protegeC }),
+		body: (w) => ({ pair: `${w.mentorC}:${w.protegeC}` })
+	},
+	'POST /(staff)/programs/[programId]/matching/[protegeId]?/lock': {
+		...org1Staff('bad'),
+		params: (w) => ({ protegeId: w.protegeC }),
+		body: (w) => ({ lock: `never:${w.mentorC}:${w.protegeC}` })
+	},
 	'GET /(staff)/programs/[programId]/pairs/[pairId]': org1Staff('ok'),
 	'GET /(staff)/programs/[programId]/pairs/[pairId]/guide': org1Staff('ok'),
 	'POST /(staff)/programs/[programId]/pairs/[pairId]?/status': {
