@@ -30,6 +30,8 @@ export const STAFF_ROUTES = [
 	'/(staff)/programs/[programId]/export',
 	'/(staff)/programs/[programId]/import',
 	'/(staff)/programs/[programId]/import/[importId]',
+	'/(staff)/programs/[programId]/matching',
+	'/(staff)/programs/[programId]/matching/[protegeId]',
 	'/(staff)/programs/[programId]/pairs/[pairId]',
 	'/(staff)/programs/[programId]/pairs/[pairId]/guide',
 	'/(staff)/programs/[programId]/participants',
@@ -80,6 +82,11 @@ export function staffPages(w: AccessibilityWorld): [Route, string][] {
 		],
 		['/(staff)/programs/[programId]/import', `${program}/import`],
 		['/(staff)/programs/[programId]/import/[importId]', `${program}/import/${w.importId}`],
+		['/(staff)/programs/[programId]/matching', `/programs/${w.intakeProgramId}/matching`],
+		[
+			'/(staff)/programs/[programId]/matching/[protegeId]',
+			`/programs/${w.intakeProgramId}/matching/${w.intakeProtegeId}`
+		],
 		['/(staff)/programs/[programId]/pairs/[pairId]', `${program}/pairs/${w.pairId}`],
 		['/(staff)/programs/[programId]/pairs/[pairId]/guide', `${program}/pairs/${w.pairId}/guide`],
 		['/(staff)/programs/[programId]/rounds/[roundId]', `${program}/rounds/${w.roundId}`],

@@ -27,6 +27,9 @@ export interface AccessibilityWorld {
 	/** A coordinator with an authenticator app: signing in stops at the second step. */
 	enrolled: { email: string; password: string };
 	programId: string;
+	/** The demo's intake, nobody paired yet, and one of its protégés who answered `pre`. */
+	intakeProgramId: string;
+	intakeProtegeId: string;
 	participantId: string;
 	pairId: string;
 	roundId: string;
@@ -89,6 +92,16 @@ export async function buildAccessibilityWorld(db: Db, passes: number): Promise<A
 	if (!invitation.ok) throw new Error(invitation.reason);
 	const csv = 'role,name,email,language\nmentor,Ines Haddad,ines.example.org,en\n';
 
+	const answeredProtege = await db
+		.selectFrom('assignments')
+		.innerJoin('participants', 'participants.id', 'assignments.participant_id')
+		.select('participants.id')
+		.where('participants.program_id', '=', seed.intakeProgramId)
+		.where('participants.role', '=', 'protege')
+		.where('assignments.status', '=', 'submitted')
+		.orderBy('participants.name')
+		.executeTakeFirstOrThrow();
+
 	const fresh: FreshSurveys[] = [];
 	for (let pass = 1; pass <= passes; pass++)
 		fresh.push(await freshSurveys(db, admin, version.id, pass));
@@ -97,6 +110,8 @@ export async function buildAccessibilityWorld(db: Db, passes: number): Promise<A
 		admin: DEMO_SIGN_IN,
 		enrolled: { email: coordinator.email, password: DEMO_SIGN_IN.password },
 		programId: programId!,
+		intakeProgramId: seed.intakeProgramId,
+		intakeProtegeId: answeredProtege.id,
 		participantId: pair.mentorId,
 		pairId: pair.pairId,
 		roundId: round.id,
