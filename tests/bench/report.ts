@@ -8,6 +8,8 @@ export interface Measure {
 	/** Whether the budget is a ceiling (times, sizes) or a floor (throughput). */
 	kind: 'at_most' | 'at_least';
 	what: string;
+	/** Figures reported beside the value, with no budget of their own: added to its JSON line. */
+	extra?: Record<string, number | string>;
 }
 
 export function isOk(m: Measure): boolean {
@@ -17,6 +19,12 @@ export function isOk(m: Measure): boolean {
 
 const round = (n: number) => (Number.isInteger(n) ? n : Math.round(n * 100) / 100);
 
+const extras = (m: Measure) =>
+	Object.entries(m.extra ?? {}).map(([key, value]): [string, number | string] => [
+		key,
+		typeof value === 'number' ? round(value) : value
+	]);
+
 /** The machine-readable line the issue asks for: one JSON object per measure, with its engine. */
 export function jsonLine(m: Measure, engine: string): string {
 	return JSON.stringify({
@@ -25,7 +33,8 @@ export function jsonLine(m: Measure, engine: string): string {
 		value: m.value === null ? null : round(m.value),
 		unit: m.unit,
 		budget: m.budget === null ? null : round(m.budget),
-		ok: isOk(m)
+		ok: isOk(m),
+		...Object.fromEntries(extras(m))
 	});
 }
 
@@ -38,7 +47,7 @@ function budgetText(m: Measure): string {
 export function table(measures: Measure[]): string {
 	const rows = measures.map((m) => [
 		`\`${m.measure}\``,
-		m.what,
+		[m.what, ...extras(m).map(([key, value]) => `${key} ${value.toLocaleString('en')}`)].join('; '),
 		m.value === null ? 'n/a' : `${round(m.value).toLocaleString('en')} ${m.unit}`,
 		budgetText(m),
 		m.budget === null ? '' : isOk(m) ? 'ok' : '**missed**'

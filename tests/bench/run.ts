@@ -15,6 +15,7 @@ import {
 	settleSeededDatabase,
 	type Engine
 } from './bench-database';
+import { measureMatching } from './matching-load';
 import { measurePageWeight } from './page-weight';
 import { measureSavesPerProcess } from './process-saves';
 import { isOk, jsonLine, table, type Measure } from './report';
@@ -25,6 +26,8 @@ import { loadPage, medianMs, residentMb } from './timing';
 
 const GROWTH_SIZES = [500, 2000, 8000, 10_000];
 const SURVEY_PAIRS = 100;
+/** Intakes to match: this many protégés and as many mentors, nobody paired, all answered. */
+const INTAKE_SIZES = [300, 1000];
 const started = performance.now();
 const log = (message: string) =>
 	console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0)} s] ${message}`);
@@ -70,9 +73,10 @@ let server: RunningServer | undefined;
 
 try {
 	log(
-		`${engineVersion}. Seeding programs of ${sizes.join(', ')} pairs (both rounds answered by every role)…`
+		`${engineVersion}. Seeding programs of ${sizes.join(', ')} pairs (both rounds answered by every role)` +
+			` and intakes of ${INTAKE_SIZES.map((n) => `${n} × ${n}`).join(', ')} to match…`
 	);
-	const seed = await seedBench(db, { sizes, surveyPairs: SURVEY_PAIRS });
+	const seed = await seedBench(db, { sizes, surveyPairs: SURVEY_PAIRS, intakeSizes: INTAKE_SIZES });
 	const programOf = (size: number) => seed.programs.find((p) => p.pairs === size)!;
 	const crowdProgramId = await seedCrowdProgram(db, seed.organizationId, CROWD);
 	await settleSeededDatabase(db, engine);
@@ -226,6 +230,9 @@ try {
 
 	// Last, so that the measures above meet the server as they did before this one existed.
 	for (const measure of await measureSavesPerProcess(engine, server, savers, form, log))
+		measures.push(measure);
+	// After the saves: the heaviest pages of all, so that nothing above meets their garbage.
+	for (const measure of await measureMatching(staff, db, seed.organizationId, seed.intakes, log))
 		measures.push(measure);
 } finally {
 	await server?.stop();

@@ -1,9 +1,8 @@
-import type { Insertable } from 'kysely';
 import type { InstrumentDocument } from '../../src/lib/instruments/types';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { issueParticipantLink, linkExpiry } from '../../src/lib/server/auth/participant-links';
 import type { Db, DbOrTx } from '../../src/lib/server/db/open';
-import type { Database, PairStatus, Program } from '../../src/lib/server/db/schema';
+import type { PairStatus, Program } from '../../src/lib/server/db/schema';
 import type { Side } from '../../src/lib/server/demo/draft-answers';
 import type { Language } from '../../src/lib/server/demo/people';
 import { Random } from '../../src/lib/server/demo/random';
@@ -15,18 +14,15 @@ import {
 	insertParticipants,
 	type ParticipantInput
 } from '../../src/lib/server/participants/participants';
-import { newProgramValues } from '../../src/lib/server/programs/program-form';
-import { createProgram, findProgram } from '../../src/lib/server/programs/programs';
 import { planAssignments } from '../../src/lib/server/rounds/assignment-plan';
-import { DEFAULT_REMINDER_DAYS } from '../../src/lib/server/rounds/round-state';
 import { createStaffUser } from '../../src/lib/server/staff/staff';
 import { generateId } from '../../src/lib/server/util/ids';
-import { SyntheticAnswers, type Wave } from './synthetic-answers';
+import { createBenchProgram, DAY, insertAll, roundRow, type Row, type Team } from './bench-rows';
+import { seedMatchingProgram } from './seed-matching';
+import { SyntheticAnswers } from './synthetic-answers';
 import { syntheticPerson } from './synthetic-people';
-import { todayIn } from '../../src/lib/time/days';
 import { DEFAULT_TIME_ZONE } from '../../src/lib/time/zones';
 
-const DAY = 24 * 60 * 60_000;
 const PAIRS_PER_EMPLOYER = 100;
 
 /** Not a secret: a throwaway account on a throwaway database. */
@@ -49,27 +45,8 @@ export interface BenchSeed {
 	document: InstrumentDocument;
 	programs: SeededProgram[];
 	surveyTakers: SurveyTaker[];
-}
-
-interface Team {
-	organizationId: string;
-	adminId: string;
-	staffIds: string[];
-	versionId: string;
-	document: InstrumentDocument;
-}
-
-type Row<T extends keyof Database> = Insertable<Database[T]>;
-
-/** Multi-row inserts as large as SQLite's bound-parameter limit allows. */
-async function insertAll<T extends keyof Database>(db: DbOrTx, table: T, rows: Row<T>[]) {
-	if (rows.length === 0) return;
-	const size = Math.floor(30_000 / Object.keys(rows[0]!).length);
-	for (let i = 0; i < rows.length; i += size)
-		await db
-			.insertInto(table)
-			.values(rows.slice(i, i + size) as never)
-			.execute();
+	/** Programs of N protégés and N mentors, nobody paired, everyone's `pre` answered. */
+	intakes: { id: string; size: number }[];
 }
 
 async function createTeam(db: Db, now: number): Promise<Team> {
@@ -90,21 +67,6 @@ async function createTeam(db: Db, now: number): Promise<Team> {
 		const document = (await loadVersionDocument(tx, versionId))!;
 		return { organizationId, adminId, staffIds, versionId, document };
 	});
-}
-
-async function createBenchProgram(tx: DbOrTx, team: Team, name: string, now: number) {
-	const id = await createProgram(
-		tx,
-		team.organizationId,
-		{
-			...newProgramValues(todayIn(DEFAULT_TIME_ZONE, now)),
-			name,
-			startDate: todayIn(DEFAULT_TIME_ZONE, now - 49 * DAY),
-			endDate: todayIn(DEFAULT_TIME_ZONE, now + 63 * DAY)
-		},
-		now - 70 * DAY
-	);
-	return (await findProgram(tx, team.organizationId, id))!;
 }
 
 interface Cast {
@@ -164,22 +126,6 @@ async function castProgram(
 	return { program, people, pairs };
 }
 
-function roundRow(team: Team, cast: Cast, wave: Wave, days: [number, number], now: number) {
-	return {
-		id: generateId(),
-		organization_id: team.organizationId,
-		program_id: cast.program.id,
-		instrument_version_id: team.versionId,
-		wave,
-		opens_on: todayIn(DEFAULT_TIME_ZONE, now + days[0] * DAY),
-		closes_on: todayIn(DEFAULT_TIME_ZONE, now + days[1] * DAY),
-		closed_at: null,
-		reminder_days: JSON.stringify(DEFAULT_REMINDER_DAYS),
-		created_by: team.adminId,
-		created_at: now + days[0] * DAY
-	};
-}
-
 function plannedAssignments(team: Team, cast: Cast, round: Row<'rounds'> & { id: string }) {
 	const staffIds = [...new Set(cast.pairs.map((p) => p.coordinator_id!))];
 	return planAssignments({
@@ -237,7 +183,7 @@ async function seedAnsweredProgram(
 			['pre', [-42, -28]],
 			['mid', [-16, 12]]
 		] as const) {
-			const round = roundRow(team, cast, wave, [...days], now);
+			const round = roundRow(team, program.id, wave, [...days], now);
 			await insertAll(tx, 'rounds', [round]);
 			const assignments = plannedAssignments(team, cast, round);
 			const responses: Row<'responses'>[] = [];
@@ -288,7 +234,7 @@ async function seedSurveyProgram(
 	return db.transaction().execute(async (tx) => {
 		const program = await createBenchProgram(tx, team, 'Bench survey takers', now);
 		const cast = await castProgram(tx, team, program, pairCount, random, now, 'en');
-		const round = roundRow(team, cast, 'pre', [-1, 13], now);
+		const round = roundRow(team, program.id, 'pre', [-1, 13], now);
 		await insertAll(tx, 'rounds', [round]);
 		const assignments = plannedAssignments(team, cast, round);
 		await insertAll(tx, 'assignments', assignments);
@@ -309,12 +255,19 @@ async function seedSurveyProgram(
 }
 
 /**
- * One organization with an answered program of each size and a survey program of
- * `surveyPairs` pairs, written in bulk (one transaction per program), not page by page.
+ * One organization with an answered program of each size, a survey program of `surveyPairs`
+ * pairs and an intake to match of each of `intakeSizes`, written in bulk (one transaction per
+ * program), not page by page.
  */
 export async function seedBench(
 	db: Db,
-	options: { sizes: number[]; surveyPairs: number; now?: number; seed?: number }
+	options: {
+		sizes: number[];
+		surveyPairs: number;
+		intakeSizes?: number[];
+		now?: number;
+		seed?: number;
+	}
 ): Promise<BenchSeed> {
 	const now = options.now ?? Date.now();
 	const random = new Random(options.seed ?? 2027);
@@ -323,5 +276,14 @@ export async function seedBench(
 	for (const size of options.sizes)
 		programs.push(await seedAnsweredProgram(db, team, size, random, now));
 	const surveyTakers = await seedSurveyProgram(db, team, options.surveyPairs, random, now);
-	return { organizationId: team.organizationId, document: team.document, programs, surveyTakers };
+	const intakes: BenchSeed['intakes'] = [];
+	for (const size of options.intakeSizes ?? [])
+		intakes.push({ id: await seedMatchingProgram(db, team, size, random, now), size });
+	return {
+		organizationId: team.organizationId,
+		document: team.document,
+		programs,
+		surveyTakers,
+		intakes
+	};
 }
