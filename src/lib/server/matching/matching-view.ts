@@ -97,8 +97,9 @@ async function wordingFor(db: DbOrTx, program: Program, language: string) {
 	return { ...loaded, wording: { input: loaded.input, names: loaded.names, items, language } };
 }
 
-const byProtegeName = (a: CandidateView, b: CandidateView) =>
-	a.protege.name.localeCompare(b.protege.name) || (a.protege.id < b.protege.id ? -1 : 1);
+const byName = (a: MatchName, b: MatchName) =>
+	a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byProtegeName = (a: CandidateView, b: CandidateView) => byName(a.protege, b.protege);
 
 /** The program's suggested pairs with their reasons, who is left and why, and the locks. */
 export async function buildMatchingView(
@@ -125,15 +126,12 @@ export async function buildMatchingView(
 		counts,
 		meanScore:
 			scores.length === 0 ? null : Math.round(scores.reduce((a, b) => a + b, 0) / scores.length),
-		unmatched: outcome.unmatched.map((u) => ({
-			person: names.get(u.protege.id)!,
-			reason: u.reason
-		})),
-		mentorsLeft: outcome.mentorsLeft.map((l) => ({
-			person: names.get(l.mentor.id)!,
-			places: l.places,
-			answered: l.answered
-		})),
+		unmatched: outcome.unmatched
+			.map((u) => ({ person: names.get(u.protege.id)!, reason: u.reason }))
+			.sort((a, b) => byName(a.person, b.person)),
+		mentorsLeft: outcome.mentorsLeft
+			.map((l) => ({ person: names.get(l.mentor.id)!, places: l.places, answered: l.answered }))
+			.sort((a, b) => byName(a.person, b.person)),
 		locks: input.locks.flatMap((lock) => {
 			const mentor = names.get(lock.mentorId);
 			const protege = names.get(lock.protegeId);
