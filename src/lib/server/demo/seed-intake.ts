@@ -1,6 +1,5 @@
 import { insertParticipants } from '../participants/participants';
-import { newProgramValues } from '../programs/program-form';
-import { createProgram, findProgram } from '../programs/programs';
+import { findProgram } from '../programs/programs';
 import { openRound } from '../rounds/rounds';
 import { submitSurvey } from './answer-writer';
 import { TIMELINE } from './calendar';
@@ -8,7 +7,7 @@ import { INTAKE_CAST, INTAKE_FIELDS, type IntakePerson } from './intake-cast';
 import { intakePreAnswers } from './intake-answers';
 import { emailName } from './people';
 import { answerAsStakeholder, assignmentOf, type DemoRound } from './respondents';
-import type { Seeding } from './seed-program';
+import { createDemoProgram, type Seeding } from './seed-program';
 
 /** People sign up one after another across the sign-up days: the first listed, the first come. */
 function signedUpAt(seeding: Seeding, index: number): number {
@@ -71,19 +70,10 @@ export async function seedIntake(
 ): Promise<string> {
 	const { db, team, calendar, random } = seeding;
 	const t = TIMELINE.intake;
-	const programId = await createProgram(
-		db,
-		team.organizationId,
-		{
-			...newProgramValues(calendar.date(0)),
-			name: spec.name,
-			description: spec.description,
-			startDate: calendar.date(t.starts),
-			endDate: calendar.date(t.ends),
-			pairsSeeSummary: true,
-			mentorMultipleProteges: true
-		},
-		calendar.at(t.created)
+	const programId = await createDemoProgram(
+		seeding,
+		{ ...spec, timeline: t },
+		{ mentorMultipleProteges: true }
 	);
 	const ids = await addPeople(seeding, { organizationId: team.organizationId, programId });
 

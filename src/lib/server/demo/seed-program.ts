@@ -58,11 +58,18 @@ function participant(
 	return { role, ...person, ...extra, consentDate: null, notes: '' };
 }
 
-/** One program: its people, pairs and rounds, and the answers its stories call for. */
-export async function seedProgram(seeding: Seeding, spec: ProgramSpec): Promise<DemoPair[]> {
-	const { db, team, calendar, random, people } = seeding;
+/** A demo program created on its timeline's day, pairs allowed to see their summary. */
+export async function createDemoProgram(
+	{ db, team, calendar }: Seeding,
+	spec: {
+		name: string;
+		description: string;
+		timeline: { created: number; starts: number; ends: number };
+	},
+	changes: { mentorMultipleProteges?: boolean } = {}
+): Promise<string> {
 	const t = spec.timeline;
-	const programId = await createProgram(
+	return createProgram(
 		db,
 		team.organizationId,
 		{
@@ -71,10 +78,18 @@ export async function seedProgram(seeding: Seeding, spec: ProgramSpec): Promise<
 			description: spec.description,
 			startDate: calendar.date(t.starts),
 			endDate: calendar.date(t.ends),
-			pairsSeeSummary: true
+			pairsSeeSummary: true,
+			...changes
 		},
 		calendar.at(t.created)
 	);
+}
+
+/** One program: its people, pairs and rounds, and the answers its stories call for. */
+export async function seedProgram(seeding: Seeding, spec: ProgramSpec): Promise<DemoPair[]> {
+	const { db, team, calendar, random, people } = seeding;
+	const t = spec.timeline;
+	const programId = await createDemoProgram(seeding, { ...spec, timeline: t });
 	const program = (await findProgram(db, team.organizationId, programId))!;
 	const employers = team.employers.filter((e) => e.program === spec.kind);
 	const phone = () => (random.chance(0.4) ? `613-555-01${random.between(10, 99)}` : null);

@@ -23,7 +23,7 @@ import type { ItemDocument } from '$lib/instruments/types';
 import type { DbOrTx } from '../db';
 import type { MatchLockKind, MatchRule, Program } from '../db/schema';
 import { loadMatchInput, type MatchName } from './match-input';
-import { runInSlices } from './slices';
+import { eachStep, runInSlices } from './slices';
 
 /** A mentor and a protégé as a coordinator reads their prediction. */
 export interface CandidateView {
@@ -109,9 +109,13 @@ export async function buildMatchingView(
 ): Promise<MatchingView> {
 	const { input, names, hasPreRound, wording } = await wordingFor(db, program, language);
 	const outcome = await runInSlices(suggestSteps(input));
-	const suggestions = outcome.pairs
-		.map((pair) => candidateView(wording, pair.mentor, pair.protege, pair.locked))
-		.sort(byProtegeName);
+	const suggestions = (
+		await runInSlices(
+			eachStep(outcome.pairs, (pair) =>
+				candidateView(wording, pair.mentor, pair.protege, pair.locked)
+			)
+		)
+	).sort(byProtegeName);
 	const counts = { ok: 0, watch: 0, at_risk: 0 };
 	const scores: number[] = [];
 	for (const s of suggestions) {

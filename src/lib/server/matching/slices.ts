@@ -13,3 +13,13 @@ export async function runInSlices<T>(steps: Generator<void, T>): Promise<T> {
 		}
 	}
 }
+
+/** `items.map(work)` as steps, one item each. */
+export function* eachStep<T, R>(items: readonly T[], work: (item: T) => R): Generator<void, R[]> {
+	const results: R[] = [];
+	for (const item of items) {
+		results.push(work(item));
+		yield;
+	}
+	return results;
+}
