@@ -99,7 +99,11 @@ async function wordingFor(db: DbOrTx, program: Program, language: string) {
 
 const byName = (a: MatchName, b: MatchName) =>
 	a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const byProtegeName = (a: CandidateView, b: CandidateView) => byName(a.protege, b.protege);
+const SEVERITY = { at_risk: 0, watch: 1, ok: 2 } as const;
+/** Pairs to look at first (a locked pair at risk, then pairs to watch), then by protégé. */
+const bySeverityThenProtege = (a: CandidateView, b: CandidateView) =>
+	(a.status ? SEVERITY[a.status] : 3) - (b.status ? SEVERITY[b.status] : 3) ||
+	byName(a.protege, b.protege);
 
 /** The program's suggested pairs with their reasons, who is left and why, and the locks. */
 export async function buildMatchingView(
@@ -115,7 +119,7 @@ export async function buildMatchingView(
 				candidateView(wording, pair.mentor, pair.protege, pair.locked)
 			)
 		)
-	).sort(byProtegeName);
+	).sort(bySeverityThenProtege);
 	const counts = { ok: 0, watch: 0, at_risk: 0 };
 	const scores: number[] = [];
 	for (const s of suggestions) {
