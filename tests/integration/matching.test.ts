@@ -234,5 +234,12 @@ describe('suggested pairs', () => {
 		expect(view!.candidates[1]!.differences[0]).toMatch(
 			/la personne mentorée a choisi .*; le mentor a choisi/
 		);
+		// A key question far apart is a reason for the status; it is not said again as a difference.
+		const atRisk = view!.candidates[1]!;
+		expect(atRisk.reasons.length).toBeGreaterThan(0);
+		for (const difference of atRisk.differences) {
+			const label = difference.split(' : ')[0]!;
+			expect(atRisk.reasons.some((reason) => reason.includes(label))).toBe(false);
+		}
 	});
 });

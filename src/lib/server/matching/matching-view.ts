@@ -53,6 +53,9 @@ export interface MatchingView {
 	free: { mentors: number; proteges: number };
 }
 
+/** Agreements and differences shown per suggestion. */
+const SHOWN = 2;
+
 interface Wording {
 	input: MatchInput;
 	names: ReadonlyMap<string, MatchName>;
@@ -80,14 +83,28 @@ function candidateView(
 	if (!mentor.answers || !protege.answers)
 		return { ...view, status: null, score: null, reasons: [], agreements: [], differences: [] };
 	const prediction = predictPair(input.prediction, mentor.answers, protege.answers);
-	const explanation = explainMatch(input.prediction.constructs, mentor.answers, protege.answers);
+	// A difference already given as a reason for the status is not repeated below it.
+	const inReasons = new Set(
+		prediction.reasons.flatMap(({ reason }) => ('itemKey' in reason ? [reason.itemKey] : []))
+	);
+	const explanation = explainMatch(
+		input.prediction.constructs,
+		mentor.answers,
+		protege.answers,
+		SHOWN + inReasons.size
+	);
+	const differences = explanation.differences
+		.filter((topic) => !inReasons.has(topic.item.key))
+		.slice(0, SHOWN);
 	return {
 		...view,
 		status: prediction.status,
 		score: prediction.score === null ? null : Math.round(prediction.score * 100),
 		reasons: prediction.reasons.map(({ reason }) => describeReason(reason, items, language)),
-		agreements: explanation.agreements.map((topic) => matchTopicSentence(topic, language)),
-		differences: explanation.differences.map((topic) => matchTopicSentence(topic, language))
+		agreements: explanation.agreements
+			.slice(0, SHOWN)
+			.map((topic) => matchTopicSentence(topic, language)),
+		differences: differences.map((topic) => matchTopicSentence(topic, language))
 	};
 }
 
