@@ -1,5 +1,7 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
+import { recordAudit } from '../audit/audit';
+import { isPageOpening } from '../audit/page-opening';
 import { getDb } from '../db';
 import type { Program, StaffUserRow } from '../db/schema';
 import { redirectWithFlash } from '../flash/flash';
@@ -54,5 +56,28 @@ export async function changeLock(event: RequestEvent, { staff, program }: Staffe
 	if (!done) error(404, 'Not found');
 	redirectWithFlash(event.cookies, back, {
 		kind: command.kind === 'remove' ? 'matching_lock_removed' : 'matching_lock_saved'
+	});
+}
+
+/**
+ * A matching page quotes people's answers: when a staff member opens one (not on a reload after
+ * its own form), the audit log keeps who looked, at which program or protégé, and how many
+ * suggestions it showed.
+ */
+export async function recordMatchingViewed(
+	event: RequestEvent,
+	staff: StaffUserRow,
+	target: { type: 'program' | 'participant'; id: string },
+	suggested: number
+): Promise<void> {
+	if (!isPageOpening(event)) return;
+	await recordAudit(getDb(), {
+		organizationId: staff.organization_id,
+		actorStaffId: staff.id,
+		action: 'matching.viewed',
+		targetType: target.type,
+		targetId: target.id,
+		detail: { suggested },
+		ip: event.getClientAddress()
 	});
 }

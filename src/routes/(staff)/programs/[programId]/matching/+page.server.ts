@@ -1,8 +1,10 @@
 import { getLocale } from '$lib/paraglide/runtime';
-import { recordAudit } from '$lib/server/audit/audit';
-import { isPageOpening } from '$lib/server/audit/page-opening';
 import { getDb } from '$lib/server/db';
-import { acceptSuggestions, changeLock } from '$lib/server/matching/matching-actions';
+import {
+	acceptSuggestions,
+	changeLock,
+	recordMatchingViewed
+} from '$lib/server/matching/matching-actions';
 import { buildMatchingView } from '$lib/server/matching/matching-view';
 import { requireProgram } from '$lib/server/programs/access';
 
@@ -10,17 +12,12 @@ export async function load(event) {
 	const { staff, program } = await requireProgram(event);
 	const db = getDb();
 	const view = await buildMatchingView(db, program, getLocale());
-	// The page quotes people's answers: the audit log keeps who looked.
-	if (isPageOpening(event))
-		await recordAudit(db, {
-			organizationId: staff.organization_id,
-			actorStaffId: staff.id,
-			action: 'matching.viewed',
-			targetType: 'program',
-			targetId: program.id,
-			detail: { suggested: view.suggestions.length },
-			ip: event.getClientAddress()
-		});
+	await recordMatchingViewed(
+		event,
+		staff,
+		{ type: 'program', id: program.id },
+		view.suggestions.length
+	);
 	return { view, programStatus: program.status };
 }
 

@@ -1,13 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
-import { recordAudit } from '$lib/server/audit/audit';
-import { isPageOpening } from '$lib/server/audit/page-opening';
 import { getDb } from '$lib/server/db';
 import { redirectWithFlash } from '$lib/server/flash/flash';
 import { parsePairChoice } from '$lib/server/forms/matching-form';
 import { fieldFailure } from '$lib/server/forms/read-form';
-import { changeLock } from '$lib/server/matching/matching-actions';
+import { changeLock, recordMatchingViewed } from '$lib/server/matching/matching-actions';
 import { bestMentorsView } from '$lib/server/matching/matching-view';
 import { createPair } from '$lib/server/pairs/pair-actions';
 import { requireProgram } from '$lib/server/programs/access';
@@ -17,16 +15,12 @@ export async function load(event) {
 	const db = getDb();
 	const view = await bestMentorsView(db, program, event.params.protegeId, getLocale());
 	if (!view) error(404, 'Not found');
-	if (isPageOpening(event))
-		await recordAudit(db, {
-			organizationId: staff.organization_id,
-			actorStaffId: staff.id,
-			action: 'matching.viewed',
-			targetType: 'participant',
-			targetId: view.protege.id,
-			detail: { suggested: view.candidates.length },
-			ip: event.getClientAddress()
-		});
+	await recordMatchingViewed(
+		event,
+		staff,
+		{ type: 'participant', id: view.protege.id },
+		view.candidates.length
+	);
 	return { view };
 }
 
