@@ -1,4 +1,10 @@
-import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import {
+	redirect,
+	type Handle,
+	type HandleServerError,
+	type RequestEvent,
+	type ServerInit
+} from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import {
@@ -6,6 +12,7 @@ import {
 	overwriteServerAsyncLocalStorage,
 	type Locale
 } from '$lib/paraglide/runtime';
+import { participantLocale, staffLocale, textDirection } from '$lib/i18n/locales';
 import { deleteSessionCookie, sessionCookieName } from '$lib/server/auth/cookies';
 import { validateParticipantSessionToken, validateSessionToken } from '$lib/server/auth/session';
 import { mayVisitBeforeEnrolment, resolveStaffAccess } from '$lib/server/auth/staff-access';
@@ -15,9 +22,10 @@ import { prepareServer } from '$lib/server/startup';
 export const init: ServerInit = prepareServer;
 
 /**
- * Each request's language (cookie, then the browser's languages, then English), which every
- * message function reads through Paraglide's server storage. Paraglide's own middleware does the
- * same but copies each request first, body included, for frameworks that need a new request.
+ * Each request's language, which every message function reads through Paraglide's server storage.
+ * A participant's pages speak the participant's language (any shipped one); without a personal
+ * link, the cookie, then the browser's languages. Staff pages speak English or French only.
+ * Paraglide's own middleware does the same but copies each request first, body included.
  */
 const localeStorage = new AsyncLocalStorage<{
 	locale?: Locale;
@@ -26,11 +34,26 @@ const localeStorage = new AsyncLocalStorage<{
 }>();
 overwriteServerAsyncLocalStorage(localeStorage);
 
+/** Personal-link pages (/p…), the link itself (/l/…) and the language switch. */
+function onParticipantSurface(pathname: string): boolean {
+	return /^\/(p|language)(\/|$)|^\/l\//.test(pathname);
+}
+
+function requestLocale(event: RequestEvent): Locale {
+	const asked = extractLocaleFromRequest(event.request);
+	if (!onParticipantSurface(event.url.pathname)) return staffLocale(asked);
+	const participant = event.locals.participant;
+	return (participant && participantLocale(participant.language)) || asked;
+}
+
 const i18n: Handle = ({ event, resolve }) => {
-	const locale = extractLocaleFromRequest(event.request);
+	const locale = requestLocale(event);
 	const store = { locale, origin: event.url.origin, messageCalls: new Set<string>() };
 	return localeStorage.run(store, () =>
-		resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) })
+		resolve(event, {
+			transformPageChunk: ({ html }) =>
+				html.replace('%paraglide.lang%', locale).replace('%paraglide.dir%', textDirection(locale))
+		})
 	);
 };
 
@@ -89,7 +112,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(i18n, authentication, securityHeaders);
+export const handle = sequence(authentication, i18n, securityHeaders);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status >= 500) {

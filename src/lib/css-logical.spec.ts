@@ -136,8 +136,8 @@ export function findPhysicalInSvelte(source: string): { findings: Finding[]; has
 	let hasCss = false;
 	for (const match of source.matchAll(/(<style\b[^>]*>)([\s\S]*?)<\/style>/g)) {
 		hasCss = true;
-		const base = match.index + match[1].length;
-		for (const f of findPhysical(match[2])) findings.push({ ...f, offset: base + f.offset });
+		const base = match.index + match[1]!.length;
+		for (const f of findPhysical(match[2]!)) findings.push({ ...f, offset: base + f.offset });
 	}
 	// Markup only: scripts and style blocks blanked (same length, so offsets still hold).
 	const markup = source.replace(/<(script|style)\b[\s\S]*?<\/\1>/g, (block) =>
@@ -145,8 +145,8 @@ export function findPhysicalInSvelte(source: string): { findings: Finding[]; has
 	);
 	for (const match of markup.matchAll(/(?<![\w:-])style\s*=\s*(["'])([\s\S]*?)\1/g)) {
 		hasCss = true;
-		const base = match.index + match[0].indexOf(match[1]) + 1;
-		for (const f of findPhysical(match[2], true)) findings.push({ ...f, offset: base + f.offset });
+		const base = match.index + match[0].indexOf(match[1]!) + 1;
+		for (const f of findPhysical(match[2]!, true)) findings.push({ ...f, offset: base + f.offset });
 	}
 	for (const match of markup.matchAll(
 		/(?<![\w-])style:(--)?([\w-]+)(?:\|important)?(?:\s*=\s*(?:"([^"]*)"|'([^']*)'))?/g
@@ -154,7 +154,7 @@ export function findPhysicalInSvelte(source: string): { findings: Finding[]; has
 		hasCss = true;
 		if (match[1]) continue; // style:--custom-property
 		const value = match[3] ?? match[4] ?? '';
-		const reason = physicalReason(match[2], value.replace(/\{[^}]*\}/g, ''));
+		const reason = physicalReason(match[2]!, value.replace(/\{[^}]*\}/g, ''));
 		if (reason) findings.push({ offset: match.index, declaration: match[0], reason });
 	}
 	return { findings, hasCss };

@@ -14,9 +14,13 @@ function kept<T>(kind: string, locale: string, options: object | undefined, make
 	return formatter;
 }
 
-/** Dates are written the Canadian way in both interface languages. */
+/**
+ * Dates are written the Canadian way in English and French; other languages keep their own order
+ * and words, with the digits their messages use (0–9).
+ */
 export function regionalLocale(locale: string): string {
-	return locale === 'fr' ? 'fr-CA' : 'en-CA';
+	if (locale === 'fr' || locale === 'en') return `${locale}-CA`;
+	return `${locale}-u-nu-latn`;
 }
 
 export function dateTimeFormat(

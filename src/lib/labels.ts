@@ -68,14 +68,7 @@ export function localized(text: Record<string, string> | null | undefined, local
 	return text[locale]?.trim() ? text[locale]! : (Object.values(text).find((t) => t.trim()) ?? '');
 }
 
-/** "Français", "español": a language's own name where the runtime knows it, else its code. */
-export function languageName(code: string, locale: string): string {
-	try {
-		return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
-	} catch {
-		return code;
-	}
-}
+export { languageName } from './i18n/locales';
 
 const programStatusLabels = {
 	draft: m.program_status_draft,

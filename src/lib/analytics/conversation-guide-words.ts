@@ -8,8 +8,7 @@ import {
 	type TopicGroup
 } from '$lib/alignment/conversation-guide';
 import { listFormat, numberFormat, regionalLocale } from '$lib/intl';
-
-type Locale = 'en' | 'fr';
+import type { Locale } from '$lib/paraglide/runtime';
 
 export interface WordedTopic {
 	key: string;

@@ -5,6 +5,8 @@ export interface SurveyQuestion {
 	key: string;
 	type: ItemType;
 	text: string;
+	/** The question in the program's language too, when the program shows both; else null. */
+	textAlso: { text: string; language: string } | null;
 	/** The item's short name ("Job leads and referrals"), for error messages; '' when it has none. */
 	label: string;
 	hint: string | null;
@@ -40,9 +42,14 @@ export function surveyPages(
 	doc: InstrumentDocument,
 	role: Role,
 	wave: Wave,
-	language: string
+	language: string,
+	alsoIn: string | null = null
 ): SurveyPage[] {
 	const say = (text: LocalizedText | null | undefined) => pick(text, language, doc.languages);
+	const sayAlso = (text: LocalizedText | undefined) => {
+		const also = alsoIn ? pick(text, alsoIn, doc.languages) : '';
+		return also ? { text: also, language: alsoIn! } : null;
+	};
 	return doc.constructs
 		.map((construct) => ({
 			constructKey: construct.key,
@@ -54,6 +61,7 @@ export function surveyPages(
 					key: item.key,
 					type: item.type,
 					text: say(item.wording[role]),
+					textAlso: sayAlso(item.wording[role]),
 					label: say(item.label),
 					hint: item.hint ? say(item.hint) || null : null,
 					required: item.required,

@@ -6,6 +6,7 @@ const scale: SurveyQuestion = {
 	key: 'often',
 	type: 'scale',
 	text: 'How often?',
+	textAlso: null,
 	label: 'Meeting frequency',
 	hint: null,
 	required: true,

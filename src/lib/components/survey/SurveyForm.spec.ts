@@ -8,6 +8,7 @@ const question = (key: string, type: SurveyQuestion['type'], options: string[] =
 	key,
 	type,
 	text: `Question ${key}`,
+	textAlso: null,
 	label: key,
 	hint: null,
 	required: true,

@@ -35,6 +35,8 @@ const ACTION_LABELS: Record<AuditAction, Label> = {
 	'instrument.exported': m.audit_action_instrument_exported,
 	'instrument.imported': m.audit_action_instrument_imported,
 	'instrument.duplicated': m.audit_action_instrument_duplicated,
+	'instrument.language_reviewed': m.audit_action_instrument_language_reviewed,
+	'instrument.language_draft': m.audit_action_instrument_language_draft,
 	'program.created': m.audit_action_program_created,
 	'program.updated': m.audit_action_program_updated,
 	'program.closed': m.audit_action_program_closed,

@@ -31,6 +31,8 @@ export type AuditAction =
 	| 'instrument.exported'
 	| 'instrument.imported'
 	| 'instrument.duplicated'
+	| 'instrument.language_reviewed'
+	| 'instrument.language_draft'
 	| 'program.created'
 	| 'program.updated'
 	| 'program.closed'

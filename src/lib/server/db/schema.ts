@@ -213,6 +213,10 @@ export interface ProgramsTable {
 	fields: Generated<string>;
 	field_rule: Generated<MatchRule>;
 	language_rule: Generated<MatchRule>;
+	/** The languages offered to participants, as a JSON array of codes. */
+	languages: Generated<string>;
+	/** 1: each question is also shown in the program's language, in smaller type. */
+	bilingual_questions: Generated<number>;
 	closed_at: number | null;
 	created_at: number;
 	updated_at: number;
@@ -266,6 +270,14 @@ export interface PairsTable {
 	status: PairStatus;
 	created_at: number;
 	updated_at: number;
+}
+
+/** A language of an instrument version that a fluent staff member checked; others are drafts. */
+export interface InstrumentLanguageReviewsTable {
+	version_id: string;
+	language: string;
+	reviewed_by: string | null;
+	reviewed_at: number;
 }
 
 export interface MatchLocksTable {
@@ -423,6 +435,7 @@ export interface Database {
 	pairs: PairsTable;
 	pair_status_changes: PairStatusChangesTable;
 	match_locks: MatchLocksTable;
+	instrument_language_reviews: InstrumentLanguageReviewsTable;
 	participant_imports: ParticipantImportsTable;
 	rounds: RoundsTable;
 	assignments: AssignmentsTable;

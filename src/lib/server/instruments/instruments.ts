@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/audit';
 import { generateId } from '../util/ids';
 import { loadVersionDocument } from './load-document';
 import { parseInstrumentDocument, type DocumentProblem } from './parse-document';
-import { insertVersion, replaceVersionContent } from './store';
+import { copyLanguageReviews, insertVersion, replaceVersionContent } from './store';
 
 export interface VersionSummary {
 	id: string;
@@ -158,6 +158,7 @@ export async function openDraft(
 			createdBy: actor.id,
 			basedOn: version.id
 		});
+		await copyLanguageReviews(tx, version.id, draftId);
 		await recordAudit(tx, {
 			organizationId: actor.organization_id,
 			actorStaffId: actor.id,

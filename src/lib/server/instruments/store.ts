@@ -140,3 +140,21 @@ export async function replaceVersionContent(
 		.execute();
 	await writeVersionContent(db, versionId, doc);
 }
+
+/** A new draft keeps the reviews of the version it copies. */
+export async function copyLanguageReviews(
+	db: DbOrTx,
+	fromVersionId: string,
+	toVersionId: string
+): Promise<void> {
+	const rows = await db
+		.selectFrom('instrument_language_reviews')
+		.selectAll()
+		.where('version_id', '=', fromVersionId)
+		.execute();
+	if (rows.length === 0) return;
+	await db
+		.insertInto('instrument_language_reviews')
+		.values(rows.map((row) => ({ ...row, version_id: toVersionId })))
+		.execute();
+}

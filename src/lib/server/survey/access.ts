@@ -1,5 +1,6 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
+import { surveyLanguage } from '$lib/instruments/survey-language';
 import { surveyPages, type SurveyPage } from '$lib/instruments/survey-pages';
 import type { InstrumentDocument, Role, Wave } from '$lib/instruments/types';
 import type { Assignment, Participant, Round } from '../db/schema';
@@ -8,6 +9,7 @@ import { getDb } from '../db';
 import { organizationTimeZone } from '../organizations/time-zone';
 import { roundStateAt, type RoundState } from '../rounds/round-state';
 import { findOwnAssignment, roundDocument } from './assignments';
+import { loadProgramLanguages } from '../programs/program-languages';
 
 /** The participant whose link opened this session, or the page that explains personal links. */
 export function requireParticipant(event: Pick<RequestEvent, 'locals'>): Participant {
@@ -21,6 +23,8 @@ export interface OpenSurvey {
 	round: Round;
 	pages: SurveyPage[];
 	language: string;
+	/** The program's language, shown under each question when the program asks for it. */
+	alsoIn: string | null;
 	state: RoundState;
 	/** `${base}/page/2`, `${base}/check`, `${base}/done`. */
 	base: string;
@@ -31,30 +35,46 @@ export interface OpenSurvey {
 // A published version never changes: its pages per role, wave and language are worded once.
 const wordedPages = new WeakMap<InstrumentDocument, Map<string, SurveyPage[]>>();
 
-function pagesOf(document: InstrumentDocument, role: Role, wave: Wave, language: string) {
+function pagesOf(
+	document: InstrumentDocument,
+	role: Role,
+	wave: Wave,
+	language: string,
+	alsoIn: string | null
+) {
 	let byKey = wordedPages.get(document);
 	if (!byKey) wordedPages.set(document, (byKey = new Map()));
-	const key = `${role} ${wave} ${language}`;
+	const key = `${role} ${wave} ${language} ${alsoIn}`;
 	let pages = byKey.get(key);
-	if (!pages) byKey.set(key, (pages = surveyPages(document, role, wave, language)));
+	if (!pages) byKey.set(key, (pages = surveyPages(document, role, wave, language, alsoIn)));
 	return pages;
 }
 
+/**
+ * The survey in the person's language when the program offers it in full (a staff member's is
+ * their page language); the program's own language under each question when the program asks
+ * for both and the two differ.
+ */
 async function openSurvey(
 	assignment: Assignment,
 	round: Round,
+	personLanguage: string,
 	base: string,
 	exit: string
 ): Promise<OpenSurvey> {
 	const db = getDb();
-	const [document, zone] = await Promise.all([
+	const [document, zone, program] = await Promise.all([
 		roundDocument(db, round),
-		organizationTimeZone(db, round.organization_id)
+		organizationTimeZone(db, round.organization_id),
+		loadProgramLanguages(db, round.program_id)
 	]);
-	const locale = getLocale();
-	const language = document.languages.includes(locale) ? locale : document.languages[0]!;
-	const pages = pagesOf(document, assignment.role, round.wave, language);
-	return { assignment, round, pages, language, state: roundStateAt(round, zone), base, exit };
+	const language = surveyLanguage(document, program, personLanguage);
+	const programLanguage = surveyLanguage(document, program, program.defaultLanguage);
+	const alsoIn =
+		program.bilingualQuestions && programLanguage !== language ? programLanguage : null;
+	const pages = pagesOf(document, assignment.role, round.wave, language, alsoIn);
+	const state = roundStateAt(round, zone);
+	return { assignment, round, pages, language, alsoIn, state, base, exit };
 }
 
 /** One of this participant's surveys; anyone else's is a 404. */
@@ -69,7 +89,8 @@ export async function requireOwnSurvey(
 		(event.params as { assignmentId: string }).assignmentId
 	);
 	if (!own) error(404, 'Not found');
-	return openSurvey(own.assignment, own.round, `/p/a/${own.assignment.id}`, '/p');
+	const base = `/p/a/${own.assignment.id}`;
+	return openSurvey(own.assignment, own.round, participant.language, base, '/p');
 }
 
 /** The signed-in staff member's own staff-version survey of a round of their organization. */
@@ -96,5 +117,5 @@ export async function requireStaffSurvey(
 		: undefined;
 	if (!round || !assignment) error(404, 'Not found');
 	const exit = `/programs/${programId}/rounds/${roundId}`;
-	return openSurvey(assignment, round, `${exit}/answer`, exit);
+	return openSurvey(assignment, round, getLocale(), `${exit}/answer`, exit);
 }

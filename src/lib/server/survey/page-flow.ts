@@ -10,7 +10,8 @@ import {
 import { readFormData } from '../instruments/edit-action';
 import type { OpenSurvey } from './access';
 import { loadAnswers, savePageAnswers, submitAssignment, type SaveResult } from './answers';
-import { problemMessages, textDirection } from './page-messages';
+import { textDirection } from '$lib/i18n/locales';
+import { problemMessages } from './page-messages';
 
 /** Resume where the person stopped; a sent survey opens read-only. */
 export function resumePath(survey: OpenSurvey): string {

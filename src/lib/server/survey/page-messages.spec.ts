@@ -11,6 +11,7 @@ const question = (key: string, type: SurveyQuestion['type'], label: string): Sur
 	key,
 	type,
 	text: `A long question about ${label.toLowerCase()} that would be cut if it were used whole in the summary?`,
+	textAlso: null,
 	label,
 	hint: null,
 	required: true,

@@ -37,9 +37,3 @@ function problemMessage(question: SurveyQuestion, problem: AnswerProblem, number
 						: m.survey_error_required_choice({ label });
 	}
 }
-
-const RTL = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'ckb']);
-
-export function textDirection(language: string): 'rtl' | 'ltr' {
-	return RTL.has(language.split('-')[0]!) ? 'rtl' : 'ltr';
-}

@@ -1,3 +1,4 @@
+import { applyTranslation } from '../../../instruments/translation';
 import { INSTRUMENT_FORMAT } from '../../../instruments/types';
 import type { InstrumentDocument } from '../../../instruments/types';
 import { checkIn } from './check-in';
@@ -7,12 +8,15 @@ import { focus } from './focus';
 import { outcomes } from './outcomes';
 import { relationship } from './relationship';
 import { roles } from './roles';
+import ar from './translations/ar.json';
+import es from './translations/es.json';
+import fa from './translations/fa.json';
+import tl from './translations/tl.json';
+import uk from './translations/uk.json';
+import zhHans from './translations/zh-Hans.json';
 
-/**
- * The instrument Tandem ships: matched questions for mentors, mentees (protégés), employer
- * partners and staff, before the program (`pre`) and at the mid-program check-in (`mid`).
- */
-export const defaultInstrument: InstrumentDocument = {
+/** The instrument as written, in English and French. */
+const englishAndFrench: InstrumentDocument = {
 	format: INSTRUMENT_FORMAT,
 	name: {
 		en: 'Pre-employment mentoring expectations',
@@ -25,3 +29,26 @@ export const defaultInstrument: InstrumentDocument = {
 	languages: ['en', 'fr'],
 	constructs: [focus, contact, roles, outcomes, relationship, commitment, checkIn]
 };
+
+/**
+ * Translations of every text, keyed as in `translationEntries` (`item.contact_frequency.protege`),
+ * made without a fluent reviewer: each language is a draft until a staff member marks it reviewed.
+ */
+const TRANSLATIONS: [string, Record<string, string>][] = [
+	['ar', ar],
+	['fa', fa],
+	['es', es],
+	['zh-Hans', zhHans],
+	['tl', tl],
+	['uk', uk]
+];
+
+/**
+ * The instrument Tandem ships: matched questions for mentors, mentees (protégés), employer
+ * partners and staff, before the program (`pre`) and at the mid-program check-in (`mid`), written
+ * in English and French and translated into the languages newcomers to Canada most often read.
+ */
+export const defaultInstrument: InstrumentDocument = TRANSLATIONS.reduce(
+	(document, [language, texts]) => applyTranslation(document, language, texts),
+	englishAndFrench
+);
