@@ -65,6 +65,7 @@ function participantForm(fields: string[], values: Record<string, string>) {
 			errors: undefined,
 			employers: [],
 			fields,
+			languages: ['en', 'fr'],
 			submitLabel: 'Save'
 		}
 	}).body;

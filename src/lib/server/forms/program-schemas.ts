@@ -53,7 +53,16 @@ export const programSchema = z
 		mentorMultipleProteges: checkbox,
 		fields: programFieldsField,
 		fieldRule: matchRuleField,
-		languageRule: matchRuleField
+		languageRule: matchRuleField,
+		// The form always sends one empty value, so a list with nothing ticked still says so.
+		'languages[]': z
+			.array(z.string().trim().max(35))
+			.max(100)
+			.optional()
+			.transform((codes) =>
+				codes?.filter((code) => /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/i.test(code))
+			),
+		bilingualQuestions: checkbox
 	})
 	.refine((p) => p.endDate >= p.startDate, {
 		path: ['endDate'],
@@ -68,7 +77,12 @@ export const programSchema = z
 		error: () => m.error_field_rule_without_fields(),
 		when: ({ issues }) =>
 			!issues.some((i) => i.path?.[0] === 'fields' || i.path?.[0] === 'fieldRule')
-	});
+	})
+	.transform(({ 'languages[]': offered, ...program }) => ({
+		...program,
+		// The program's own language is always offered.
+		offeredLanguages: offered && [...new Set([program.defaultLanguage, ...offered])]
+	}));
 
 export const participantSchema = z
 	.object({
@@ -76,7 +90,11 @@ export const participantSchema = z
 		name: requiredText(() => m.error_name_required()),
 		email: emailField,
 		phone: optionalText(40),
-		language: z.enum(['en', 'fr'], { error: () => m.error_language_invalid() }),
+		language: z
+			.string({ error: () => m.error_language_invalid() })
+			.trim()
+			.min(2, { error: () => m.error_language_invalid() })
+			.max(35, { error: () => m.error_language_invalid() }),
 		occupation: optionalText(200),
 		employerId: z
 			.string()

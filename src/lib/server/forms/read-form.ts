@@ -35,8 +35,12 @@ export async function readForm<S extends z.ZodType>(
 			failure: fail(400, { errors: { form: m.error_form_unreadable() }, values: {} })
 		};
 	}
-	const input: Record<string, FormDataEntryValue> = {};
-	for (const [key, value] of form) if (!(key in input)) input[key] = value;
+	// A repeated field keeps its first value, except fields named `…[]` (checkbox lists): all of them.
+	const input: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
+	for (const [key, value] of form) {
+		if (key.endsWith('[]')) ((input[key] ??= []) as FormDataEntryValue[]).push(value);
+		else if (!(key in input)) input[key] = value;
+	}
 
 	const values: Record<string, string> = {};
 	for (const key of echo) {

@@ -63,6 +63,6 @@ export const changePasswordSchema = withConfirmedPassword(
 );
 
 export const languageSchema = z.object({
-	language: z.enum(['en', 'fr']),
+	language: z.string().trim().min(2).max(35),
 	redirectTo: z.string().max(2000).optional()
 });

@@ -1,14 +1,10 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { languageCode, languageListText } from '$lib/text/language-codes';
 import type { ParticipantRole } from '../db/schema';
 import { employerNameKey } from '../employers/employers';
-import {
-	MAX_LENGTHS,
-	parseConsentDate,
-	parseLanguage,
-	parseRole,
-	type CsvColumn
-} from './csv-columns';
+import { MAX_LENGTHS, parseConsentDate, parseRole, type CsvColumn } from './csv-columns';
 
 const EMAIL = z.regexes.email;
 
@@ -47,12 +43,31 @@ export function readRole(check: RowCheck): ParticipantRole | null {
 	return role;
 }
 
-export function readLanguage(check: RowCheck): 'en' | 'fr' | null {
+/**
+ * The survey language as a code or a name in English, French or the language itself ("ar",
+ * "Arabic", "arabe", "العربية", "zh-Hans"), written as the program offers it; a language the program
+ * does not offer is a problem that names the ones it does.
+ */
+export function readLanguage(check: RowCheck, offered: readonly string[]): string | null {
 	const value = check.cell('language');
-	const language = value === '' ? null : parseLanguage(value);
-	if (value === '') check.problem('language', m.csv_error_required());
-	else if (!language) check.problem('language', m.csv_error_language({ value }));
-	return language;
+	if (value === '') {
+		check.problem('language', m.csv_error_required());
+		return null;
+	}
+	const code = languageCode(value);
+	if (code === null) {
+		check.problem('language', m.csv_error_language({ value }));
+		return null;
+	}
+	const language = offered.find((one) => one.toLowerCase() === code);
+	if (!language) {
+		const list = languageListText(
+			offered.map((one) => one.toLowerCase()),
+			getLocale()
+		);
+		check.problem('language', m.csv_error_language_not_offered({ value, offered: list }));
+	}
+	return language ?? null;
 }
 
 export function readEmail(check: RowCheck): string | null {

@@ -113,19 +113,6 @@ export function parseRole(value: string): ParticipantRole | null {
 	return exactRoles.get(caseFold(value)) ?? foldedRoles.get(foldText(value)) ?? null;
 }
 
-const LANGUAGE_ALIASES: Record<string, 'en' | 'fr'> = {
-	en: 'en',
-	english: 'en',
-	anglais: 'en',
-	fr: 'fr',
-	french: 'fr',
-	francais: 'fr'
-};
-
-export function parseLanguage(value: string): 'en' | 'fr' | null {
-	return LANGUAGE_ALIASES[foldText(value)] ?? null;
-}
-
 function isoDate(year: number, month: number, day: number): string | null {
 	return year < 1900 || year > 2999 ? null : isoDateOf(year, month, day);
 }

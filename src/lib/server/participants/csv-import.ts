@@ -33,6 +33,8 @@ export interface CsvContext {
 	createEmployers?: boolean;
 	/** The program's fields, which the field column must name; none when absent. */
 	fields?: readonly string[];
+	/** The languages the program offers, which the language column must name (English and French when absent). */
+	languages?: readonly string[];
 }
 
 export interface ValidRow {
@@ -41,7 +43,7 @@ export interface ValidRow {
 	name: string;
 	email: string;
 	phone: string | null;
-	language: 'en' | 'fr';
+	language: string;
 	occupation: string | null;
 	/** Set for an existing employer; null with `employerName` set for one still to create. */
 	employerId: string | null;
@@ -166,7 +168,7 @@ export function readParticipantCsv(text: string, context: CsvContext): CsvReadRe
 		const role = readRole(check);
 		const name = requiredCell(check, 'name');
 		const email = readEmail(check);
-		const language = readLanguage(check);
+		const language = readLanguage(check, context.languages ?? ['en', 'fr']);
 		const phone = optionalCell(check, 'phone');
 		const occupation = optionalCell(check, 'occupation');
 		const notes = optionalCell(check, 'notes') ?? '';

@@ -5,12 +5,16 @@ import { revokeParticipantLinks } from '../auth/participant-links';
 import { isOwnEmployerOrNone } from '../employers/employers';
 import type { Actor } from '../instruments/instruments';
 import { endPairsOf } from '../pairs/pair-actions';
+import { loadProgramLanguages } from '../programs/program-languages';
 import { programFields } from '../programs/programs';
 import { insertParticipants, updateParticipant, type ParticipantInput } from './participants';
 
 export type ParticipantResult =
 	| { ok: true; id: string }
-	| { ok: false; reason: 'email_taken' | 'employer_unknown' | 'field_unknown' };
+	| {
+			ok: false;
+			reason: 'email_taken' | 'employer_unknown' | 'field_unknown' | 'language_unknown';
+	  };
 
 /** One of the program's fields, or the one the person already has though the list has changed. */
 async function isProgramFieldOrKept(
@@ -26,6 +30,18 @@ async function isProgramFieldOrKept(
 		.where('id', '=', programId)
 		.executeTakeFirstOrThrow();
 	return programFields(program).includes(field);
+}
+
+/** A language the program offers, or the one the person already has though the list has changed. */
+async function isOfferedLanguageOrKept(
+	tx: DbOrTx,
+	programId: string,
+	language: string,
+	current: string | null
+): Promise<boolean> {
+	if (language === current) return true;
+	const { offered } = await loadProgramLanguages(tx, programId);
+	return offered.includes(language);
 }
 
 /** Why this person cannot be saved in the program as typed, or null when they can. */
@@ -50,6 +66,8 @@ async function refusalFor(
 		!(await isProgramFieldOrKept(tx, programId, input.field, existing?.field ?? null))
 	)
 		return { ok: false, reason: 'field_unknown' };
+	if (!(await isOfferedLanguageOrKept(tx, programId, input.language, existing?.language ?? null)))
+		return { ok: false, reason: 'language_unknown' };
 	return null;
 }
 

@@ -51,7 +51,8 @@ export function matchingFacts(p: Participant, locale: string) {
 const refusalPlaces = {
 	email_taken: ['email', () => m.error_participant_email_taken()],
 	employer_unknown: ['employerId', () => m.error_employer_unknown()],
-	field_unknown: ['field', () => m.error_field_unknown()]
+	field_unknown: ['field', () => m.error_field_unknown()],
+	language_unknown: ['language', () => m.error_language_not_offered()]
 } as const;
 
 /** The message next to the field that caused a refusal, with everything typed kept. */

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/audit';
 import type { Db, DbOrTx } from '../db';
 import type { ParticipantImportsTable, Program } from '../db/schema';
 import { createEmployer, employerNameKey, listEmployers } from '../employers/employers';
+import { offeredList } from '../programs/program-languages';
 import { programFields } from '../programs/programs';
 import { generateId } from '../util/ids';
 import { readParticipantCsv, type CsvProblem, type CsvReadResult } from './csv-import';
@@ -90,7 +91,8 @@ export async function checkImport(
 		existingEmails,
 		employers: employers.map((e) => ({ id: e.id, name: e.name, archived: e.archived_at !== null })),
 		createEmployers,
-		fields: programFields(program)
+		fields: programFields(program),
+		languages: offeredList(program)
 	});
 }
 

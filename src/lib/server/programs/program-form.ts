@@ -16,14 +16,17 @@ export function newProgramValues(today: string): ProgramInput {
 		mentorMultipleProteges: false,
 		fields: [],
 		fieldRule: 'off',
-		languageRule: 'off'
+		languageRule: 'off',
+		offeredLanguages: ['en', 'fr'],
+		bilingualQuestions: false
 	};
 }
 
-/** Settings as the program form shows them: the fields one per line. */
+/** Settings as the program form shows them: the fields one per line, offered languages by commas. */
 export function programFormValues(input: ProgramInput): Record<string, string | number | boolean> {
-	const { fields = [], fieldRule = 'off', languageRule = 'off', ...rest } = input;
-	return { ...rest, fields: fields.join('\n'), fieldRule, languageRule };
+	const { fields = [], fieldRule = 'off', languageRule = 'off', offeredLanguages, ...rest } = input;
+	const offered = (offeredLanguages ?? ['en', 'fr']).join(',');
+	return { ...rest, fields: fields.join('\n'), fieldRule, languageRule, offeredLanguages: offered };
 }
 
 export const PROGRAM_FIELDS = [

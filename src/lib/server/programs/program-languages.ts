@@ -1,6 +1,8 @@
 import type { LanguagePolicy } from '$lib/instruments/survey-language';
 import type { DbOrTx } from '../db';
 import type { Program } from '../db/schema';
+import { languageStatuses } from '../instruments/language-reviews';
+import { loadVersionDocument } from '../instruments/load-document';
 
 /** What a program says about languages: which it offers, its own, and whether questions show both. */
 export interface ProgramLanguages extends LanguagePolicy {
@@ -40,4 +42,48 @@ export async function loadProgramLanguages(
 		.where('id', '=', programId)
 		.executeTakeFirstOrThrow();
 	return programLanguages(program);
+}
+
+/** A language a program may offer, as the organization's published surveys have it. */
+export interface LanguageOption {
+	code: string;
+	/** A fluent staff member checked it (or it is a survey's source language). */
+	reviewed: boolean;
+	/** Every text exists; a language with a text missing cannot be offered. */
+	complete: boolean;
+}
+
+/**
+ * The languages of the newest published version of each of the organization's surveys; a
+ * language is reviewed or complete when it is so in any of them.
+ */
+export async function languageOptions(
+	db: DbOrTx,
+	organizationId: string
+): Promise<LanguageOption[]> {
+	const versions = await db
+		.selectFrom('instrument_versions')
+		.innerJoin('instruments', 'instruments.id', 'instrument_versions.instrument_id')
+		.select(['instrument_versions.id', 'instrument_id as instrumentId', 'number'])
+		.where('instruments.organization_id', '=', organizationId)
+		.where('status', '=', 'published')
+		.orderBy('number', 'desc')
+		.execute();
+	const newest = versions.filter(
+		(version, index) => versions.findIndex((v) => v.instrumentId === version.instrumentId) === index
+	);
+	const options = new Map<string, LanguageOption>();
+	for (const version of newest) {
+		const document = await loadVersionDocument(db, version.id);
+		if (!document) continue;
+		for (const status of await languageStatuses(db, version.id, document)) {
+			const known = options.get(status.language);
+			options.set(status.language, {
+				code: status.language,
+				reviewed: status.reviewed || !!known?.reviewed,
+				complete: status.missing.length === 0 || !!known?.complete
+			});
+		}
+	}
+	return [...options.values()];
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../db';
 import type { MatchRule, Program, ProgramStatus } from '../db/schema';
+import { offeredList } from './program-languages';
 import { generateId } from '../util/ids';
 
 /** Defaults for the alignment thresholds: below `watch` a pair is watched, below `risk` at risk. */
@@ -22,6 +23,10 @@ export interface ProgramInput {
 	fields?: string[];
 	fieldRule?: MatchRule;
 	languageRule?: MatchRule;
+	/** The languages offered to participants; absent: as they are (a new program: English, French). */
+	offeredLanguages?: string[];
+	/** Each question also in the program's language, smaller. */
+	bilingualQuestions?: boolean;
 }
 
 function columns(input: ProgramInput) {
@@ -38,7 +43,10 @@ function columns(input: ProgramInput) {
 		mentor_multiple_proteges: input.mentorMultipleProteges ? 1 : 0,
 		fields: input.fields && JSON.stringify(input.fields),
 		field_rule: input.fieldRule,
-		language_rule: input.languageRule
+		language_rule: input.languageRule,
+		languages: input.offeredLanguages && JSON.stringify(input.offeredLanguages),
+		bilingual_questions:
+			input.bilingualQuestions === undefined ? undefined : +input.bilingualQuestions
 	};
 }
 
@@ -140,7 +148,9 @@ export function programToInput(program: Program): ProgramInput {
 		mentorMultipleProteges: program.mentor_multiple_proteges === 1,
 		fields: programFields(program),
 		fieldRule: program.field_rule,
-		languageRule: program.language_rule
+		languageRule: program.language_rule,
+		offeredLanguages: offeredList(program),
+		bilingualQuestions: program.bilingual_questions === 1
 	};
 }
 

@@ -1,6 +1,6 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
-import { surveyLanguage } from '$lib/instruments/survey-language';
+import { offeredLanguages, surveyLanguage } from '$lib/instruments/survey-language';
 import { surveyPages, type SurveyPage } from '$lib/instruments/survey-pages';
 import type { InstrumentDocument, Role, Wave } from '$lib/instruments/types';
 import type { Assignment, Participant, Round } from '../db/schema';
@@ -25,6 +25,8 @@ export interface OpenSurvey {
 	language: string;
 	/** The program's language, shown under each question when the program asks for it. */
 	alsoIn: string | null;
+	/** The languages the person may switch to: offered by the program, complete in the survey. */
+	offered: string[];
 	state: RoundState;
 	/** `${base}/page/2`, `${base}/check`, `${base}/done`. */
 	base: string;
@@ -68,13 +70,14 @@ async function openSurvey(
 		organizationTimeZone(db, round.organization_id),
 		loadProgramLanguages(db, round.program_id)
 	]);
+	const offered = offeredLanguages(document, program);
 	const language = surveyLanguage(document, program, personLanguage);
 	const programLanguage = surveyLanguage(document, program, program.defaultLanguage);
 	const alsoIn =
 		program.bilingualQuestions && programLanguage !== language ? programLanguage : null;
 	const pages = pagesOf(document, assignment.role, round.wave, language, alsoIn);
 	const state = roundStateAt(round, zone);
-	return { assignment, round, pages, language, alsoIn, state, base, exit };
+	return { assignment, round, pages, language, alsoIn, offered, state, base, exit };
 }
 
 /** One of this participant's surveys; anyone else's is a 404. */

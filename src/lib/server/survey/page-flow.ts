@@ -8,10 +8,16 @@ import {
 	type StorageFailure
 } from '../db/storage-failure';
 import { readFormData } from '../instruments/edit-action';
+import { setParticipantLanguage } from '../participants/participants';
 import type { OpenSurvey } from './access';
 import { loadAnswers, savePageAnswers, submitAssignment, type SaveResult } from './answers';
 import { textDirection } from '$lib/i18n/locales';
 import { problemMessages } from './page-messages';
+
+/** The survey page's form, which the language buttons in the page header also submit. */
+export const SURVEY_FORM_ID = 'survey-page';
+
+const LANGUAGE_INTENT = 'language:';
 
 /** Resume where the person stopped; a sent survey opens read-only. */
 export function resumePath(survey: OpenSurvey): string {
@@ -36,6 +42,7 @@ export async function surveyPageData(survey: OpenSurvey, param: string) {
 		pageCount: survey.pages.length,
 		language: survey.language,
 		dir: textDirection(survey.language),
+		languageChoice: { languages: survey.offered, current: survey.language, form: SURVEY_FORM_ID },
 		open: survey.state === 'open',
 		answers: await loadAnswers(getDb(), survey.assignment.id)
 	};
@@ -47,6 +54,7 @@ export async function saveSurveyPage(request: Request, survey: OpenSurvey, param
 	if (survey.state !== 'open') return fail(409, { closed: true });
 	const form = await readFormData(request);
 	const intent = String(form.get('intent') ?? 'next');
+	const switchTo = intent.startsWith(LANGUAGE_INTENT) ? intent.slice(LANGUAGE_INTENT.length) : null;
 	const reading = readPage(page.questions, form, intent === 'next');
 	if (Object.keys(reading.problems).length > 0) {
 		return fail(400, {
@@ -59,7 +67,7 @@ export async function saveSurveyPage(request: Request, survey: OpenSurvey, param
 	const resumeAt =
 		intent === 'back'
 			? Math.max(1, number - 1)
-			: intent === 'later'
+			: intent === 'later' || switchTo !== null
 				? number
 				: Math.min(number + 1, last);
 	let saved: SaveResult;
@@ -73,6 +81,11 @@ export async function saveSurveyPage(request: Request, survey: OpenSurvey, param
 	}
 	// Sent from another tab since this request began: nothing was saved, so say so.
 	if (saved === 'submitted') redirect(303, `${survey.base}/check`);
+	if (switchTo !== null) {
+		// What was typed is kept (saved like "finish later"); the same page comes back in the new language.
+		await switchSurveyLanguage(survey, switchTo);
+		redirect(303, `${survey.base}/page/${number}`);
+	}
 	if (intent === 'later') redirect(303, `${survey.exit}?saved=1`);
 	if (intent === 'back')
 		redirect(303, number > 1 ? `${survey.base}/page/${number - 1}` : survey.exit);
@@ -93,6 +106,7 @@ export async function checkPageData(survey: OpenSurvey) {
 		open: survey.state === 'open',
 		language: survey.language,
 		dir: textDirection(survey.language),
+		languageChoice: { languages: survey.offered, current: survey.language },
 		pages,
 		complete
 	};
@@ -112,6 +126,13 @@ export async function submitSurvey(survey: OpenSurvey) {
 		return fail(503, { notSent: true });
 	}
 	redirect(303, done);
+}
+
+/** The person's language becomes one the survey offers; any other choice changes nothing. */
+async function switchSurveyLanguage(survey: OpenSurvey, language: string) {
+	const participantId = survey.assignment.participant_id;
+	if (!participantId || !survey.offered.includes(language)) return;
+	await setParticipantLanguage(getDb(), participantId, language);
 }
 
 /** One line naming the storage's own error, so an operator sees the disk, not a rollback. */

@@ -11,6 +11,7 @@ import { roles } from './roles';
 import ar from './translations/ar.json';
 import es from './translations/es.json';
 import fa from './translations/fa.json';
+import pa from './translations/pa.json';
 import tl from './translations/tl.json';
 import uk from './translations/uk.json';
 import zhHans from './translations/zh-Hans.json';
@@ -39,6 +40,7 @@ const TRANSLATIONS: [string, Record<string, string>][] = [
 	['fa', fa],
 	['es', es],
 	['zh-Hans', zhHans],
+	['pa', pa],
 	['tl', tl],
 	['uk', uk]
 ];

@@ -5,6 +5,7 @@ import { programSchema } from '$lib/server/forms/program-schemas';
 import { readForm } from '$lib/server/forms/read-form';
 import { organizationToday } from '$lib/server/organizations/time-zone';
 import { createProgramAs } from '$lib/server/programs/program-actions';
+import { languageOptions as programLanguageOptions } from '$lib/server/programs/program-languages';
 import {
 	PROGRAM_FIELDS,
 	newProgramValues,
@@ -13,8 +14,11 @@ import {
 
 export async function load(event) {
 	const staff = requireStaff(event);
-	const today = await organizationToday(getDb(), staff.organization_id);
-	return { values: programFormValues(newProgramValues(today)) };
+	const [today, languageOptions] = await Promise.all([
+		organizationToday(getDb(), staff.organization_id),
+		programLanguageOptions(getDb(), staff.organization_id)
+	]);
+	return { values: programFormValues(newProgramValues(today)), languageOptions };
 }
 
 export const actions = {

@@ -8,6 +8,7 @@ import { PARTICIPANT_FIELDS, participantRefusal } from '$lib/server/participants
 import { listParticipantsPage } from '$lib/server/participants/participant-list';
 import { getLocale } from '$lib/paraglide/runtime';
 import { requireProgram } from '$lib/server/programs/access';
+import { offeredList } from '$lib/server/programs/program-languages';
 import { programFields } from '$lib/server/programs/programs';
 
 export async function load(event) {
@@ -35,6 +36,7 @@ export async function load(event) {
 		listing,
 		employers: employers.map(({ id, name }) => ({ id, name })),
 		fields: programFields(program),
+		languages: offeredList(program),
 		defaultLanguage: program.default_language
 	};
 }

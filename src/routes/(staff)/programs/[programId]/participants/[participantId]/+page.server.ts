@@ -18,6 +18,7 @@ import {
 } from '$lib/server/participants/participant-form';
 import { findParticipant } from '$lib/server/participants/participants';
 import { requireProgram } from '$lib/server/programs/access';
+import { offeredList } from '$lib/server/programs/program-languages';
 import { programFields } from '$lib/server/programs/programs';
 import { getLocale } from '$lib/paraglide/runtime';
 
@@ -60,7 +61,8 @@ export async function load(event) {
 			!(await pairedPeople(getDb(), program.id)).proteges.has(participant.id),
 		values: participantValues(participant),
 		employers: employers.map(({ id, name }) => ({ id, name })),
-		fields: programFields(program)
+		fields: programFields(program),
+		languages: offeredList(program)
 	};
 }
 
