@@ -5,10 +5,13 @@ import { areCompatibleFollowUps } from '../../src/lib/instruments/follow-ups';
 import { ROLES, WAVES, type ItemDocument } from '../../src/lib/instruments/types';
 import { defaultInstrument } from '../../src/lib/server/instruments/default-instrument';
 import { parseInstrumentDocument } from '../../src/lib/server/instruments/parse-document';
+import { missingTranslations, translationEntries } from '../../src/lib/instruments/translation';
+import { locales } from '../../src/lib/paraglide/runtime';
 
 const items = defaultInstrument.constructs.flatMap((c) => c.items);
 const byKey = new Map(items.map((i) => [i.key, i]));
-const LANGUAGES = ['en', 'fr'];
+/** Every language the participant surface ships: the instrument has each in full. */
+const LANGUAGES = locales;
 
 /** Flesch-Kincaid grade of one text: words, sentences and syllables counted plainly. */
 export function gradeOf(text: string): number {
@@ -46,7 +49,7 @@ describe('the default instrument', () => {
 		expect(items.filter((i) => i.wave === 'mid').length).toBeGreaterThanOrEqual(20);
 	});
 
-	it('words every question for each role it asks, in English and French', () => {
+	it('words every question for each role it asks, in every shipped language', () => {
 		for (const item of items) {
 			const roles = ROLES.filter((role) => item.wording[role]);
 			expect(roles.length, item.key).toBeGreaterThanOrEqual(3);
@@ -60,7 +63,7 @@ describe('the default instrument', () => {
 		}
 	});
 
-	it('labels every option in both languages, and every scale has a "don\'t know" that counts as missing', () => {
+	it('labels every option in every shipped language, and every scale has a "don\'t know" that counts as missing', () => {
 		for (const item of items) {
 			for (const option of item.options ?? []) {
 				for (const language of LANGUAGES)
@@ -74,7 +77,7 @@ describe('the default instrument', () => {
 		}
 	});
 
-	it('gives every question a short name in English and French, unique within its wave', () => {
+	it('gives every question a short name in every shipped language, unique within its wave', () => {
 		for (const language of LANGUAGES) {
 			for (const wave of WAVES) {
 				const labels = items
@@ -82,6 +85,8 @@ describe('the default instrument', () => {
 					.map((i) => [i.key, i.label?.[language]?.trim() ?? ''] as const);
 				for (const [key, label] of labels) {
 					expect(label, `${key} ${language}`).toBeTruthy();
+					// Dashboards show the English or French name: those stay within seven words.
+					if (language !== 'en' && language !== 'fr') continue;
 					const words = label.split(/\s+/).filter((word) => word !== '—');
 					expect(words.length, `${key} ${language}: ${label}`).toBeLessThanOrEqual(7);
 				}
@@ -89,10 +94,21 @@ describe('the default instrument', () => {
 				expect(new Set(names).size, `${wave} ${language}`).toBe(names.length);
 			}
 		}
-		expect(byKey.get('focus_job_leads')!.label).toEqual({
+		expect(byKey.get('focus_job_leads')!.label).toMatchObject({
 			en: 'Job leads and referrals',
 			fr: 'Pistes d’emploi et recommandations'
 		});
+	});
+
+	it('has every text in every shipped language, with the numbers of the English', () => {
+		expect([...defaultInstrument.languages].sort()).toEqual([...locales].sort());
+		for (const language of locales) {
+			expect(missingTranslations(defaultInstrument, language), language).toEqual([]);
+			for (const entry of translationEntries(defaultInstrument, language)) {
+				// Placeholders never appear in survey texts; a brace would show as typed.
+				expect(entry.text, `${language} ${entry.key}`).not.toMatch(/[{}]/);
+			}
+		}
 	});
 
 	it('marks the classic unmet expectations as critical', () => {

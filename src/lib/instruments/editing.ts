@@ -15,8 +15,8 @@ export type EditResult =
 export type EditRefusal =
 	'not_found' | 'key_taken' | 'still_followed' | 'language_exists' | 'language_invalid';
 
-/** A language code: two or three letters, maybe a region (en, fr, es, pt-BR). */
-export const LANGUAGE_CODE = /^[a-z]{2,3}(-[A-Z]{2})?$/;
+/** A language code: two or three letters, maybe a script and a region (en, pt-BR, zh-Hans, es-419). */
+export const LANGUAGE_CODE = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$/;
 
 const clone = (doc: InstrumentDocument): InstrumentDocument => structuredClone(doc);
 const ok = (document: InstrumentDocument): EditResult => ({ ok: true, document });

@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages';
+import { participantLocale, textDirection } from '$lib/i18n/locales';
 import { formatIsoDate } from '$lib/time/format';
 
 export interface MessageParts {
@@ -11,11 +12,16 @@ export interface MessageParts {
 	closesOn: string;
 }
 
-/** Plain-text mail in the person's language: short lines, the link alone on its line. */
+/**
+ * Plain-text mail in the person's language (English for a language Tandem has no messages in):
+ * short lines, the link alone on its line. In a right-to-left language, names typed in another
+ * script are isolated (U+2068 … U+2069) so they cannot reorder the sentence around them.
+ */
 export function composeMessage(parts: MessageParts): { subject: string; body: string } {
-	const locale = parts.language === 'fr' ? 'fr' : 'en';
+	const locale = participantLocale(parts.language) ?? 'en';
 	const options = { locale } as const;
 	const date = formatIsoDate(parts.closesOn, locale);
+	if (textDirection(locale) === 'rtl') parts = isolateNames(parts);
 	const subject =
 		parts.kind === 'invitation'
 			? m.mail_invitation_subject({ program: parts.program }, options)
@@ -37,6 +43,16 @@ export function composeMessage(parts: MessageParts): { subject: string; body: st
 		m.mail_signature({ organization: parts.organization }, options)
 	].join('\n');
 	return { subject, body };
+}
+
+function isolateNames(parts: MessageParts): MessageParts {
+	const isolate = (text: string) => `\u2068${text}\u2069`;
+	return {
+		...parts,
+		name: isolate(parts.name),
+		program: isolate(parts.program),
+		organization: isolate(parts.organization)
+	};
 }
 
 /**
