@@ -24,7 +24,11 @@ export async function languageStatuses(
 	const reviews = await db
 		.selectFrom('instrument_language_reviews')
 		.leftJoin('staff_users', 'staff_users.id', 'instrument_language_reviews.reviewed_by')
-		.select(['language', 'reviewed_at as reviewedAt', 'staff_users.name as reviewedBy'])
+		.select([
+			'instrument_language_reviews.language',
+			'reviewed_at as reviewedAt',
+			'staff_users.name as reviewedBy'
+		])
 		.where('version_id', '=', versionId)
 		.execute();
 	return document.languages.map((language, index) => {
