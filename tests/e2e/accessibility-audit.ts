@@ -53,11 +53,15 @@ export async function overflow(page: Page, where: string): Promise<string[]> {
 /** What is wrong with the page the browser is on now, one line each. */
 export type PageCheck = (page: Page, where: string) => Promise<string[]>;
 
-export type Language = 'en' | 'fr';
+export type Language = 'en' | 'fr' | 'ar' | 'fa';
 
+const read = (language: Language): Record<string, string> =>
+	JSON.parse(readFileSync(`src/lib/i18n/messages/${language}.json`, 'utf8'));
 const messages: Record<Language, Record<string, string>> = {
-	en: JSON.parse(readFileSync('src/lib/i18n/messages/en.json', 'utf8')),
-	fr: JSON.parse(readFileSync('src/lib/i18n/messages/fr.json', 'utf8'))
+	en: read('en'),
+	fr: read('fr'),
+	ar: read('ar'),
+	fa: read('fa')
 };
 
 /** What a pass looks for at one window width. */
@@ -121,6 +125,9 @@ export class PagePass {
 		await expect
 			.soft(page.locator('html'), `${route} (${this.language}) language`)
 			.toHaveAttribute('lang', this.language);
+		await expect
+			.soft(page.locator('html'), `${route} (${this.language}) direction`)
+			.toHaveAttribute('dir', this.language === 'ar' || this.language === 'fa' ? 'rtl' : 'ltr');
 		for (const { width, checks } of this.widths) {
 			await page.setViewportSize({ width, height: HEIGHT });
 			// Chromium can answer before the page has taken the new width: a CI run once measured a

@@ -50,7 +50,10 @@ const DAY = 86_400_000;
  * an uploaded file, a draft survey, a pending invitation, an enrolled coordinator, and `passes`
  * small programs whose protégé and staff surveys are answered but not sent.
  */
-export async function buildAccessibilityWorld(db: Db, passes: number): Promise<AccessibilityWorld> {
+export async function buildAccessibilityWorld(
+	db: Db,
+	languages: readonly string[]
+): Promise<AccessibilityWorld> {
 	const seed = await seedDemo(db);
 	const staff = await db.selectFrom('staff_users').selectAll().orderBy('created_at').execute();
 	const admin = staff.find((s) => s.email === DEMO_SIGN_IN.email)!;
@@ -103,8 +106,8 @@ export async function buildAccessibilityWorld(db: Db, passes: number): Promise<A
 		.executeTakeFirstOrThrow();
 
 	const fresh: FreshSurveys[] = [];
-	for (let pass = 1; pass <= passes; pass++)
-		fresh.push(await freshSurveys(db, admin, version.id, pass));
+	for (const [index, language] of languages.entries())
+		fresh.push(await freshSurveys(db, admin, version.id, index + 1, language));
 
 	return {
 		admin: DEMO_SIGN_IN,
@@ -129,14 +132,18 @@ async function freshSurveys(
 	db: Db,
 	admin: StaffUserRow,
 	versionId: string,
-	pass: number
+	pass: number,
+	language: string
 ): Promise<FreshSurveys> {
 	const program = await createTestProgram(db, admin, {
 		name: `Conversation guide ${pass}`,
-		pairsSeeSummary: true
+		pairsSeeSummary: true,
+		offeredLanguages: ['en', 'fr', language]
 	});
 	const [mentorId] = await addPeople(db, admin, program.id, 'mentor', 1);
 	const [protegeId] = await addPeople(db, admin, program.id, 'protege', 1);
+	// The protégé's pages speak the protégé's language, whatever the browser asks for.
+	await db.updateTable('participants').set({ language }).where('id', '=', protegeId!).execute();
 	const pair = await createPair(
 		db,
 		admin,

@@ -10,12 +10,21 @@ const WIDTHS = [
 	{ width: 390, checks: [overflow, seriousViolations] },
 	{ width: 1280, checks: [overflow, seriousViolations] }
 ];
+// Right-to-left pages are checked where their layout is tightest: on the two phone widths.
+const PHONE_WIDTHS = [
+	{ width: 320, checks: [overflow, seriousViolations] },
+	{ width: 390, checks: [overflow, seriousViolations] }
+];
 const FINDINGS =
 	'fit the window at 320, 390 and 1280 px, no serious or critical axe problems at 390 and 1280 px';
+const PHONE_FINDINGS = 'fit the window, no serious or critical axe problems, at 320 and 390 px';
 const LANGUAGES: Language[] = ['en', 'fr'];
+const RIGHT_TO_LEFT: Language[] = ['ar', 'fa'];
+const PARTICIPANT_LANGUAGES = [...LANGUAGES, ...RIGHT_TO_LEFT];
 
-// Each worker builds its own world once; each test goes to whichever worker is free, the longest first.
-const test = testWithWalks(LANGUAGES.length);
+// Each worker builds its own world once; each test goes to whichever worker is free, the longest
+// first. Pass `index` uses up the world's surveys in `PARTICIPANT_LANGUAGES[index]`.
+const test = testWithWalks(PARTICIPANT_LANGUAGES);
 test.describe.configure({ mode: 'parallel' });
 
 for (const [index, language] of LANGUAGES.entries())
@@ -32,6 +41,14 @@ for (const [index, language] of LANGUAGES.entries())
 		test.setTimeout(240_000);
 		const pass = new PagePass(language, WIDTHS);
 		await walkParticipantPages(browser, pass, walks, index);
+		pass.expectClean(PARTICIPANT_ROUTES);
+	});
+
+for (const [offset, language] of RIGHT_TO_LEFT.entries())
+	test(`participant pages in ${language}: ${PHONE_FINDINGS}`, async ({ browser, walks }) => {
+		test.setTimeout(240_000);
+		const pass = new PagePass(language, PHONE_WIDTHS);
+		await walkParticipantPages(browser, pass, walks, LANGUAGES.length + offset);
 		pass.expectClean(PARTICIPANT_ROUTES);
 	});
 

@@ -121,14 +121,14 @@ export async function walkParticipantPages(
  * A `test` whose `walks` are built once per worker, for `passes` passes: a worker fixture, unlike
  * `beforeAll` in a parallel file, lets each test go to whichever worker is free.
  */
-export function testWithWalks(passes: number) {
+export function testWithWalks(languages: readonly string[]) {
 	return test.extend<object, { walks: Walks }>({
 		walks: [
 			// eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern
 			async ({}, use) => {
 				const [server, empty] = await Promise.all([startServer(), startServer()]);
 				const db = openDatabase(server.databasePath);
-				const world = await buildAccessibilityWorld(db, passes);
+				const world = await buildAccessibilityWorld(db, languages);
 				await db.destroy();
 				await use({ server, empty, world });
 				await Promise.all([server.stop(), empty.stop()]);

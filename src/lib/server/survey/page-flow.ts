@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { summarizeAnswers } from '$lib/survey/answer-summary';
+import { SURVEY_FORM_ID } from '$lib/survey/form-id';
 import { readPage } from '$lib/survey/page-answers';
 import { getDb } from '../db';
 import {
@@ -13,9 +14,6 @@ import type { OpenSurvey } from './access';
 import { loadAnswers, savePageAnswers, submitAssignment, type SaveResult } from './answers';
 import { textDirection } from '$lib/i18n/locales';
 import { problemMessages } from './page-messages';
-
-/** The survey page's form, which the language buttons in the page header also submit. */
-export const SURVEY_FORM_ID = 'survey-page';
 
 const LANGUAGE_INTENT = 'language:';
 

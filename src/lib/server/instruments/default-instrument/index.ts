@@ -8,13 +8,13 @@ import { focus } from './focus';
 import { outcomes } from './outcomes';
 import { relationship } from './relationship';
 import { roles } from './roles';
-import ar from './translations/ar.json';
-import es from './translations/es.json';
-import fa from './translations/fa.json';
-import pa from './translations/pa.json';
-import tl from './translations/tl.json';
-import uk from './translations/uk.json';
-import zhHans from './translations/zh-Hans.json';
+import ar from './translations/ar.json' with { type: 'json' };
+import es from './translations/es.json' with { type: 'json' };
+import fa from './translations/fa.json' with { type: 'json' };
+import pa from './translations/pa.json' with { type: 'json' };
+import tl from './translations/tl.json' with { type: 'json' };
+import uk from './translations/uk.json' with { type: 'json' };
+import zhHans from './translations/zh-Hans.json' with { type: 'json' };
 
 /** The instrument as written, in English and French. */
 const englishAndFrench: InstrumentDocument = {
