@@ -22,6 +22,7 @@ export const STAFF_ROUTES = [
 	'/(staff)/instruments',
 	'/(staff)/instruments/[versionId]',
 	'/(staff)/instruments/[versionId]/items/[itemKey]',
+	'/(staff)/instruments/[versionId]/languages',
 	'/(staff)/instruments/[versionId]/preview',
 	'/(staff)/programs',
 	'/(staff)/programs/new',
@@ -97,6 +98,11 @@ export function staffPages(w: AccessibilityWorld): [Route, string][] {
 		['/(staff)/instruments/[versionId]', draft],
 		['/(staff)/instruments/[versionId]/items/[itemKey]', `${draft}/items/${w.itemKey}`],
 		['/(staff)/instruments/[versionId]/preview', `${draft}/preview?role=protege&wave=pre`],
+		[
+			'/(staff)/instruments/[versionId]/languages',
+			`/instruments/${w.publishedVersionId}/languages`
+		],
+		['/(staff)/instruments/[versionId]/languages', `${draft}/languages`],
 		['/(staff)/employers', '/employers'],
 		['/(staff)/account', '/account'],
 		['/(staff)/account/sessions', '/account/sessions'],

@@ -261,6 +261,16 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 		body: () => ({ language: 'es' })
 	},
 	'GET /(staff)/instruments/[versionId]/export': org1Staff('ok'),
+	'GET /(staff)/instruments/[versionId]/languages': org1Staff('ok'),
+	'POST /(staff)/instruments/[versionId]/languages?/review': {
+		...org1Staff('bad'),
+		body: () => ({ language: 'ar', reviewed: 'yes' })
+	},
+	'POST /(staff)/instruments/[versionId]/languages?/import': { ...org1Staff('bad'), params: draft },
+	'GET /(staff)/instruments/[versionId]/languages/[language].csv': {
+		...org1Staff('ok'),
+		params: () => ({ language: 'fr' })
+	},
 	'GET /(staff)/instruments/[versionId]/items/[itemKey]': { ...org1Staff('ok'), params: draft },
 	'POST /(staff)/instruments/[versionId]/items/[itemKey]': { ...org1Staff('bad'), params: draft },
 	'GET /(staff)/instruments/[versionId]/preview': org1Staff('ok'),
