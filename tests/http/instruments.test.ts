@@ -232,14 +232,14 @@ describe('editing a draft through the pages', () => {
 
 	it('adds a language, after which publishing lists the missing translations', async () => {
 		expect(
-			(await mine.post(`/instruments/${draftId}?/addLanguage`, { language: 'es' })).status
+			(await mine.post(`/instruments/${draftId}?/addLanguage`, { language: 'pt-BR' })).status
 		).toBe(303);
 		const refused = await mine.post(`/instruments/${draftId}?/publish`, {});
 		expect(refused.status).toBe(400);
 		const html = await refused.text();
 		expect(html).toContain('This version cannot be published yet');
-		expect(html).toContain('name.es');
-		expect(html).toContain('The text in “es” is missing');
+		expect(html).toContain('name.pt-BR');
+		expect(html).toContain('The text in “pt-BR” is missing');
 	});
 
 	it('saves an edited question, keeping what was typed when it is refused', async () => {

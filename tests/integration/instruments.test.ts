@@ -170,18 +170,23 @@ describe('export and import', () => {
 		const exported = (await exportVersion(t.db, alice, await defaultVersionId(alice), null))!;
 		const file: InstrumentDocument = JSON.parse(JSON.stringify(exported.document));
 		const items = new Map(file.constructs.flatMap((c) => c.items).map((i) => [i.key, i]));
-		expect(items.get('contact_frequency')!.label).toEqual({
+		expect(items.get('contact_frequency')!.label).toMatchObject({
 			en: 'Meeting frequency',
 			fr: 'Fréquence des rencontres'
 		});
-		items.get('focus_job_leads')!.label = { en: 'Referrals', fr: 'Recommandations' };
+		const referrals = {
+			...items.get('focus_job_leads')!.label,
+			en: 'Referrals',
+			fr: 'Recommandations'
+		};
+		items.get('focus_job_leads')!.label = referrals;
 		items.get('contact_hours')!.label = null;
 
 		const imported = await importInstrument(t.db, bob, JSON.stringify(file), null);
 		if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
 		const loaded = (await loadVersionDocument(t.db, imported.versionId))!;
 		const byKey = new Map(loaded.constructs.flatMap((c) => c.items).map((i) => [i.key, i]));
-		expect(byKey.get('focus_job_leads')!.label).toEqual({ en: 'Referrals', fr: 'Recommandations' });
+		expect(byKey.get('focus_job_leads')!.label).toEqual(referrals);
 		expect(byKey.get('contact_hours')!.label).toBeNull();
 		expect(loaded).toEqual(file);
 	});
@@ -189,7 +194,8 @@ describe('export and import', () => {
 	it('reads each wording back in role order, then in the survey’s language order', async () => {
 		const exported = (await exportVersion(t.db, alice, await defaultVersionId(alice), null))!;
 		const file: InstrumentDocument = JSON.parse(JSON.stringify(exported.document));
-		expect(file.languages).toEqual(['en', 'fr']);
+		expect(file.languages.slice(0, 2)).toEqual(['en', 'fr']);
+		expect(file.languages.length).toBeGreaterThan(2);
 		// The file lists each item's roles and languages backwards.
 		const reversed = <T>(record: Record<string, T>) =>
 			Object.fromEntries(Object.entries(record).reverse());
@@ -208,7 +214,7 @@ describe('export and import', () => {
 		for (const item of items) {
 			expect(Object.keys(item.wording)).toEqual(ROLES.filter((role) => item.wording[role]));
 			for (const text of Object.values(item.wording))
-				expect(Object.keys(text!)).toEqual(['en', 'fr']);
+				expect(Object.keys(text!)).toEqual(file.languages);
 		}
 	});
 });

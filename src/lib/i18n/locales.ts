@@ -62,7 +62,11 @@ export function languageName(language: string, inLanguage: string = language): s
 /** The language's own name as a heading or button starts: "Français", "Español", "العربية". */
 export function ownLanguageName(language: string): string {
 	const name = languageName(language);
-	return name.charAt(0).toLocaleUpperCase(language) + name.slice(1);
+	try {
+		return name.charAt(0).toLocaleUpperCase(language) + name.slice(1);
+	} catch {
+		return name; // not a language tag: shown as typed
+	}
 }
 
 /** This request's language on a staff page: English or French. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
+import { languageCode } from '$lib/text/language-codes';
 import { isIsoDate } from '$lib/time/days';
 import { emailField, requiredText } from './fields';
 import {
@@ -90,11 +91,12 @@ export const participantSchema = z
 		name: requiredText(() => m.error_name_required()),
 		email: emailField,
 		phone: optionalText(40),
+		// Any language Tandem can name; whether the program offers it is checked with the program.
 		language: z
 			.string({ error: () => m.error_language_invalid() })
 			.trim()
-			.min(2, { error: () => m.error_language_invalid() })
-			.max(35, { error: () => m.error_language_invalid() }),
+			.max(35, { error: () => m.error_language_invalid() })
+			.refine((code) => languageCode(code) !== null, { error: () => m.error_language_invalid() }),
 		occupation: optionalText(200),
 		employerId: z
 			.string()
