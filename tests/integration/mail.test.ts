@@ -233,6 +233,29 @@ describe('message text', () => {
 		);
 	});
 
+	it('is written in Arabic with the names typed in Latin letters isolated, and in Chinese', () => {
+		const parts = {
+			kind: 'reminder' as const,
+			name: 'Amina',
+			program: 'Printemps',
+			organization: 'Accueil',
+			link: 'https://x/l/abc',
+			closesOn: '2027-03-21'
+		};
+		const ar = composeMessage({ ...parts, language: 'ar' });
+		expect(ar.subject).toBe('تذكير: استبيان الإرشاد الخاص بك في \u2068Printemps\u2069');
+		expect(ar.body).toContain('مرحبًا \u2068Amina\u2069،');
+		expect(ar.body).toContain('يُرجى الإجابة في موعد أقصاه 21 مارس 2027.');
+		expect(ar.body.split('\n')).toContain('https://x/l/abc');
+		const zh = composeMessage({ ...parts, language: 'zh-Hans' });
+		expect(zh.body).toContain('2027年3月21日');
+		expect(zh.body).not.toContain('\u2068');
+		// A language without messages falls back to English.
+		expect(composeMessage({ ...parts, language: 'pt-BR' }).subject).toBe(
+			composeMessage({ ...parts, language: 'en' }).subject
+		);
+	});
+
 	const named = (name: string, language = 'en') =>
 		composeMessage({
 			kind: 'invitation',
