@@ -20,7 +20,7 @@ import { measurePageWeight } from './page-weight';
 import { measureSavesPerProcess } from './process-saves';
 import { isOk, jsonLine, table, type Measure } from './report';
 import { CONNECTIONS, firstPageForm, measureSaveLoad, openSurveys } from './save-load';
-import { BENCH_SIGN_IN, seedBench } from './seed-bench';
+import { BENCH_SIGN_IN, seedBench, speakArabic } from './seed-bench';
 import { seedCrowdProgram } from '../helpers/crowd-program';
 import { loadPage, medianMs, residentMb } from './timing';
 
@@ -79,6 +79,7 @@ try {
 	const seed = await seedBench(db, { sizes, surveyPairs: SURVEY_PAIRS, intakeSizes: INTAKE_SIZES });
 	const programOf = (size: number) => seed.programs.find((p) => p.pairs === size)!;
 	const crowdProgramId = await seedCrowdProgram(db, seed.organizationId, CROWD);
+	const arabicTaker = await speakArabic(db, seed.surveyTakers[1]!);
 	await settleSeededDatabase(db, engine);
 	log('Seeded; starting the production server.');
 	server = await startServer({
@@ -104,6 +105,27 @@ try {
 		unit: 'requests',
 		budget: 5,
 		what: 'requests for that page'
+	});
+
+	log('The same page in Arabic (right to left, the longest script of the shipped languages)…');
+	const arabic = visitors[seed.surveyTakers.indexOf(arabicTaker)]!;
+	const weightAr = await measurePageWeight(
+		arabic,
+		savers[seed.surveyTakers.indexOf(arabicTaker)]!.path
+	);
+	add({
+		measure: 'survey_page_gzip_bytes_ar',
+		value: weightAr.bytes,
+		unit: 'B',
+		budget: 20 * 1024,
+		what: 'first survey page in Arabic, every byte transferred'
+	});
+	add({
+		measure: 'survey_page_requests_ar',
+		value: weightAr.requests,
+		unit: 'requests',
+		budget: 5,
+		what: 'requests for the Arabic page'
 	});
 
 	log(`Answer saves against a bare page at ${CONNECTIONS} connections…`);

@@ -287,3 +287,27 @@ export async function seedBench(
 		intakes
 	};
 }
+
+/**
+ * The taker reads the survey in Arabic: their program offers it and it is their language. Their
+ * page weighs what a right-to-left page with the longest script of the shipped ones weighs.
+ */
+export async function speakArabic(db: Db, taker: SurveyTaker): Promise<SurveyTaker> {
+	const { participantId, programId } = await db
+		.selectFrom('assignments')
+		.innerJoin('participants', 'participants.id', 'assignments.participant_id')
+		.select(['participants.id as participantId', 'participants.program_id as programId'])
+		.where('assignments.id', '=', taker.assignmentId)
+		.executeTakeFirstOrThrow();
+	await db
+		.updateTable('programs')
+		.set({ languages: JSON.stringify(['en', 'fr', 'ar']) })
+		.where('id', '=', programId)
+		.execute();
+	await db
+		.updateTable('participants')
+		.set({ language: 'ar' })
+		.where('id', '=', participantId)
+		.execute();
+	return taker;
+}

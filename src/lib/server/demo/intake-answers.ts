@@ -82,11 +82,13 @@ export function intakePreAnswers(
 	const kind = person.field === 'Healthcare' ? 'health' : 'tech';
 	const drafted = draftOwnPre(items, typicalPre(kind, person.role), random);
 	const says = SAYS[person.name];
+	// Whatever language they read the survey in, they type their comments in English or French.
+	const writes = person.language === 'fr' ? 'fr' : 'en';
 	const designed: Answers = {
 		...LEADS[person.role][pre.leads],
 		...TEMPO[pre.tempo],
-		...(says ? { check_in_anything_else: [say(person.language, says)] } : {})
+		...(says ? { check_in_anything_else: [say(writes, says)] } : {})
 	};
-	const who = { role: person.role, language: person.language };
+	const who = { role: person.role, language: writes } as const;
 	return roughen(items, { ...drafted, ...designed }, designed, who, random);
 }

@@ -1,5 +1,3 @@
-import type { Language } from './people';
-
 export const INTAKE_FIELDS = [
 	'Software and IT',
 	'Engineering',
@@ -8,6 +6,10 @@ export const INTAKE_FIELDS = [
 	'Finance'
 ] as const;
 export type IntakeField = (typeof INTAKE_FIELDS)[number];
+
+/** The intake offers its surveys in the languages its newcomers read best. */
+export const INTAKE_LANGUAGES = ['en', 'fr', 'ar', 'fa', 'es', 'uk'] as const;
+export type IntakeLanguage = (typeof INTAKE_LANGUAGES)[number];
 
 /**
  * How much job leads and referrals weigh: what a protégé expects, or what a mentor plans to give.
@@ -19,7 +21,8 @@ export type Tempo = 'weekly' | 'fortnightly' | 'monthly';
 export interface IntakePerson {
 	role: 'mentor' | 'protege';
 	name: string;
-	language: Language;
+	/** The survey language: English or French, or one the intake offers newcomers. */
+	language: IntakeLanguage;
 	/** Other languages, as stored: lowercase codes joined by commas. */
 	otherLanguages: string;
 	field: IntakeField;
@@ -33,7 +36,7 @@ export interface IntakePerson {
 type Row = [
 	role: IntakePerson['role'],
 	name: string,
-	language: Language,
+	language: IntakeLanguage,
 	otherLanguages: string,
 	field: IntakeField,
 	occupation: string,
@@ -54,19 +57,19 @@ const ROWS: Row[] = [
 	['mentor', 'Andrew Ferguson', 'en', '', IT, 'Senior software developer', ['coaching', 'monthly']],
 	['protege', 'Marisol Aquino', 'en', 'tl', HEALTH, 'Nurse', ['referrals', 'weekly']],
 	['mentor', 'Diane Boucher', 'fr', '', HEALTH, 'Nurse manager', ['coaching', 'monthly']],
-	['protege', 'Farid Haidari', 'en', 'fa,ps', ENG, 'Civil engineer', ['leads', 'fortnightly']],
+	['protege', 'Farid Haidari', 'fa', 'en,ps', ENG, 'Civil engineer', ['leads', 'fortnightly']],
 	['mentor', 'Luc Fortin', 'fr', '', ENG, 'Electrical engineer', ['leads', 'fortnightly']],
 	['protege', 'Hana Tesfaye', 'en', 'am', IT, 'UX designer', ['coaching', 'fortnightly']],
 	['mentor', 'Priyanka Desai', 'en', 'gu,hi', IT, 'IT manager', ['referrals', 'fortnightly']],
-	['protege', 'Oleksandr Hnatiuk', 'en', 'uk,ru', TRADES, 'Welder', ['leads', 'fortnightly']],
+	['protege', 'Oleksandr Hnatiuk', 'uk', 'en,ru', TRADES, 'Welder', ['leads', 'fortnightly']],
 	['mentor', 'Paul Bergeron', 'en', 'fr', TRADES, 'Red Seal welder', ['leads', 'fortnightly']],
-	['protege', 'Bassam Darwish', 'en', 'ar', HEALTH, 'Pharmacist', ['coaching', 'monthly']],
+	['protege', 'Bassam Darwish', 'ar', 'en', HEALTH, 'Pharmacist', ['coaching', 'monthly']],
 	['mentor', 'Amir Hosseini', 'en', 'fa', HEALTH, 'Hospital pharmacist', ['leads', 'fortnightly']],
 	['protege', 'Sunita Rao', 'en', 'te,hi', FINANCE, 'Accountant', ['leads', 'fortnightly']],
 	['mentor', 'Catherine Lam', 'en', 'yue', FINANCE, 'Auditor, CPA', ['referrals', 'fortnightly']],
 	['protege', 'Ngozi Eze', 'en', 'ig', ENG, 'Mechanical engineer', ['referrals', 'weekly']],
 	['mentor', 'Rebecca Hughes', 'en', '', ENG, 'Project engineer', ['referrals', 'fortnightly']],
-	['protege', 'Tomás Herrera', 'en', 'es', IT, 'Data analyst', ['leads', 'fortnightly']],
+	['protege', 'Tomás Herrera', 'es', 'en', IT, 'Data analyst', ['leads', 'fortnightly']],
 	['protege', 'Aïcha Koné', 'fr', 'bm', HEALTH, 'Lab technologist', ['leads', 'fortnightly']],
 	['mentor', 'Josée Lachance', 'fr', '', HEALTH, 'Clinical educator', ['referrals', 'weekly']],
 	['protege', 'Jamal Idrissi', 'fr', 'ar', TRADES, 'Electrician', ['coaching', 'fortnightly']],

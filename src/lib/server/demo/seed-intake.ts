@@ -3,7 +3,7 @@ import { findProgram } from '../programs/programs';
 import { openRound } from '../rounds/rounds';
 import { submitSurvey } from './answer-writer';
 import { TIMELINE } from './calendar';
-import { INTAKE_CAST, INTAKE_FIELDS, type IntakePerson } from './intake-cast';
+import { INTAKE_CAST, INTAKE_FIELDS, INTAKE_LANGUAGES, type IntakePerson } from './intake-cast';
 import { intakePreAnswers } from './intake-answers';
 import { emailName } from './people';
 import { answerAsStakeholder, assignmentOf, type DemoRound } from './respondents';
@@ -32,7 +32,12 @@ async function addPeople(
 		// Matching's settings have no domain function to set them yet.
 		await tx
 			.updateTable('programs')
-			.set({ fields: JSON.stringify(INTAKE_FIELDS), field_rule: 'bonus', language_rule: 'off' })
+			.set({
+				fields: JSON.stringify(INTAKE_FIELDS),
+				field_rule: 'bonus',
+				language_rule: 'off',
+				languages: JSON.stringify(INTAKE_LANGUAGES)
+			})
 			.where('id', '=', scope.programId)
 			.execute();
 		const ids: string[] = [];
