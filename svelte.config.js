@@ -7,6 +7,9 @@ const config = {
 	compilerOptions: { runes: true },
 	kit: {
 		adapter: adapter({ out: 'build', precompress: true }),
+		// Small component styles (the question text, the language menu) travel inside the page:
+		// on a slow phone a request costs more than a few hundred bytes.
+		inlineStyleThreshold: 1024,
 		csp: {
 			mode: 'auto',
 			directives: {

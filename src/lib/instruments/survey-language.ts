@@ -1,9 +1,19 @@
 import { missingTranslations } from './translation';
 import type { InstrumentDocument } from './types';
 
+// Documents are never changed in place (edits make a new one), so an answer per document holds.
+const completeness = new WeakMap<InstrumentDocument, Map<string, boolean>>();
+
 /** Whether every text of the instrument exists in this language, so it can be offered. */
 export function isComplete(doc: InstrumentDocument, language: string): boolean {
-	return doc.languages.includes(language) && missingTranslations(doc, language).length === 0;
+	let known = completeness.get(doc);
+	if (!known) completeness.set(doc, (known = new Map()));
+	let complete = known.get(language);
+	if (complete === undefined) {
+		complete = doc.languages.includes(language) && missingTranslations(doc, language).length === 0;
+		known.set(language, complete);
+	}
+	return complete;
 }
 
 /** A program's say in which language its surveys are shown. */
