@@ -10,6 +10,7 @@ import {
 	type TranslationProblem
 } from './translation-checks';
 import type { InstrumentDocument } from './types';
+import { detectDelimiter } from '$lib/text/csv-delimiter';
 
 export { hasErrors, type TranslationProblem } from './translation-checks';
 
@@ -112,20 +113,6 @@ export interface TranslationFile {
 	/** The texts to apply, by key; empty cells are left out, so the current text stays. */
 	texts: Record<string, string>;
 	problems: TranslationProblem[];
-}
-
-/** `;` when the header line has more semicolons than commas outside quotes, else `,`. */
-function detectDelimiter(text: string): ',' | ';' {
-	let semicolons = 0;
-	let commas = 0;
-	let quoted = false;
-	for (const char of text) {
-		if (char === '"') quoted = !quoted;
-		else if (!quoted && (char === '\n' || char === '\r')) break;
-		else if (!quoted && char === ';') semicolons++;
-		else if (!quoted && char === ',') commas++;
-	}
-	return semicolons > commas ? ';' : ',';
 }
 
 /** Every record, a spreadsheet row each (a quoted line break stays in its row), or the error. */

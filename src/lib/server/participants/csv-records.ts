@@ -2,6 +2,7 @@ import { parse, type CsvError } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { m } from '$lib/paraglide/messages';
 import { MAX_CSV_BYTES } from './csv-columns';
+import { detectDelimiter } from '$lib/text/csv-delimiter';
 
 /** One problem in a file: `row` is the spreadsheet row (header = 1), null for the whole file. */
 export interface CsvProblem {
@@ -69,20 +70,6 @@ function windows1252(bytes: Uint8Array): string | null {
 
 export function byteLength(text: string): number {
 	return new TextEncoder().encode(text).byteLength;
-}
-
-/** `;` when the header line has more semicolons than commas outside quotes, else `,`. */
-export function detectDelimiter(text: string): ',' | ';' {
-	let semicolons = 0;
-	let commas = 0;
-	let quoted = false;
-	for (const char of text) {
-		if (char === '"') quoted = !quoted;
-		else if (!quoted && (char === '\n' || char === '\r')) break;
-		else if (!quoted && char === ';') semicolons++;
-		else if (!quoted && char === ',') commas++;
-	}
-	return semicolons > commas ? ';' : ',';
 }
 
 function isBlank(cells: readonly string[] | undefined): boolean {
