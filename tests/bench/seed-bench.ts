@@ -1,3 +1,4 @@
+import { storeScoredAnswers } from '../../src/lib/server/analytics/scored-answers';
 import type { InstrumentDocument } from '../../src/lib/instruments/types';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { issueParticipantLink, linkExpiry } from '../../src/lib/server/auth/participant-links';
@@ -218,6 +219,10 @@ async function seedAnsweredProgram(
 			}
 			await insertAll(tx, 'assignments', assignments);
 			await insertAll(tx, 'responses', responses);
+			await storeScoredAnswers(
+				tx,
+				assignments.map((a) => a.id!)
+			);
 		}
 		return { id: program.id, pairs: pairCount, pairIds: cast.pairs.map((p) => p.id!) };
 	});

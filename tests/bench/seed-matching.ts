@@ -1,3 +1,4 @@
+import { storeScoredAnswers } from '../../src/lib/server/analytics/scored-answers';
 import type { Db } from '../../src/lib/server/db/open';
 import type { Language } from '../../src/lib/server/demo/people';
 import type { Random } from '../../src/lib/server/demo/random';
@@ -86,6 +87,10 @@ export async function seedMatchingProgram(
 		}
 		await insertAll(tx, 'assignments', assignments);
 		await insertAll(tx, 'responses', responses);
+		await storeScoredAnswers(
+			tx,
+			assignments.map((a) => a.id!)
+		);
 		return program.id;
 	});
 }

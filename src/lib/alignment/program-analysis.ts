@@ -153,17 +153,41 @@ function latestScore(pair: PairRisk): number {
 	return pair.latest ? (pair.partners[pair.latest].score ?? 1) : 1;
 }
 
+const severities = new WeakMap<PairRisk, Parameters<typeof compareSeverity>[0]>();
+
+/** A pair's standing and severity, worked out once per assessment (a sort asks for them often). */
+function severity(pair: PairRisk) {
+	let known = severities.get(pair);
+	if (!known) {
+		known = { standing: standingOf(pair), severity: severityOf(pair.reasons) };
+		severities.set(pair, known);
+	}
+	return known;
+}
+
 /** Most severe first (standing, serious signals, signals to watch), then the least aligned. */
 export function byRisk(a: PairRisk, b: PairRisk): number {
-	const severity = (pair: PairRisk) => ({
-		standing: standingOf(pair),
-		severity: severityOf(pair.reasons)
-	});
 	return compareSeverity(severity(a), severity(b)) || latestScore(a) - latestScore(b);
 }
 
+// Sent answers are kept as the same objects while the server holds them (submitted-answers.ts):
+// a program analysed again after one more survey arrived works out only what that survey changed.
+const positions: Record<Wave, WeakMap<AnswerSet, Map<ConstructDocument, number | null>>> = {
+	pre: new WeakMap(),
+	mid: new WeakMap()
+};
+
 /** One respondent's mean position on a construct's scale items of a wave; null when none answered. */
 function constructPosition(construct: ConstructDocument, wave: Wave, answers: AnswerSet) {
+	let known = positions[wave].get(answers);
+	if (!known) positions[wave].set(answers, (known = new Map()));
+	let position = known.get(construct);
+	if (position === undefined)
+		known.set(construct, (position = positionOn(construct, wave, answers)));
+	return position;
+}
+
+function positionOn(construct: ConstructDocument, wave: Wave, answers: AnswerSet) {
 	let sum = 0;
 	let count = 0;
 	for (const item of itemsOf(construct, wave)) {
@@ -219,8 +243,53 @@ export function analyseProgram(evidence: ProgramEvidence): ProgramAnalysis {
 	return analysis;
 }
 
+/** A pair's risk as last worked out, and everything it was worked out from. */
+interface KnownRisk {
+	inputs: unknown[];
+	risk: PairRisk;
+}
+
+/** Pairs remembered per instrument, at most (about 1 KB each). */
+const MAX_KNOWN_RISKS = 40_000;
+const knownRisks = new WeakMap<ConstructDocument[], Map<string, KnownRisk>>();
+
+function riskInputs(evidence: ProgramEvidence, pairId: string): unknown[] {
+	const pre = evidence.waves.pre.byPair.get(pairId);
+	const mid = evidence.waves.mid.byPair.get(pairId);
+	const overdue = evidence.overdue.get(pairId) ?? [];
+	return [
+		pre?.mentor,
+		pre?.protege,
+		mid?.mentor,
+		mid?.protege,
+		evidence.thresholds.watch,
+		evidence.thresholds.risk,
+		evidence.keys,
+		overdue.map(({ person, wave }) => `${person}:${wave}`).join()
+	];
+}
+
+/**
+ * A pair's risk, worked out again only when one of its inputs changed: the same answer objects
+ * (submitted-answers.ts), thresholds, rule keys and overdue surveys give the same risk.
+ */
+function rememberedPairRisk(
+	evidence: ProgramEvidence,
+	pair: ProgramEvidence['pairs'][number]
+): PairRisk {
+	let known = knownRisks.get(evidence.constructs);
+	if (!known) knownRisks.set(evidence.constructs, (known = new Map()));
+	const inputs = riskInputs(evidence, pair.id);
+	const entry = known.get(pair.id);
+	if (entry && entry.inputs.every((input, i) => input === inputs[i])) return entry.risk;
+	const risk = assessPairRisk(evidence, pair);
+	if (known.size >= MAX_KNOWN_RISKS) known.clear();
+	known.set(pair.id, { inputs, risk });
+	return risk;
+}
+
 function computeAnalysis(evidence: ProgramEvidence): ProgramAnalysis {
-	const pairs = evidence.pairs.map((pair) => assessPairRisk(evidence, pair)).sort(byRisk);
+	const pairs = evidence.pairs.map((pair) => rememberedPairRisk(evidence, pair)).sort(byRisk);
 	const drift: ProgramAnalysis['drift'] = {};
 	const flaggedShare: ProgramAnalysis['flaggedShare'] = {};
 	const flagAt = 1 - evidence.thresholds.watch;

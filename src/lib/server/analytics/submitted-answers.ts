@@ -94,10 +94,32 @@ function answerSet({ keys, template }: ScoredKeys, stored: Record<string, string
 
 const stores = new WeakMap<DbOrTx, Map<string, AnswerSet>>();
 
+/** Stored values by item key, as one JSON object per survey, of those sent surveys found. */
+async function readStoredSets(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+	const kept = await db
+		.selectFrom('scored_answers')
+		.select(['assignment_id', 'answers'])
+		.where('assignment_id', 'in', ids)
+		.execute();
+	const stored = new Map(kept.map((row) => [row.assignment_id, row.answers]));
+	// Surveys sent without going through submitAssignment (a bulk load): from their answer rows.
+	const unkept = ids.filter((id) => !stored.has(id));
+	if (unkept.length === 0) return stored;
+	const rows = await db
+		.selectFrom('responses')
+		.select(['assignment_id', jsonObjectText(db, 'item_key', 'value').as('answers')])
+		.where('assignment_id', 'in', unkept)
+		.groupBy('assignment_id')
+		.execute();
+	for (const row of rows) stored.set(row.assignment_id, row.answers);
+	return stored;
+}
+
 /**
  * The scored answers of sent surveys, by assignment id. A sent survey never changes (saving
- * refuses it), so each is read from the database once and then kept, oldest out first past
- * CAPACITY. Free text is left out: no metric reads it, and erasure may still rewrite it.
+ * refuses it), so each is read from the database once, one row per survey (scored-answers.ts),
+ * and then kept, oldest out first past CAPACITY. Free text is left out: no metric reads it, and
+ * erasure may still rewrite it.
  */
 export async function loadScoredAnswers(
 	db: DbOrTx,
@@ -108,20 +130,10 @@ export async function loadScoredAnswers(
 	const missing = sent.filter((survey) => !store.has(survey.id));
 	for (let start = 0; start < missing.length; start += SLICE) {
 		const slice = missing.slice(start, start + SLICE);
-		// One row per survey, its answers as one JSON object of stored values: a program's
-		// million answer rows would otherwise each become an object (twice as slow, and the
-		// memory of the server grows with them).
-		const rows = await db
-			.selectFrom('responses')
-			.select(['assignment_id', jsonObjectText(db, 'item_key', 'value').as('answers')])
-			.where(
-				'assignment_id',
-				'in',
-				slice.map((survey) => survey.id)
-			)
-			.groupBy('assignment_id')
-			.execute();
-		const stored = new Map(rows.map((row) => [row.assignment_id, row.answers]));
+		const stored = await readStoredSets(
+			db,
+			slice.map((survey) => survey.id)
+		);
 		for (const survey of slice) {
 			const answers = JSON.parse(stored.get(survey.id) ?? '{}') as Record<string, string>;
 			store.set(survey.id, answerSet(await scoredKeysOf(db, survey.round), answers));

@@ -352,6 +352,12 @@ export interface ResponsesTable {
 	updated_at: number;
 }
 
+/** A sent survey's scored answers (no free text): a JSON object of stored values by item key. */
+export interface ScoredAnswersTable {
+	assignment_id: string;
+	answers: string;
+}
+
 export interface ParticipantLinksTable {
 	id: string;
 	participant_id: string;
@@ -440,6 +446,7 @@ export interface Database {
 	rounds: RoundsTable;
 	assignments: AssignmentsTable;
 	responses: ResponsesTable;
+	scored_answers: ScoredAnswersTable;
 	participant_links: ParticipantLinksTable;
 	outbox: OutboxTable;
 	reminder_sends: ReminderSendsTable;

@@ -1,3 +1,4 @@
+import { storeScoredAnswers } from '../analytics/scored-answers';
 import type { Db, DbOrTx } from '../db';
 import { commitWithOthers } from '../db/group-commit';
 import type { Answers } from '$lib/survey/page-answers';
@@ -73,18 +74,24 @@ export async function savePageAnswers(
 	});
 }
 
-/** Idempotent: a second submit (double click, resent form) changes nothing and still succeeds. */
+/**
+ * Idempotent: a second submit (double click, resent form) changes nothing and still succeeds. The
+ * scored answers are kept in the same transaction, in the form the metrics read (scored-answers.ts).
+ */
 export async function submitAssignment(
 	db: DbOrTx,
 	assignmentId: string,
 	now = Date.now()
 ): Promise<void> {
-	await db
+	if (!db.isTransaction)
+		return db.transaction().execute((tx) => submitAssignment(tx, assignmentId, now));
+	const sent = await db
 		.updateTable('assignments')
 		.set({ status: 'submitted', submitted_at: now })
 		.where('id', '=', assignmentId)
 		.where('status', '!=', 'submitted')
-		.execute();
+		.executeTakeFirst();
+	if (sent.numUpdatedRows > 0n) await storeScoredAnswers(db, [assignmentId]);
 }
 
 export async function recordConsent(
