@@ -33,7 +33,12 @@ export interface SeededProgram {
 	id: string;
 	pairs: number;
 	pairIds: string[];
+	/** Check-ins answered but not yet sent: each one sent makes the program's figures change. */
+	pendingSurveys: string[];
 }
+
+/** Check-ins per program left answered but unsent, for the overview after one more arrives. */
+const PENDING_SURVEYS = 8;
 
 /** A protégé of the survey program, consented, with an unanswered `pre` survey and a personal link. */
 export interface SurveyTaker {
@@ -180,6 +185,7 @@ async function seedAnsweredProgram(
 			return stakeholders.get(key)!;
 		};
 
+		const pendingSurveys: string[] = [];
 		for (const [wave, days] of [
 			['pre', [-42, -28]],
 			['mid', [-16, 12]]
@@ -188,15 +194,26 @@ async function seedAnsweredProgram(
 			await insertAll(tx, 'rounds', [round]);
 			const assignments = plannedAssignments(team, cast, round);
 			const responses: Row<'responses'>[] = [];
+			const pending =
+				wave === 'mid'
+					? new Set(
+							assignments
+								.filter((a) => a.role === 'protege')
+								.slice(-PENDING_SURVEYS)
+								.map((a) => a.id!)
+						)
+					: new Set<string>();
 			for (const assignment of assignments) {
 				const startedAt = now + (days[0] + random.next() * (days[1] - days[0] - 1)) * DAY;
 				const sentAt = Math.min(now - DAY / 10, startedAt + 15 * 60_000);
+				const sent = !pending.has(assignment.id!);
 				Object.assign(assignment, {
-					status: 'submitted',
+					status: sent ? 'submitted' : 'in_progress',
 					last_page: 7,
 					started_at: Math.round(startedAt),
-					submitted_at: Math.round(sentAt)
+					submitted_at: sent ? Math.round(sentAt) : null
 				});
+				if (!sent) pendingSurveys.push(assignment.id!);
 				const person = assignment.participant_id ? sideOf.get(assignment.participant_id) : null;
 				const answers =
 					assignment.role === 'staff' || assignment.role === 'employer'
@@ -224,7 +241,12 @@ async function seedAnsweredProgram(
 				assignments.map((a) => a.id!)
 			);
 		}
-		return { id: program.id, pairs: pairCount, pairIds: cast.pairs.map((p) => p.id!) };
+		return {
+			id: program.id,
+			pairs: pairCount,
+			pairIds: cast.pairs.map((p) => p.id!),
+			pendingSurveys
+		};
 	});
 }
 

@@ -2,6 +2,7 @@ import type { Db } from '../db';
 import { recordAudit } from '../audit/audit';
 import { findStaffByEmail, normalizeEmail } from '../staff/staff';
 import { verifyAgainstDummy, verifyPassword } from './password';
+import { reservePasswordSlot, type PasswordSlot } from './password-work';
 import { createStaffSession, type SessionMeta } from './session';
 import {
 	clearAttempts,
@@ -9,7 +10,8 @@ import {
 	releaseAttempt,
 	reserveAttempts,
 	type AttemptLimit,
-	type Refused
+	type Refused,
+	type Reserved
 } from './attempt-limit';
 import { findTwoFactor, isEnrolled } from './two-factor';
 
@@ -35,6 +37,8 @@ export type SignInResult =
 			secondFactorRequired: boolean;
 	  }
 	| { ok: false; reason: 'invalid' }
+	/** Too many password checks under way in this server: nothing was checked or counted. */
+	| { ok: false; reason: 'busy' }
 	| { ok: false; reason: 'throttled'; retryAfterMs: number };
 
 export async function signIn(
@@ -53,11 +57,35 @@ export async function signIn(
 		now
 	);
 	if (!reservation.allowed) return refuse(db, reservation, email, meta, now);
+	// Then a place for the password check: in a flood, turned away before it costs anything, and
+	// the attempt given back, as it was not made.
+	const slot = reservePasswordSlot();
+	if (!slot) {
+		for (const reserved of reservation.reserved) await releaseAttempt(db, reserved);
+		return { ok: false, reason: 'busy' };
+	}
+	try {
+		return await checkAndSignIn(db, email, credentials.password, meta, now, {
+			reserved: reservation.reserved,
+			slot
+		});
+	} finally {
+		slot.release();
+	}
+}
 
+async function checkAndSignIn(
+	db: Db,
+	email: string,
+	password: string,
+	meta: SessionMeta,
+	now: number,
+	{ reserved, slot }: { reserved: Reserved[]; slot: PasswordSlot }
+): Promise<SignInResult> {
 	const staff = await findStaffByEmail(db, email);
 	const passwordOk = staff
-		? await verifyPassword(staff.password_hash, credentials.password)
-		: await verifyAgainstDummy(credentials.password);
+		? await verifyPassword(staff.password_hash, password, slot)
+		: await verifyAgainstDummy(password, slot);
 
 	if (!staff || !passwordOk || staff.status !== 'active') {
 		await recordAudit(
@@ -77,7 +105,7 @@ export async function signIn(
 	}
 
 	await clearAttempts(db, SIGN_IN_BY_ACCOUNT, email);
-	await releaseAttempt(db, reservation.reserved[0]!);
+	await releaseAttempt(db, reserved[0]!);
 	const { token } = await createStaffSession(db, staff.id, meta, now);
 	await recordAudit(db, {
 		organizationId: staff.organization_id,

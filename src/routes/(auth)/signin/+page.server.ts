@@ -3,6 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import { cookieName } from '$lib/paraglide/runtime';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { safeRedirectPath } from '$lib/server/auth/guards';
+import { RETRY_AFTER_SECONDS } from '$lib/server/auth/password-work';
 import { signIn } from '$lib/server/auth/signin';
 import { getDb } from '$lib/server/db';
 import { fieldFailure, readForm } from '$lib/server/forms/read-form';
@@ -35,6 +36,10 @@ export const actions = {
 			{ email, password },
 			{ ip: event.getClientAddress(), userAgent: event.request.headers.get('user-agent') }
 		);
+		if (!result.ok && result.reason === 'busy') {
+			event.setHeaders({ 'retry-after': String(RETRY_AFTER_SECONDS) });
+			return fieldFailure(503, 'form', m.error_signin_busy(), { email });
+		}
 		if (!result.ok) {
 			const message =
 				result.reason === 'throttled'
