@@ -16,11 +16,13 @@ import {
 	type Engine
 } from './bench-database';
 import { measureMatching } from './matching-load';
-import { measurePageWeight } from './page-weight';
+import { measureImportFlood, measureSignInFlood } from './floods';
+import { measureColdOverview, measureOverviewAfterSubmit } from './overview-load';
+import { measurePageWeight, measureTotalBlockingTime } from './page-weight';
 import { measureSavesPerProcess } from './process-saves';
 import { isOk, jsonLine, table, type Measure } from './report';
 import { CONNECTIONS, firstPageForm, measureSaveLoad, openSurveys } from './save-load';
-import { BENCH_SIGN_IN, seedBench, speakArabic } from './seed-bench';
+import { BENCH_SIGN_IN, createBenchImportProgram, seedBench, speakArabic } from './seed-bench';
 import { seedCrowdProgram } from '../helpers/crowd-program';
 import { loadPage, medianMs, residentMb } from './timing';
 
@@ -64,6 +66,13 @@ const bench = await createBenchDatabase(engine);
 const db = bench.db;
 const engineVersion = await describeEngine(db, engine);
 const CROWD = 5000;
+const COLD_STARTS = 3;
+const SIGN_IN_FLOOD = 300;
+const IMPORT_ROWS = 5000;
+const describeStatuses = (statuses: Record<number, number>) =>
+	Object.entries(statuses)
+		.map(([status, count]) => `${count} × ${status}`)
+		.join(', ');
 // `--profile DIR`: the server writes a CPU profile there when it stops (open it in Chrome DevTools).
 const profile = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
 const measures: Measure[] = [];
@@ -191,7 +200,7 @@ try {
 				measure: 'rss_mb',
 				value: residentMb(server.pid),
 				unit: 'MB',
-				budget: 200,
+				budget: 180,
 				what:
 					engine === 'postgres'
 						? 'server memory after the 10,000-pair overview (PostgreSQL’s own processes not counted)'
@@ -200,8 +209,45 @@ try {
 		}
 	}
 
-	log(`Pair page and metrics at ${pairs} pairs…`);
 	const main = programOf(pairs);
+	const overviewPath = `/programs/${programOf(2000).id}`;
+	log('Overview and pair page weight in Chromium (cold cache)…');
+	const overviewWeight = await measurePageWeight(staff, overviewPath);
+	add({
+		measure: 'overview_page_gzip_bytes',
+		value: overviewWeight.bytes,
+		unit: 'B',
+		budget: 60 * 1024,
+		what: 'program overview (2,000 pairs), every byte transferred'
+	});
+	add({
+		measure: 'overview_page_requests',
+		value: overviewWeight.requests,
+		unit: 'requests',
+		budget: 15,
+		what: 'requests for that page'
+	});
+	const pairWeight = await measurePageWeight(
+		staff,
+		`/programs/${main.id}/pairs/${main.pairIds[0]}`
+	);
+	add({
+		measure: 'pair_page_gzip_bytes',
+		value: pairWeight.bytes,
+		unit: 'B',
+		budget: 40 * 1024,
+		what: 'pair page, every byte transferred'
+	});
+	log('Overview’s total blocking time in Chromium at 4× CPU slowdown…');
+	add({
+		measure: 'overview_tbt_ms',
+		value: await measureTotalBlockingTime(staff, overviewPath),
+		unit: 'ms',
+		budget: 150,
+		what: 'overview total blocking time, CPU 4× slower (median of 3)'
+	});
+
+	log(`Pair page and metrics at ${pairs} pairs…`);
 	const sample = main.pairIds.slice(0, 20);
 	let visit = 0;
 	const pairPage = () => loadPage(staff, `/programs/${main.id}/pairs/${sample[visit++ % 20]}`);
@@ -250,12 +296,69 @@ try {
 		what: 'the metric computation alone (analyseProgram), in process'
 	});
 
+	for (const size of [2000, 10_000].filter((n) => sizes.includes(n))) {
+		log(`Overview at ${size} pairs, each time after one more survey is sent…`);
+		const { id, pendingSurveys } = programOf(size);
+		add({
+			measure: `overview_after_submit_ms_${size}`,
+			value: await measureOverviewAfterSubmit(db, staff, `/programs/${id}`, pendingSurveys),
+			unit: 'ms',
+			budget: size === 2000 ? 100 : 300,
+			what: `overview right after one more survey, ${size.toLocaleString('en')} pairs (median of ${pendingSurveys.length - 1})`
+		});
+	}
+
 	// Last, so that the measures above meet the server as they did before this one existed.
 	for (const measure of await measureSavesPerProcess(engine, server, savers, form, log))
 		measures.push(measure);
 	// After the saves: the heaviest pages of all, so that nothing above meets their garbage.
 	for (const measure of await measureMatching(staff, db, seed.organizationId, seed.intakes, log))
 		measures.push(measure);
+
+	// Server processes of their own from here: the one above stops so as not to share the CPU.
+	await server.stop();
+	server = undefined;
+	for (const size of [2000, 10_000].filter((n) => sizes.includes(n))) {
+		log(`Overview at ${size} pairs as a new server process’s first page (${COLD_STARTS} starts)…`);
+		add({
+			measure: `overview_cold_ms_${size}`,
+			value: await measureColdOverview(
+				bench.location,
+				staff,
+				`/programs/${programOf(size).id}`,
+				COLD_STARTS
+			),
+			unit: 'ms',
+			budget: size === 2000 ? 150 : 600,
+			what: `overview, ${size.toLocaleString('en')} pairs, first page after a restart (median)`
+		});
+	}
+	log(`/healthz while ${SIGN_IN_FLOOD} sign-ins from as many addresses arrive at once…`);
+	const flood = await measureSignInFlood(bench.location, SIGN_IN_FLOOD);
+	add({
+		measure: 'healthz_p95_ms_signin_flood',
+		value: flood.healthP95,
+		unit: 'ms',
+		budget: 200,
+		what: `/healthz during ${SIGN_IN_FLOOD} simultaneous sign-ins (answered ${describeStatuses(flood.statuses)})`
+	});
+	log(`/healthz while an import of ${IMPORT_ROWS.toLocaleString('en')} people is confirmed…`);
+	const importProgram = await createBenchImportProgram(db, seed.organizationId);
+	const imported = await measureImportFlood(bench.location, staff, importProgram, IMPORT_ROWS);
+	add({
+		measure: `healthz_p99_ms_import_${IMPORT_ROWS}`,
+		value: imported.healthP99,
+		unit: 'ms',
+		budget: 200,
+		what: `/healthz while ${IMPORT_ROWS.toLocaleString('en')} people are imported`
+	});
+	add({
+		measure: `import_confirm_ms_${IMPORT_ROWS}`,
+		value: imported.confirmMs,
+		unit: 'ms',
+		budget: null,
+		what: 'confirming that import, until its answer'
+	});
 } finally {
 	await server?.stop();
 	await bench.remove();

@@ -18,6 +18,9 @@ import {
 import { planAssignments } from '../../src/lib/server/rounds/assignment-plan';
 import { createStaffUser } from '../../src/lib/server/staff/staff';
 import { generateId } from '../../src/lib/server/util/ids';
+import { newProgramValues } from '../../src/lib/server/programs/program-form';
+import { createProgram } from '../../src/lib/server/programs/programs';
+import { todayIn } from '../../src/lib/time/days';
 import { createBenchProgram, DAY, insertAll, roundRow, type Row, type Team } from './bench-rows';
 import { seedMatchingProgram } from './seed-matching';
 import { SyntheticAnswers } from './synthetic-answers';
@@ -337,4 +340,12 @@ export async function speakArabic(db: Db, taker: SurveyTaker): Promise<SurveyTak
 		.where('id', '=', participantId)
 		.execute();
 	return taker;
+}
+
+/** An empty program of the bench's organization, for a large import. */
+export async function createBenchImportProgram(db: Db, organizationId: string): Promise<string> {
+	return createProgram(db, organizationId, {
+		...newProgramValues(todayIn(DEFAULT_TIME_ZONE)),
+		name: 'Bench import'
+	});
 }
