@@ -90,7 +90,7 @@ describe('the capacity, field and languages columns', () => {
 			'mentor,Bo Li,bo@example.org,en,twenty,,"Arabic, Klingon"',
 			'protege,Zoë Côté,zoe@example.org,fr,lots,Santé,es'
 		].join('\n');
-		expect(read(text).problems).toEqual([
+		expect((await read(text)).problems).toEqual([
 			{
 				row: 2,
 				column: 'capacity',
@@ -118,11 +118,11 @@ describe('the capacity, field and languages columns', () => {
 		expect(people).toEqual([]);
 	});
 
-	it('says when the program has no fields yet', () => {
+	it('says when the program has no fields yet', async () => {
 		const text = ['role,name,email,language,field', 'mentor,Alex,alex@example.org,en,Santé'].join(
 			'\n'
 		);
-		expect(read(text, []).problems).toEqual([
+		expect((await read(text, [])).problems).toEqual([
 			{
 				row: 2,
 				column: 'field',
@@ -137,13 +137,13 @@ describe('the template', () => {
 	it.each([
 		['en', ','],
 		['fr', ';']
-	] as const)('has the new columns and reads without a problem (%s)', (locale, delimiter) => {
+	] as const)('has the new columns and reads without a problem (%s)', async (locale, delimiter) => {
 		const template = participantTemplate(locale, delimiter, FIELDS);
 		const header = template.slice(1).split('\r\n')[0]!.split(delimiter);
 		expect(header.slice(-3)).toEqual(
 			locale === 'fr' ? ['capacité', 'domaine', 'langues'] : ['capacity', 'field', 'languages']
 		);
-		const result = read(template.slice(1));
+		const result = await read(template.slice(1));
 		expect(result.problems).toEqual([]);
 		expect(result.rows.map((row) => [row.capacity, row.field, row.languages])).toEqual([
 			[2, 'Santé', ['es']],
@@ -152,8 +152,8 @@ describe('the template', () => {
 		]);
 	});
 
-	it('leaves the field empty for a program without fields', () => {
-		const result = read(participantTemplate('en', ',').slice(1), []);
+	it('leaves the field empty for a program without fields', async () => {
+		const result = await read(participantTemplate('en', ',').slice(1), []);
 		expect(result.problems).toEqual([]);
 		expect(result.rows.map((row) => row.field)).toEqual([null, null, null]);
 	});

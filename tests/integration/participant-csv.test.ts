@@ -64,7 +64,7 @@ afterAll(() => t.close());
 async function check(bytes: Uint8Array, createEmployers = false) {
 	const decoded = decodeCsvBytes(bytes);
 	if (!decoded.ok) return { text: null, result: null, problems: [decoded.problem] };
-	const result = readParticipantCsv(decoded.text, {
+	const result = await readParticipantCsv(decoded.text, {
 		existingEmails: new Set(['taken@example.org']),
 		employers: [
 			{ id: acmeId, name: 'Acme Inc' },

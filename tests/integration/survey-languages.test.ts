@@ -78,7 +78,7 @@ describe('a new program', () => {
 			null
 		);
 		expect(refused).toEqual({ ok: false, reason: 'language_unknown' });
-		expect(csv('Arabic').problems.map((p) => p.message)).toEqual([
+		expect((await csv('Arabic')).problems.map((p) => p.message)).toEqual([
 			'This program does not offer “Arabic”. It offers: English, French.'
 		]);
 		const document = (await loadVersionDocument(t.db, versionId))!;
@@ -127,14 +127,14 @@ describe('a program that chooses Arabic', () => {
 		);
 		expect(added.ok).toBe(true);
 		for (const written of ['ar', 'Arabic', 'arabe', 'العربية', 'ar-SY']) {
-			const read = csv(written);
+			const read = await csv(written);
 			expect(read.problems, written).toEqual([]);
 			expect(read.rows[0]!.language, written).toBe('ar');
 		}
-		expect(csv('fr').problems.map((p) => p.message)).toEqual([
+		expect((await csv('fr')).problems.map((p) => p.message)).toEqual([
 			'This program does not offer “fr”. It offers: English, Arabic.'
 		]);
-		expect(csv('Klingon').problems.map((p) => p.message)).toEqual([
+		expect((await csv('Klingon')).problems.map((p) => p.message)).toEqual([
 			'Unknown language “Klingon”. Write a language code or name, such as en, fr or Arabic.'
 		]);
 	});

@@ -1,7 +1,6 @@
 import { DEFAULT_TIME_ZONE } from '$lib/time/zones';
 import type { DbOrTx } from '../db';
 import type { Organization } from '../db/schema';
-import { defaultInstrument } from '../instruments/default-instrument';
 import { createInstrument } from '../instruments/instruments';
 import { generateId } from '../util/ids';
 
@@ -30,7 +29,9 @@ export async function createOrganization(
 		created_at: now
 	};
 	await db.insertInto('organizations').values(organization).execute();
-	// Every organization starts with its own published copy of the default instrument.
+	// Every organization starts with its own published copy of the default instrument. It is
+	// loaded here, not at start-up: nine languages of texts a running server seldom needs.
+	const { defaultInstrument } = await import('../instruments/default-instrument');
 	await createInstrument(
 		db,
 		organization.id,

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { m } from '$lib/paraglide/messages';
 import type { ParticipantRole } from '../db/schema';
 import { employerNameKey } from '../employers/employers';
@@ -115,12 +116,15 @@ function readHeader(cells: string[], row: number): Header {
 	return { columns, unnamed, problems };
 }
 
-/**
- * Reads and checks a participant CSV without touching the database: every problem with its
- * spreadsheet row and the column as its header reads in the file. Pure, so a preview and the
- * final import check the same way.
- */
-export function readParticipantCsv(text: string, context: CsvContext): CsvReadResult {
+interface CsvReading {
+	records: ReturnType<typeof readCsvRecords>['records'];
+	/** Checks one row, adding it or its problems to the result. */
+	check(record: CsvReading['records'][number]): void;
+	finish(): CsvReadResult;
+}
+
+/** The file read and its header checked; its rows are then checked one by one. */
+function startReading(text: string, context: CsvContext): CsvReading | CsvReadResult {
 	const empty: CsvReadResult = { rows: [], entries: [], problems: [], newEmployers: [] };
 	if (byteLength(text) > MAX_CSV_BYTES) {
 		const megabytes = MAX_CSV_BYTES / (1024 * 1024);
@@ -150,7 +154,7 @@ export function readParticipantCsv(text: string, context: CsvContext): CsvReadRe
 	};
 	const firstRowOfEmail = new Map<string, number>();
 
-	for (const record of parsed.records) {
+	const check = (record: CsvReading['records'][number]) => {
 		const found: { index: number; problem: CsvProblem }[] = [];
 		const note = (index: number, column: string, message: string) =>
 			found.push({ index, problem: { row: record.row, column, message } });
@@ -210,8 +214,35 @@ export function readParticipantCsv(text: string, context: CsvContext): CsvReadRe
 				languages
 			});
 		}
+	};
+	const finish = () => {
+		result.newEmployers = [...employers.created.values()];
+		result.problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+		return result;
+	};
+	return { records: parsed.records, check, finish };
+}
+
+const isReading = (value: CsvReading | CsvReadResult): value is CsvReading => 'check' in value;
+
+/** Rows checked between two turns of the event loop. */
+const ROWS_PER_TURN = 250;
+
+/**
+ * Reads and checks a participant CSV without touching the database: every problem with its
+ * spreadsheet row and the column as its header reads in the file, so a preview and the final
+ * import check the same way. Other requests get their turn every few hundred rows: a file of
+ * thousands of people does not hold up everyone else's pages.
+ */
+export async function readParticipantCsv(
+	text: string,
+	context: CsvContext
+): Promise<CsvReadResult> {
+	const reading = startReading(text, context);
+	if (!isReading(reading)) return reading;
+	for (const [index, record] of reading.records.entries()) {
+		if (index > 0 && index % ROWS_PER_TURN === 0) await nextTurn();
+		reading.check(record);
 	}
-	result.newEmployers = [...employers.created.values()];
-	result.problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-	return result;
+	return reading.finish();
 }

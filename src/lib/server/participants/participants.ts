@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { DbOrTx } from '../db';
 import type { Participant, ParticipantRole } from '../db/schema';
 import { generateId } from '../util/ids';
@@ -54,11 +55,14 @@ export async function insertParticipants(
 		created_at: now,
 		updated_at: now
 	}));
-	for (let i = 0; i < rows.length; i += 200)
+	for (let i = 0; i < rows.length; i += 200) {
+		// A large import lets other requests (the health check, other people's pages) in between.
+		if (i > 0) await nextTurn();
 		await db
 			.insertInto('participants')
 			.values(rows.slice(i, i + 200))
 			.execute();
+	}
 	return rows.map((r) => r.id);
 }
 
