@@ -170,24 +170,8 @@ export function byRisk(a: PairRisk, b: PairRisk): number {
 	return compareSeverity(severity(a), severity(b)) || latestScore(a) - latestScore(b);
 }
 
-// Sent answers are kept as the same objects while the server holds them (submitted-answers.ts):
-// a program analysed again after one more survey arrived works out only what that survey changed.
-const positions: Record<Wave, WeakMap<AnswerSet, Map<ConstructDocument, number | null>>> = {
-	pre: new WeakMap(),
-	mid: new WeakMap()
-};
-
 /** One respondent's mean position on a construct's scale items of a wave; null when none answered. */
 function constructPosition(construct: ConstructDocument, wave: Wave, answers: AnswerSet) {
-	let known = positions[wave].get(answers);
-	if (!known) positions[wave].set(answers, (known = new Map()));
-	let position = known.get(construct);
-	if (position === undefined)
-		known.set(construct, (position = positionOn(construct, wave, answers)));
-	return position;
-}
-
-function positionOn(construct: ConstructDocument, wave: Wave, answers: AnswerSet) {
 	let sum = 0;
 	let count = 0;
 	for (const item of itemsOf(construct, wave)) {

@@ -118,7 +118,7 @@ async function readStoredSets(db: DbOrTx, ids: string[]): Promise<Map<string, st
 /**
  * The scored answers of sent surveys, by assignment id. A sent survey never changes (saving
  * refuses it), so each is read from the database once, one row per survey (scored-answers.ts),
- * and then kept, oldest out first past CAPACITY. Free text is left out: no metric reads it, and
+ * and then kept, those read longest ago out first past CAPACITY. Free text is left out: no metric reads it, and
  * erasure may still rewrite it.
  */
 export async function loadScoredAnswers(
@@ -139,7 +139,14 @@ export async function loadScoredAnswers(
 			store.set(survey.id, answerSet(await scoredKeysOf(db, survey.round), answers));
 		}
 	}
-	const answers = new Map(sent.map((survey) => [survey.id, store.get(survey.id)!]));
+	const answers = new Map<string, AnswerSet>();
+	for (const survey of sent) {
+		const set = store.get(survey.id)!;
+		answers.set(survey.id, set);
+		// Newest again: the surveys of the program just read are the last to leave.
+		store.delete(survey.id);
+		store.set(survey.id, set);
+	}
 	for (const id of store.keys()) {
 		if (store.size <= CAPACITY) break;
 		store.delete(id);

@@ -51,9 +51,14 @@ function place(): PasswordSlot {
 	};
 }
 
+/** Whether the queue is full right now: a flood is turned away before any other work. */
+export function passwordQueueIsFull(): boolean {
+	return held >= PASSWORD_SLOTS + PASSWORD_WAITING;
+}
+
 /** A place in the queue, or null when it is full: the caller answers "busy, try again". */
 export function reservePasswordSlot(): PasswordSlot | null {
-	return held >= PASSWORD_SLOTS + PASSWORD_WAITING ? null : place();
+	return passwordQueueIsFull() ? null : place();
 }
 
 /** Runs password work in the queue, waiting however long it is (signed-in and one-time flows). */

@@ -2,7 +2,7 @@ import type { Db } from '../db';
 import { recordAudit } from '../audit/audit';
 import { findStaffByEmail, normalizeEmail } from '../staff/staff';
 import { verifyAgainstDummy, verifyPassword } from './password';
-import { reservePasswordSlot, type PasswordSlot } from './password-work';
+import { passwordQueueIsFull, reservePasswordSlot, type PasswordSlot } from './password-work';
 import { createStaffSession, type SessionMeta } from './session';
 import {
 	clearAttempts,
@@ -47,6 +47,8 @@ export async function signIn(
 	meta: SessionMeta,
 	now = Date.now()
 ): Promise<SignInResult> {
+	// In a flood, turned away before anything is written (the queue is checked again below).
+	if (passwordQueueIsFull()) return { ok: false, reason: 'busy' };
 	const email = normalizeEmail(credentials.email);
 	const reservation = await reserveAttempts(
 		db,
