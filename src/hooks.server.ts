@@ -15,6 +15,7 @@ import {
 import { participantLocale, staffLocale, textDirection } from '$lib/i18n/locales';
 import { deleteSessionCookie, sessionCookieName } from '$lib/server/auth/cookies';
 import { validateParticipantSessionToken, validateSessionToken } from '$lib/server/auth/session';
+import { signInTurnedAway } from '$lib/server/auth/signin-flood';
 import { mayVisitBeforeEnrolment, resolveStaffAccess } from '$lib/server/auth/staff-access';
 import { getDb } from '$lib/server/db';
 import { prepareServer } from '$lib/server/startup';
@@ -112,7 +113,11 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(authentication, i18n, securityHeaders);
+/** A flood of sign-ins is turned away before any work (signin-flood.ts). */
+const signInFlood: Handle = ({ event, resolve }) =>
+	signInTurnedAway(event.request, event.url.pathname) ?? resolve(event);
+
+export const handle = sequence(authentication, i18n, securityHeaders, signInFlood);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status >= 500) {

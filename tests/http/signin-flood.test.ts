@@ -43,6 +43,7 @@ describe('a flood of sign-ins from many addresses', () => {
 				return {
 					status: response.status,
 					retryAfter: response.headers.get('retry-after'),
+					frames: response.headers.get('x-frame-options'),
 					text: readable(await response.text())
 				};
 			})
@@ -57,6 +58,7 @@ describe('a flood of sign-ins from many addresses', () => {
 		expect(busy.length).toBeGreaterThan(0);
 		for (const answer of busy) {
 			expect(answer.retryAfter).toBe('5');
+			expect(answer.frames).toBe('DENY');
 			expect(answer.text).toContain('Many people are signing in right now.');
 		}
 		const failed = await db
