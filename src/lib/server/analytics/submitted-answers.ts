@@ -118,8 +118,8 @@ async function readStoredSets(db: DbOrTx, ids: string[]): Promise<Map<string, st
 /**
  * The scored answers of sent surveys, by assignment id. A sent survey never changes (saving
  * refuses it), so each is read from the database once, one row per survey (scored-answers.ts),
- * and then kept, those read longest ago out first past CAPACITY. Free text is left out: no metric reads it, and
- * erasure may still rewrite it.
+ * and then kept, those read longest ago out first past CAPACITY. Free text is left out: no metric
+ * reads it, and erasure may still rewrite it.
  */
 export async function loadScoredAnswers(
 	db: DbOrTx,
@@ -128,6 +128,10 @@ export async function loadScoredAnswers(
 	let store = stores.get(db);
 	if (!store) stores.set(db, (store = new Map()));
 	const missing = sent.filter((survey) => !store.has(survey.id));
+	// The keys of each round's wave, looked up once per round rather than once per survey.
+	const keysOf = new Map<string, ScoredKeys>();
+	for (const { round } of missing)
+		if (!keysOf.has(round.id)) keysOf.set(round.id, await scoredKeysOf(db, round));
 	for (let start = 0; start < missing.length; start += SLICE) {
 		const slice = missing.slice(start, start + SLICE);
 		const stored = await readStoredSets(
@@ -136,7 +140,7 @@ export async function loadScoredAnswers(
 		);
 		for (const survey of slice) {
 			const answers = JSON.parse(stored.get(survey.id) ?? '{}') as Record<string, string>;
-			store.set(survey.id, answerSet(await scoredKeysOf(db, survey.round), answers));
+			store.set(survey.id, answerSet(keysOf.get(survey.round.id)!, answers));
 		}
 	}
 	const answers = new Map<string, AnswerSet>();
