@@ -113,29 +113,18 @@ export async function measureImportFlood(
 ): Promise<ImportFlood> {
 	const server = await proxiedServer(databasePath);
 	try {
-		const visitor = sameVisitorOn(staff, server.url);
-		const proxied = { [ADDRESS_HEADER]: '10.8.8.8' };
+		const visitor = sameVisitorOn(staff, server.url, { [ADDRESS_HEADER]: '10.8.8.8' });
 		const body = new FormData();
 		body.set('file', new Blob([peopleFile(rows)], { type: 'text/csv' }), 'people.csv');
-		const uploaded = await fetch(`${server.url}/programs/${programId}/import?/upload`, {
-			method: 'POST',
-			body,
-			redirect: 'manual',
-			headers: {
-				origin: server.url,
-				accept: 'text/html',
-				cookie: [...visitor.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-				...proxied
-			}
-		});
+		const uploaded = await visitor.postBody(`/programs/${programId}/import?/upload`, body);
 		const preview = uploaded.headers.get('location');
 		if (uploaded.status !== 303 || !preview)
 			throw new Error(`The upload answered ${uploaded.status}: ${await uploaded.text()}`);
-		const shown = await visitor.get(preview, proxied);
+		const shown = await visitor.get(preview);
 		if (shown.status !== 200) throw new Error(`${preview} answered ${shown.status}`);
 		await shown.arrayBuffer();
 		const started = performance.now();
-		const confirm = visitor.post(`${preview}?/confirm`, {}, proxied).then(async (response) => {
+		const confirm = visitor.post(`${preview}?/confirm`, {}).then(async (response) => {
 			await response.arrayBuffer();
 			if (response.status !== 303)
 				throw new Error(`Confirming the import answered ${response.status}`);

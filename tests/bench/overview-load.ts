@@ -5,8 +5,12 @@ import { startServer, type RunningServer } from '../helpers/server';
 import { loadPage, median } from './timing';
 
 /** The same signed-in person on another server process of the same database. */
-export function sameVisitorOn(visitor: Visitor, url: string): Visitor {
-	const moved = new Visitor(url);
+export function sameVisitorOn(
+	visitor: Visitor,
+	url: string,
+	headers: Record<string, string> = {}
+): Visitor {
+	const moved = new Visitor(url, url, headers);
 	for (const [name, value] of visitor.cookies) moved.cookies.set(name, value);
 	return moved;
 }
