@@ -1,6 +1,6 @@
-import type { ConstructDocument, Role } from '$lib/instruments/types';
+import type { ConstructDocument, ItemDocument, Role } from '$lib/instruments/types';
 import { compareSeverity, severityOf, standingOf } from './attention';
-import { amountOf } from './item-divergence';
+import { amountOf, type Answer } from './item-divergence';
 import {
 	baselineAlignment,
 	itemsOf,
@@ -170,13 +170,42 @@ export function byRisk(a: PairRisk, b: PairRisk): number {
 	return compareSeverity(severity(a), severity(b)) || latestScore(a) - latestScore(b);
 }
 
+/** A scale item of a construct, with the amount each answer says worked out once per answer. */
+interface ScaleItem {
+	item: ItemDocument;
+	/** By answer: sent answers are shared arrays, one per distinct value (submitted-answers.ts). */
+	amounts: Map<Answer, number | null>;
+}
+
+/** Distinct answers remembered per item; past it, the memory starts again. */
+const MAX_AMOUNTS = 1000;
+const scaleItems = new WeakMap<ConstructDocument, Partial<Record<Wave, ScaleItem[]>>>();
+
+function scaleItemsOf(construct: ConstructDocument, wave: Wave): ScaleItem[] {
+	let byWave = scaleItems.get(construct);
+	if (!byWave) scaleItems.set(construct, (byWave = {}));
+	return (byWave[wave] ??= itemsOf(construct, wave)
+		.filter((item) => item.type === 'scale')
+		.map((item) => ({ item, amounts: new Map() })));
+}
+
+function amountIn({ item, amounts }: ScaleItem, answer: Answer): number | null {
+	if (answer === undefined) return null;
+	let amount = amounts.get(answer);
+	if (amount === undefined) {
+		amount = amountOf(item, answer);
+		if (amounts.size >= MAX_AMOUNTS) amounts.clear();
+		amounts.set(answer, amount);
+	}
+	return amount;
+}
+
 /** One respondent's mean position on a construct's scale items of a wave; null when none answered. */
-function constructPosition(construct: ConstructDocument, wave: Wave, answers: AnswerSet) {
+function constructPosition(items: readonly ScaleItem[], answers: AnswerSet): number | null {
 	let sum = 0;
 	let count = 0;
-	for (const item of itemsOf(construct, wave)) {
-		if (item.type !== 'scale') continue;
-		const amount = amountOf(item, answers[item.key]);
+	for (const scale of items) {
+		const amount = amountIn(scale, answers[scale.item.key]);
 		if (amount === null) continue;
 		sum += amount;
 		count += 1;
@@ -197,14 +226,18 @@ function roleAverages(constructs: ConstructDocument[], wave: Wave, answers: Wave
 	}
 	const result: RoleAverages = {};
 	for (const construct of constructs) {
+		const items = scaleItemsOf(construct, wave);
 		const byRole: Partial<Record<Role, RoleAverage>> = {};
 		for (const [role, sets] of Object.entries(respondents) as [Role, AnswerSet[]][]) {
-			const positions = sets
-				.map((answers) => constructPosition(construct, wave, answers))
-				.filter((p): p is number => p !== null);
-			if (positions.length === 0) continue;
-			const mean = positions.reduce((sum, p) => sum + p, 0) / positions.length;
-			byRole[role] = { mean, respondents: positions.length };
+			let sum = 0;
+			let count = 0;
+			for (const answers of sets) {
+				const position = constructPosition(items, answers);
+				if (position === null) continue;
+				sum += position;
+				count += 1;
+			}
+			if (count > 0) byRole[role] = { mean: sum / count, respondents: count };
 		}
 		result[construct.key] = byRole;
 	}

@@ -164,10 +164,10 @@ export async function loadProgramEvidence(
 					sent.map((a) => a.id)
 				);
 
-	const order = new Map(rounds.map((r, index) => [r.id, index]));
-	const chronological = [...assignments].sort(
-		(a, b) => order.get(a.round_id)! - order.get(b.round_id)!
-	);
+	// Round by round in the order they were made (a stable sort, in one pass).
+	const byRound = new Map<string, AssignmentRow[]>(rounds.map((r) => [r.id, []]));
+	for (const row of assignments) byRound.get(row.round_id)?.push(row);
+	const chronological = [...byRound.values()].flat();
 	// Who said what, per wave: a `pre` survey is about the person (it may come before matching),
 	// a check-in about one pair. Later rounds of a wave replace earlier answers.
 	const byPairRole = { pre: new Map<string, AnswerSet>(), mid: new Map<string, AnswerSet>() };
