@@ -3,8 +3,9 @@ import { analyseProgram } from '../../src/lib/alignment/program-analysis';
 import { loadProgramEvidence } from '../../src/lib/server/analytics/program-evidence';
 import type { Program, StaffUserRow } from '../../src/lib/server/db/schema';
 import { changePairStatusIn, createPair } from '../../src/lib/server/pairs/pair-actions';
+import { submitAssignment } from '../../src/lib/server/survey/answers';
 import { answerSurvey, assignmentOf, highEnd, surveyOf, type Survey } from '../helpers/answers';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { createTestDatabase, openAnotherConnection, type TestDatabase } from '../helpers/database';
 import { createOrganizationWithStaff, openTestRound } from '../helpers/fixtures';
 import { addPeople, createTestProgram } from '../helpers/programs';
 
@@ -120,5 +121,46 @@ describe('a program’s evidence kept between views', () => {
 		expect(wholeAnswers?.check_in_anything_else).toBeUndefined();
 		expect(pairAnswers?.check_in_anything_else).toEqual(['Call me on Fridays']);
 		expect(wholeAnswers?.focus_job_leads).toEqual(pairAnswers?.focus_job_leads);
+	});
+});
+
+describe('a program’s evidence updated in place', () => {
+	it('reads a survey sent with an earlier time than the last one, as a fresh build does', async () => {
+		const other = await createTestProgram(t.db, staff);
+		const [mentor] = await addPeople(t.db, staff, other.id, 'mentor', 1);
+		const [protege] = await addPeople(t.db, staff, other.id, 'protege', 1);
+		const pair = { mentorId: mentor!, protegeId: protege!, employerId: null, coordinatorId: null };
+		const created = await createPair(t.db, staff, other, pair, null);
+		if (!created.ok) throw new Error(created.reason);
+		const round = await surveyOf(
+			t.db,
+			await openTestRound(t.db, staff, other, 'pre', { opensOn: TODAY, closesOn: '2026-12-31' })
+		);
+		const answerAs = async (participantId: string, role: 'mentor' | 'protege', submit = true) => {
+			const id = await assignmentOf(t.db, round.round.id, { participantId });
+			await answerSurvey(t.db, round, role, id, highEnd, {
+				changes: { focus_job_leads: ['4'] },
+				submit
+			});
+			return id;
+		};
+		await answerAs(mentor!, 'mentor');
+		const loadOther = () => loadProgramEvidence(t.db, other, { today: TODAY });
+		const before = await loadOther();
+		const id = await answerAs(protege!, 'protege', false);
+		await submitAssignment(t.db, id, 1_000);
+		const after = await loadOther();
+		expect(after).not.toBe(before);
+		expect(after.evidence.waves.pre.byPair.get(created.pairId)?.protege?.focus_job_leads).toEqual([
+			'4'
+		]);
+		const connection = openAnotherConnection(t);
+		try {
+			const fresh = await loadProgramEvidence(connection, other, { today: TODAY });
+			expect(analyseProgram(after.evidence)).toEqual(analyseProgram(fresh.evidence));
+			expect(after.rounds).toEqual(fresh.rounds);
+		} finally {
+			await connection.destroy();
+		}
 	});
 });

@@ -6,7 +6,7 @@ const MAX_PROGRAMS = 8;
 const MAX_PAIRS = 12_000;
 
 interface Entry<T> {
-	stamp: string;
+	stamp: EvidenceStamp;
 	value: T;
 	pairs: number;
 }
@@ -25,7 +25,7 @@ export async function evidenceStamp(
 	program: Program,
 	rounds: Round[],
 	today: string
-): Promise<string> {
+): Promise<EvidenceStamp> {
 	const contacts = await db
 		.selectFrom('participants')
 		.select(['id', 'employer_id'])
@@ -66,24 +66,83 @@ export async function evidenceStamp(
 				.execute()
 		: [];
 	const thresholds = [program.watch_threshold, program.risk_threshold];
-	return JSON.stringify([today, thresholds, rounds, contacts, pairs, surveys]);
+	const rest = JSON.stringify([today, thresholds, rounds, contacts, pairs]);
+	return { key: JSON.stringify([rest, surveys]), rest, surveys };
+}
+
+/** Surveys of a stamp: per round and status, how many and their latest times. */
+type SurveyGroups = {
+	round_id: string;
+	status: string;
+	count: unknown;
+	created: unknown;
+	submitted: unknown;
+}[];
+
+/** What a program's evidence was built from; `key` is equal exactly when nothing changed. */
+export interface EvidenceStamp {
+	key: string;
+	/** Everything but the surveys' statuses. */
+	rest: string;
+	surveys: SurveyGroups;
+}
+
+/** Per round: how many surveys and when the latest was made, whatever their status. */
+function surveysMade(groups: SurveyGroups): string {
+	const byRound = new Map<string, { count: number; created: number }>();
+	for (const group of groups) {
+		const round = byRound.get(group.round_id) ?? { count: 0, created: 0 };
+		round.count += Number(group.count);
+		round.created = Math.max(round.created, Number(group.created));
+		byRound.set(group.round_id, round);
+	}
+	return JSON.stringify([...byRound]);
+}
+
+/**
+ * Whether all that happened between two stamps is that surveys moved on (started or sent): the
+ * same day, thresholds, rounds, employer contacts and pairs, and the same surveys in each round.
+ */
+export function onlySurveysMovedOn(before: EvidenceStamp, after: EvidenceStamp): boolean {
+	return before.rest === after.rest && surveysMade(before.surveys) === surveysMade(after.surveys);
+}
+
+/** When the last survey counted in a stamp was sent (0 if none was). */
+export function lastSentAt(stamp: EvidenceStamp): number {
+	return Math.max(0, ...stamp.surveys.map((group) => Number(group.submitted ?? 0)));
+}
+
+/** How many surveys a stamp counts as sent. */
+export function sentCount(stamp: EvidenceStamp): number {
+	return stamp.surveys
+		.filter((group) => group.status === 'submitted')
+		.reduce((sum, group) => sum + Number(group.count), 0);
 }
 
 /** The program's evidence if it was built under the same stamp, else null. */
-export function cachedEvidence<T>(db: DbOrTx, programId: string, stamp: string): T | null {
+export function cachedEvidence<T>(db: DbOrTx, programId: string, stamp: EvidenceStamp): T | null {
 	const programs = latest.get(db);
 	const entry = programs?.get(programId);
-	if (!programs || entry?.stamp !== stamp) return null;
+	if (!programs || entry?.stamp.key !== stamp.key) return null;
 	programs.delete(programId);
 	programs.set(programId, entry);
 	return entry.value as T;
+}
+
+/** The program's evidence as last built, whatever has changed since, with its stamp. */
+export function previousEvidence<T>(
+	db: DbOrTx,
+	programId: string
+): { stamp: EvidenceStamp; value: T } | null {
+	const entry = latest.get(db)?.get(programId);
+	return entry ? { stamp: entry.stamp, value: entry.value as T } : null;
 }
 
 /** Keeps one program's latest evidence; the programs used longest ago leave first. */
 export function rememberEvidence<T>(
 	db: DbOrTx,
 	programId: string,
-	stamp: string,
+	stamp: EvidenceStamp,
 	value: T,
 	pairs: number
 ): void {

@@ -4,12 +4,20 @@ import { DEFAULT_RISK_KEYS, type PairRole, type Wave } from '$lib/alignment/risk
 import type { ConstructDocument } from '$lib/instruments/types';
 import { addDays } from '$lib/time/days';
 import type { DbOrTx } from '../db';
-import type { AssignmentRole, AssignmentStatus, Program, Round } from '../db/schema';
+import type { AssignmentRole, AssignmentStatus, PairStatus, Program, Round } from '../db/schema';
 import { OPEN_PAIR_STATUSES } from '../pairs/pairs';
 import { organizationToday } from '../organizations/time-zone';
 import { roundState } from '../rounds/round-state';
 import { roundDocument } from '../survey/assignments';
-import { cachedEvidence, evidenceStamp, rememberEvidence } from './evidence-cache';
+import {
+	cachedEvidence,
+	evidenceStamp,
+	lastSentAt,
+	onlySurveysMovedOn,
+	previousEvidence,
+	rememberEvidence,
+	sentCount
+} from './evidence-cache';
 import { loadEveryAnswer, loadScoredAnswers } from './submitted-answers';
 
 /** A survey still unsent this many days after its round opened counts as overdue. */
@@ -108,12 +116,88 @@ export async function loadProgramEvidence(
 		.where('program_id', '=', program.id)
 		.orderBy('created_at')
 		.execute();
-	const analysed = rounds.filter((r): r is Round & { wave: Wave } => r.wave !== 'post');
-	const latest = analysed.at(-1);
 	const stamp = pairId === undefined ? await evidenceStamp(db, program, rounds, today) : null;
-	const cached = stamp && cachedEvidence<LoadedProgram>(db, program.id, stamp);
-	if (cached) return cached;
+	const cached = stamp && cachedEvidence<Built>(db, program.id, stamp);
+	if (cached) return cached.loaded;
+	const previous = stamp && previousEvidence<Built>(db, program.id);
+	const updated =
+		previous && onlySurveysMovedOn(previous.stamp, stamp)
+			? await withSurveysSentSince(db, previous.value.basis, rounds, {
+					since: lastSentAt(previous.stamp),
+					count: sentCount(stamp) - sentCount(previous.stamp)
+				})
+			: null;
+	const basis = updated ?? (await readBasis(db, program, rounds, pairId));
+	const loaded = await buildEvidence(db, program, today, rounds, basis, pairId);
+	if (stamp) rememberEvidence(db, program.id, stamp, { loaded, basis }, basis.pairs.length);
+	return loaded;
+}
 
+/** The rows a program's evidence is built from. */
+interface EvidenceBasis {
+	pairs: PairRow[];
+	contacts: { id: string; employer_id: string | null }[];
+	assignments: AssignmentRow[];
+}
+
+interface PairRow {
+	id: string;
+	employer_id: string | null;
+	status: PairStatus;
+	mentor_id: string;
+	protege_id: string;
+}
+
+/** What the cache keeps: the evidence, and its rows for the next update. */
+interface Built {
+	loaded: LoadedProgram;
+	basis: EvidenceBasis;
+}
+
+/**
+ * The rows of evidence built before, where all that has happened since is that surveys were
+ * started or sent: only the surveys sent since are read, and marked sent (a sent survey stays
+ * sent; a started one counts as unsent, as before). Null when they are not exactly the `count`
+ * the stamps differ by (one sent with an earlier time): then everything is read again.
+ */
+async function withSurveysSentSince(
+	db: DbOrTx,
+	basis: EvidenceBasis,
+	rounds: Round[],
+	{ since, count }: { since: number; count: number }
+): Promise<EvidenceBasis | null> {
+	const sent = rounds.length
+		? await db
+				.selectFrom('assignments')
+				.select('id')
+				.where(
+					'round_id',
+					'in',
+					rounds.map((r) => r.id)
+				)
+				.where('status', '=', 'submitted')
+				.where('submitted_at', '>=', since)
+				.execute()
+		: [];
+	const sentBefore = new Set(
+		basis.assignments.flatMap((r) => (r.status === 'submitted' ? [r.id] : []))
+	);
+	const newlySent = new Set(sent.map((row) => row.id).filter((id) => !sentBefore.has(id)));
+	if (newlySent.size !== count) return null;
+	const assignments = basis.assignments.map((row) =>
+		row.status !== 'submitted' && newlySent.has(row.id)
+			? { ...row, status: 'submitted' as const }
+			: row
+	);
+	return { ...basis, assignments };
+}
+
+async function readBasis(
+	db: DbOrTx,
+	program: Program,
+	rounds: Round[],
+	pairId: string | undefined
+): Promise<EvidenceBasis> {
 	const pairs = await db
 		.selectFrom('pairs')
 		.select(['id', 'employer_id', 'status', 'mentor_id', 'protege_id'])
@@ -147,6 +231,20 @@ export async function loadProgramEvidence(
 					...(await loadAssignments(db, roundIds, { people })),
 					...(await loadAssignments(db, roundIds, { staff: true }))
 				];
+	return { pairs, contacts, assignments };
+}
+
+async function buildEvidence(
+	db: DbOrTx,
+	program: Program,
+	today: string,
+	rounds: Round[],
+	{ pairs, contacts, assignments }: EvidenceBasis,
+	pairId: string | undefined
+): Promise<LoadedProgram> {
+	const analysed = rounds.filter((r): r is Round & { wave: Wave } => r.wave !== 'post');
+	const latest = analysed.at(-1);
+	const employerOf = new Map(contacts.map((c) => [c.id, c.employer_id!]));
 
 	const constructs: ConstructDocument[] = latest
 		? (await roundDocument(db, latest)).constructs
@@ -218,7 +316,7 @@ export async function loadProgramEvidence(
 		waves[wave] = { byPair, byEmployer, staff: staff.map(([, answers]) => answers) };
 	}
 
-	const loaded: LoadedProgram = {
+	return {
 		evidence: {
 			constructs,
 			thresholds: { watch: program.watch_threshold, risk: program.risk_threshold },
@@ -229,6 +327,4 @@ export async function loadProgramEvidence(
 		},
 		rounds: rates(rounds, assignments)
 	};
-	if (stamp) rememberEvidence(db, program.id, stamp, loaded, pairs.length);
-	return loaded;
 }
