@@ -13,6 +13,18 @@ const sqliteFileOnly = [
 	'tests/http/erasure-on-disk.test.ts'
 ];
 
+/**
+ * HTTP tests of what the database never sees, run once on SQLite to keep CI within its time: the
+ * server's socket timeouts, the security headers, the password queue's door, and pages rendered
+ * from the same evidence code whose queries tests/integration runs here (evidence-cache.test.ts).
+ */
+const engineIndependent = [
+	'tests/http/slow-clients.test.ts',
+	'tests/http/security.test.ts',
+	'tests/http/signin-flood.test.ts',
+	'tests/http/overview-states.test.ts'
+];
+
 // `npm run test:postgres`: tests/postgres, then the integration and HTTP suites, on PostgreSQL
 // (tests/helpers/database.ts and server.ts give each a throwaway PostgreSQL database).
 export default defineConfig({
@@ -24,7 +36,7 @@ export default defineConfig({
 			'tests/integration/**/*.test.ts',
 			'tests/http/**/*.test.ts'
 		],
-		exclude: sqliteFileOnly,
+		exclude: [...sqliteFileOnly, ...engineIndependent],
 		env: { TEST_DATABASE_ENGINE: 'postgres' }
 	}
 });

@@ -24,10 +24,10 @@ import { startServer, type RunningServer } from '../helpers/server';
 import { openDatabaseAt } from '../helpers/database';
 
 /**
- * On PostgreSQL (`npm run test:postgres`) a quarter of the cases: the same forms, pages and checks
+ * On PostgreSQL (`npm run test:postgres`) a tenth of the cases: the same forms, pages and checks
  * on the other engine, where each check of the whole database costs more. The SQLite run tries all.
  */
-const SHARE = process.env.TEST_DATABASE_ENGINE === 'postgres' ? 0.25 : 1;
+const SHARE = process.env.TEST_DATABASE_ENGINE === 'postgres' ? 0.1 : 1;
 const share = (runs: number) => Math.max(1, Math.round(runs * SHARE));
 /** The issue asks for at least this many generated cases per run; the runs below add up to more. */
 const MIN_CASES = share(5000);
