@@ -1,6 +1,31 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { CHART_ISLAND_FILE } from './src/lib/components/charts/chart-island-file';
+
+/**
+ * Builds the chart island (src/lib/components/charts/island.ts) as its own entry of the browser
+ * build, under a fixed name: pages drawn on the server alone load it by that name.
+ */
+function chartIsland(): Plugin {
+	let browserBuild = false;
+	return {
+		name: 'tandem-chart-island',
+		apply: 'build',
+		configResolved(config) {
+			browserBuild = !config.build.ssr;
+		},
+		buildStart() {
+			if (!browserBuild) return;
+			this.emitFile({
+				type: 'chunk',
+				id: './src/lib/components/charts/island.ts',
+				fileName: CHART_ISLAND_FILE
+			});
+		}
+	};
+}
 
 export default defineConfig({
 	plugins: [
@@ -9,7 +34,8 @@ export default defineConfig({
 			outdir: './src/lib/paraglide',
 			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
 		}),
-		sveltekit()
+		sveltekit(),
+		chartIsland()
 	],
 	test: {
 		include: ['src/**/*.spec.ts', 'tests/**/*.test.ts'],

@@ -9,6 +9,10 @@ import { previewManualPair } from '$lib/server/matching/matching-view';
 import { createPair, type PairRefusal } from '$lib/server/pairs/pair-actions';
 import { requireProgram } from '$lib/server/programs/access';
 
+// Drawn on the server alone: every control here is a link or a form, so the page needs none of
+// the app's code in the browser; its charts come from the chart island (BarChart.svelte).
+export const csr = false;
+
 export async function load(event) {
 	const { program } = await requireProgram(event);
 	const overview = await buildProgramOverview(

@@ -23,6 +23,10 @@ import { addPairNote } from '$lib/server/pairs/pair-notes';
 import { findPair, pairHistory } from '$lib/server/pairs/pairs';
 import { requireProgram } from '$lib/server/programs/access';
 
+// Drawn on the server alone: every control here is a link or a form, so the page needs none of
+// the app's code in the browser; its charts come from the chart island (BarChart.svelte).
+export const csr = false;
+
 export async function load(event) {
 	const { staff, program } = await requireProgram(event);
 	const db = getDb();
