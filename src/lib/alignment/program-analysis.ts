@@ -37,6 +37,12 @@ export interface ProgramEvidence {
 	waves: Record<Wave, WaveAnswers>;
 	/** Surveys not sent in time, by pair id. */
 	overdue: ReadonlyMap<string, PairEvidence['overdue']>;
+	/**
+	 * The program's pair risks as last worked out, with what they were worked out from: handed
+	 * from one build of a program's evidence to the next, so that only pairs whose answers or
+	 * surveys changed are assessed again, and dropped with the program's evidence.
+	 */
+	risks?: RiskMemory;
 }
 
 /** The five comparisons of one wave: the pair with each other, and each of them with the program. */
@@ -266,9 +272,8 @@ interface KnownRisk {
 	risk: PairRisk;
 }
 
-/** Pairs remembered per instrument, at most (about 1 KB each). */
-const MAX_KNOWN_RISKS = 40_000;
-const knownRisks = new WeakMap<ConstructDocument[], Map<string, KnownRisk>>();
+/** Pair risks by pair id, with their inputs (about 1 KB a pair). */
+export type RiskMemory = Map<string, KnownRisk>;
 
 function riskInputs(evidence: ProgramEvidence, pairId: string): unknown[] {
 	const pre = evidence.waves.pre.byPair.get(pairId);
@@ -282,6 +287,7 @@ function riskInputs(evidence: ProgramEvidence, pairId: string): unknown[] {
 		evidence.thresholds.watch,
 		evidence.thresholds.risk,
 		evidence.keys,
+		evidence.constructs,
 		overdue.map(({ person, wave }) => `${person}:${wave}`).join()
 	];
 }
@@ -294,14 +300,12 @@ function rememberedPairRisk(
 	evidence: ProgramEvidence,
 	pair: ProgramEvidence['pairs'][number]
 ): PairRisk {
-	let known = knownRisks.get(evidence.constructs);
-	if (!known) knownRisks.set(evidence.constructs, (known = new Map()));
+	const known = evidence.risks;
 	const inputs = riskInputs(evidence, pair.id);
-	const entry = known.get(pair.id);
+	const entry = known?.get(pair.id);
 	if (entry && entry.inputs.every((input, i) => input === inputs[i])) return entry.risk;
 	const risk = assessPairRisk(evidence, pair);
-	if (known.size >= MAX_KNOWN_RISKS) known.clear();
-	known.set(pair.id, { inputs, risk });
+	known?.set(pair.id, { inputs, risk });
 	return risk;
 }
 

@@ -27,7 +27,11 @@ import {
 import { collator } from '$lib/intl';
 import { foldForSearch } from '$lib/text/search-fold';
 
-export const PAIRS_PER_PAGE = 50;
+/**
+ * Pairs shown per page of the overview's table: about two screens on a laptop; each row carries
+ * its topics' marks, and a slow phone lays out fifty of them in a blocking quarter second.
+ */
+export const PAIRS_PER_PAGE = 25;
 
 export interface HeatCell {
 	/** Alignment 0–100 of mentor and protégé on this topic (or overall); null when not comparable. */

@@ -1,5 +1,5 @@
 import type { AnswerSet } from '$lib/alignment/pair-alignment';
-import type { ProgramEvidence, WaveAnswers } from '$lib/alignment/program-analysis';
+import type { ProgramEvidence, RiskMemory, WaveAnswers } from '$lib/alignment/program-analysis';
 import { DEFAULT_RISK_KEYS, type PairRole, type Wave } from '$lib/alignment/risk';
 import type { ConstructDocument } from '$lib/instruments/types';
 import { addDays } from '$lib/time/days';
@@ -128,8 +128,13 @@ export async function loadProgramEvidence(
 				})
 			: null;
 	const basis = updated ?? (await readBasis(db, program, rounds, pairId));
-	const loaded = await buildEvidence(db, program, today, rounds, basis, pairId);
-	if (stamp) rememberEvidence(db, program.id, stamp, { loaded, basis }, basis.pairs.length);
+	const { loaded, answers } = await buildEvidence(db, program, today, rounds, basis, {
+		pairId,
+		known: previous?.value.answers,
+		risks: previous?.value.loaded.evidence.risks
+	});
+	if (stamp)
+		rememberEvidence(db, program.id, stamp, { loaded, basis, answers }, basis.pairs.length);
 	return loaded;
 }
 
@@ -148,10 +153,14 @@ interface PairRow {
 	protege_id: string;
 }
 
-/** What the cache keeps: the evidence, and its rows for the next update. */
+/**
+ * What the cache keeps: the evidence, its rows and its sent answers for the next build (a sent
+ * survey never changes). Leaving the cache, a program takes all of it along.
+ */
 interface Built {
 	loaded: LoadedProgram;
 	basis: EvidenceBasis;
+	answers: ReadonlyMap<string, AnswerSet>;
 }
 
 /**
@@ -231,7 +240,44 @@ async function readBasis(
 					...(await loadAssignments(db, roundIds, { people })),
 					...(await loadAssignments(db, roundIds, { staff: true }))
 				];
-	return { pairs, contacts, assignments };
+	return pairId === undefined
+		? sharingStrings({ pairs, contacts, assignments })
+		: { pairs, contacts, assignments };
+}
+
+/**
+ * The same rows with each repeated value (a round, a role, a status, a person in several rounds)
+ * held once: the database gives every row its own copies, and a 10,000-pair program's rows,
+ * kept with its evidence, would hold a dozen megabytes of them.
+ */
+function sharingStrings(basis: EvidenceBasis): EvidenceBasis {
+	const seen = new Map<string, string>();
+	const share = <T extends string | null>(value: T): T => {
+		if (value === null) return value;
+		const known = seen.get(value);
+		if (known !== undefined) return known as T;
+		seen.set(value, value);
+		return value;
+	};
+	return {
+		pairs: basis.pairs.map((pair) => ({
+			id: share(pair.id),
+			employer_id: share(pair.employer_id),
+			status: share(pair.status),
+			mentor_id: share(pair.mentor_id),
+			protege_id: share(pair.protege_id)
+		})),
+		contacts: basis.contacts,
+		assignments: basis.assignments.map((row) => ({
+			id: row.id,
+			round_id: share(row.round_id),
+			role: share(row.role),
+			status: share(row.status),
+			pair_id: share(row.pair_id),
+			participant_id: share(row.participant_id),
+			staff_id: share(row.staff_id)
+		}))
+	};
 }
 
 async function buildEvidence(
@@ -240,8 +286,18 @@ async function buildEvidence(
 	today: string,
 	rounds: Round[],
 	{ pairs, contacts, assignments }: EvidenceBasis,
-	pairId: string | undefined
-): Promise<LoadedProgram> {
+	{
+		pairId,
+		known,
+		risks
+	}: {
+		pairId: string | undefined;
+		/** Sent answers read before for this program. */
+		known?: ReadonlyMap<string, AnswerSet>;
+		/** Pair risks worked out before for this program (program-analysis.ts). */
+		risks?: RiskMemory;
+	}
+): Promise<{ loaded: LoadedProgram; answers: ReadonlyMap<string, AnswerSet> }> {
 	const analysed = rounds.filter((r): r is Round & { wave: Wave } => r.wave !== 'post');
 	const latest = analysed.at(-1);
 	const employerOf = new Map(contacts.map((c) => [c.id, c.employer_id!]));
@@ -255,7 +311,8 @@ async function buildEvidence(
 		pairId === undefined
 			? await loadScoredAnswers(
 					db,
-					sent.map((a) => ({ id: a.id, round: roundById.get(a.round_id)! }))
+					sent.map((a) => ({ id: a.id, round: roundById.get(a.round_id)! })),
+					known
 				)
 			: await loadEveryAnswer(
 					db,
@@ -316,15 +373,14 @@ async function buildEvidence(
 		waves[wave] = { byPair, byEmployer, staff: staff.map(([, answers]) => answers) };
 	}
 
-	return {
-		evidence: {
-			constructs,
-			thresholds: { watch: program.watch_threshold, risk: program.risk_threshold },
-			keys: DEFAULT_RISK_KEYS,
-			pairs: pairs.map((p) => ({ id: p.id, employerId: p.employer_id })),
-			waves,
-			overdue
-		},
-		rounds: rates(rounds, assignments)
+	const evidence: ProgramEvidence = {
+		constructs,
+		thresholds: { watch: program.watch_threshold, risk: program.risk_threshold },
+		keys: DEFAULT_RISK_KEYS,
+		pairs: pairs.map((p) => ({ id: p.id, employerId: p.employer_id })),
+		waves,
+		overdue,
+		risks: risks ?? new Map()
 	};
+	return { loaded: { evidence, rounds: rates(rounds, assignments) }, answers: answersOf };
 }

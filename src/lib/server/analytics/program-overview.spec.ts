@@ -120,7 +120,7 @@ describe('the pairs table of a program overview', () => {
 		expect(table({ q }).rows.map((row) => row.id)).toEqual(ids);
 	});
 
-	it('pages the pairs a search finds, 50 at a time', () => {
+	it('pages the pairs a search finds, 25 at a time', () => {
 		const many = Array.from({ length: 120 }, (_, i) => `p${i}`);
 		const found = listedPairs(
 			{ pairs: [...many, 'x'].map((id) => analysed(id, 'ok', 0.2)) } as ProgramAnalysis,
@@ -129,9 +129,9 @@ describe('the pairs table of a program overview', () => {
 				pair('x', 'Tremblay')
 			]
 		);
-		const query = { sort: 'name', status: 'all', q: 'belanger', page: 3 } as const;
+		const query = { sort: 'name', status: 'all', q: 'belanger', page: 5 } as const;
 		const last = pairsTable(found, evidence, query, 'fr');
-		expect([last.total, last.pages, last.page, last.rows.length]).toEqual([120, 3, 3, 20]);
+		expect([last.total, last.pages, last.page, last.rows.length]).toEqual([120, 5, 5, 20]);
 		const first = pairsTable(found, evidence, { ...query, page: 1 }, 'fr').rows;
 		expect(first.slice(0, 3).map((row) => row.protegeName)).toEqual([
 			'Bélanger 0',

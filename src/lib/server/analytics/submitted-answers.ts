@@ -12,8 +12,6 @@ export interface SentSurvey {
 	round: Round;
 }
 
-/** Sent surveys kept in memory (about 20 MB): two rounds of a 15,000-pair program. */
-const CAPACITY = 60_000;
 /** Surveys per query, so that a large program is read in bounded slices. */
 const SLICE = 500;
 const MAX_DISTINCT_VALUES = 10_000;
@@ -92,8 +90,6 @@ function answerSet({ keys, template }: ScoredKeys, stored: Record<string, string
 	return answers as AnswerSet;
 }
 
-const stores = new WeakMap<DbOrTx, Map<string, AnswerSet>>();
-
 /** Stored values by item key, as one JSON object per survey, of those sent surveys found. */
 async function readStoredSets(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
 	const kept = await db
@@ -117,17 +113,22 @@ async function readStoredSets(db: DbOrTx, ids: string[]): Promise<Map<string, st
 
 /**
  * The scored answers of sent surveys, by assignment id. A sent survey never changes (saving
- * refuses it), so each is read from the database once, one row per survey (scored-answers.ts),
- * and then kept, those read longest ago out first past CAPACITY. Free text is left out: no metric
- * reads it, and erasure may still rewrite it.
+ * refuses it), so those in `known` (what the caller read before: a program's previous evidence)
+ * are taken from there, and the rest read from the database, one row per survey
+ * (scored-answers.ts). Free text is left out: no metric reads it, and erasure may still rewrite it.
  */
 export async function loadScoredAnswers(
 	db: DbOrTx,
-	sent: readonly SentSurvey[]
+	sent: readonly SentSurvey[],
+	known: ReadonlyMap<string, AnswerSet> = new Map()
 ): Promise<ReadonlyMap<string, AnswerSet>> {
-	let store = stores.get(db);
-	if (!store) stores.set(db, (store = new Map()));
-	const missing = sent.filter((survey) => !store.has(survey.id));
+	const answers = new Map<string, AnswerSet>();
+	const missing: SentSurvey[] = [];
+	for (const survey of sent) {
+		const set = known.get(survey.id);
+		if (set) answers.set(survey.id, set);
+		else missing.push(survey);
+	}
 	// The keys of each round's wave, looked up once per round rather than once per survey.
 	const keysOf = new Map<string, ScoredKeys>();
 	for (const { round } of missing)
@@ -139,21 +140,9 @@ export async function loadScoredAnswers(
 			slice.map((survey) => survey.id)
 		);
 		for (const survey of slice) {
-			const answers = JSON.parse(stored.get(survey.id) ?? '{}') as Record<string, string>;
-			store.set(survey.id, answerSet(keysOf.get(survey.round.id)!, answers));
+			const parsed = JSON.parse(stored.get(survey.id) ?? '{}') as Record<string, string>;
+			answers.set(survey.id, answerSet(keysOf.get(survey.round.id)!, parsed));
 		}
-	}
-	const answers = new Map<string, AnswerSet>();
-	for (const survey of sent) {
-		const set = store.get(survey.id)!;
-		answers.set(survey.id, set);
-		// Newest again: the surveys of the program just read are the last to leave.
-		store.delete(survey.id);
-		store.set(survey.id, set);
-	}
-	for (const id of store.keys()) {
-		if (store.size <= CAPACITY) break;
-		store.delete(id);
 	}
 	return answers;
 }

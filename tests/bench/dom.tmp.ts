@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { signedIn } from '../helpers/browser-like';
+import { startServer } from '../helpers/server';
+import { BENCH_SIGN_IN } from './seed-bench';
+const programs = JSON.parse(readFileSync('/tmp/cold/meta.json', 'utf8'));
+const p = programs.find((x: { pairs: number }) => x.pairs === 2000);
+const server = await startServer({ databasePath: '/tmp/cold/bench.db', env: { TANDEM_SCHEDULER: 'off' } });
+const staff = await signedIn(server.url, BENCH_SIGN_IN.email, BENCH_SIGN_IN.password);
+const html = await (await staff.get(`/programs/${p.id}`)).text();
+(await import('node:fs')).writeFileSync('/tmp/overview.html', html);
+console.log('bytes', html.length, 'elements', (html.match(/<[a-z]/g) ?? []).length);
+await server.stop();

@@ -1,0 +1,14 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import v8 from 'node:v8';
+import { analyseProgram } from '../../src/lib/alignment/program-analysis';
+import { loadProgramEvidence } from '../../src/lib/server/analytics/program-evidence';
+import { openDatabase } from '../../src/lib/server/db/open';
+const programs = JSON.parse(readFileSync('/tmp/cold/meta.json', 'utf8'));
+const db = openDatabase('/tmp/cold/bench.db');
+const meta = programs.find((p: { pairs: number }) => p.pairs === 10000);
+const program = await db.selectFrom('programs').selectAll().where('id', '=', meta.id).executeTakeFirstOrThrow();
+const { evidence } = await loadProgramEvidence(db, program, { today: '2026-12-10' });
+const a = analyseProgram(evidence);
+(globalThis as any).keep = [evidence, a];
+v8.writeHeapSnapshot('/tmp/h.heapsnapshot');
+await db.destroy();

@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { signedIn } from '../helpers/browser-like';
+import { startServer } from '../helpers/server';
+import { BENCH_SIGN_IN } from './seed-bench';
+import { measureTotalBlockingTime } from './page-weight';
+const programs = JSON.parse(readFileSync('/tmp/cold/meta.json', 'utf8'));
+const p = programs.find((x: { pairs: number }) => x.pairs === 2000);
+const server = await startServer({ databasePath: '/tmp/cold/bench.db', env: { TANDEM_SCHEDULER: 'off' } });
+const staff = await signedIn(server.url, BENCH_SIGN_IN.email, BENCH_SIGN_IN.password);
+for (let i = 0; i < 3; i++) console.log('tbt', await measureTotalBlockingTime(staff, `/programs/${p.id}`));
+await server.stop();
