@@ -11,7 +11,7 @@ for (let i = 0; i < Number(process.argv[4] ?? 3); i++) {
 	const server = await startServer({ databasePath: '/tmp/cold/bench.db', env: { TANDEM_SCHEDULER: 'off' }, nodeOptions: prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [] });
 	const staff = await signedIn(server.url, BENCH_SIGN_IN.email, BENCH_SIGN_IN.password);
 	const t = performance.now();
-	const r = await staff.get(`/programs/${program.id}`);
+	const r = await staff.get(`/programs/${program.id}${process.env.SUFFIX ?? ""}`);
 	await r.text();
 	times.push(performance.now() - t);
 	const t2 = performance.now();

@@ -206,8 +206,8 @@ function amountIn({ item, amounts }: ScaleItem, answer: Answer): number | null {
 	return amount;
 }
 
-/** One respondent's mean position on a construct's scale items of a wave; null when none answered. */
-function constructPosition(items: readonly ScaleItem[], answers: AnswerSet): number | null {
+/** One respondent's mean position on a construct's scale items of a wave; NaN when none answered. */
+function constructPosition(items: readonly ScaleItem[], answers: AnswerSet): number {
 	let sum = 0;
 	let count = 0;
 	for (const scale of items) {
@@ -216,7 +216,29 @@ function constructPosition(items: readonly ScaleItem[], answers: AnswerSet): num
 		sum += amount;
 		count += 1;
 	}
-	return count === 0 ? null : sum / count;
+	return count === 0 ? Number.NaN : sum / count;
+}
+
+/** A respondent's positions on every construct of a wave, in the constructs' order. */
+interface Positions {
+	constructs: ConstructDocument[];
+	wave: Wave;
+	/** NaN where the respondent answered none of the construct's scale items. */
+	values: number[];
+}
+
+// A sent survey's answers never change (submitted-answers.ts hands out the same object each
+// time): its positions are worked out once, and leave with its answers.
+const positionsByAnswers = new WeakMap<AnswerSet, Positions>();
+
+function positionsOf(constructs: ConstructDocument[], wave: Wave, answers: AnswerSet): number[] {
+	const known = positionsByAnswers.get(answers);
+	if (known && known.constructs === constructs && known.wave === wave) return known.values;
+	const values = constructs.map((construct) =>
+		constructPosition(scaleItemsOf(construct, wave), answers)
+	);
+	positionsByAnswers.set(answers, { constructs, wave, values });
+	return values;
 }
 
 function roleAverages(constructs: ConstructDocument[], wave: Wave, answers: WaveAnswers) {
@@ -230,29 +252,28 @@ function roleAverages(constructs: ConstructDocument[], wave: Wave, answers: Wave
 		if (own.mentor) respondents.mentor.push(own.mentor);
 		if (own.protege) respondents.protege.push(own.protege);
 	}
-	const result: RoleAverages = {};
-	for (const construct of constructs) {
-		const items = scaleItemsOf(construct, wave);
-		const byRole: Partial<Record<Role, RoleAverage>> = {};
-		for (const [role, sets] of Object.entries(respondents) as [Role, AnswerSet[]][]) {
-			let sum = 0;
-			let count = 0;
-			for (const answers of sets) {
-				const position = constructPosition(items, answers);
-				if (position === null) continue;
-				sum += position;
-				count += 1;
+	const sums = new Map<Role, { sum: number[]; count: number[] }>();
+	for (const [role, sets] of Object.entries(respondents) as [Role, AnswerSet[]][]) {
+		const sum = constructs.map(() => 0);
+		const count = constructs.map(() => 0);
+		for (const set of sets) {
+			const values = positionsOf(constructs, wave, set);
+			for (let i = 0; i < values.length; i++) {
+				if (Number.isNaN(values[i])) continue;
+				sum[i]! += values[i]!;
+				count[i]! += 1;
 			}
-			if (count > 0) byRole[role] = { mean: sum / count, respondents: count };
 		}
-		result[construct.key] = byRole;
+		sums.set(role, { sum, count });
 	}
+	const result: RoleAverages = {};
+	constructs.forEach((construct, i) => {
+		const byRole: Partial<Record<Role, RoleAverage>> = {};
+		for (const [role, { sum, count }] of sums)
+			if (count[i]! > 0) byRole[role] = { mean: sum[i]! / count[i]!, respondents: count[i]! };
+		result[construct.key] = byRole;
+	});
 	return result;
-}
-
-function meanOf(values: (number | null)[]): number | null {
-	const present = values.filter((v): v is number => v !== null);
-	return present.length === 0 ? null : present.reduce((sum, v) => sum + v, 0) / present.length;
 }
 
 // The server keeps a program's evidence while it stays the same (analytics/evidence-cache.ts):
@@ -309,32 +330,63 @@ function rememberedPairRisk(
 	return risk;
 }
 
-function computeAnalysis(evidence: ProgramEvidence): ProgramAnalysis {
-	const pairs = evidence.pairs.map((pair) => rememberedPairRisk(evidence, pair)).sort(byRisk);
+/**
+ * Per construct, the mean partner alignment at each wave and the share of pairs flagged at their
+ * latest wave: one pass over the pairs, each sum taken in the pairs' order.
+ */
+function cohortViews(evidence: ProgramEvidence, pairs: PairRisk[]) {
+	const keys = evidence.constructs.map((c) => c.key);
+	const zeros = () => keys.map(() => 0);
+	const sums = { pre: zeros(), mid: zeros() };
+	const counts = { pre: zeros(), mid: zeros() };
+	const compared = zeros();
+	const flagged = zeros();
+	const flagAt = 1 - evidence.thresholds.watch;
+	for (const pair of pairs) {
+		for (const wave of ANALYSED_WAVES) {
+			const byConstruct = pair.partners[wave].byConstruct;
+			keys.forEach((key, i) => {
+				const divergence = byConstruct[key];
+				if (divergence === null || divergence === undefined) return;
+				sums[wave][i]! += divergence;
+				counts[wave][i]! += 1;
+			});
+		}
+		if (!pair.latest) continue;
+		const latest = pair.partners[pair.latest].byConstruct;
+		keys.forEach((key, i) => {
+			const divergence = latest[key];
+			if (divergence === null || divergence === undefined) return;
+			compared[i]! += 1;
+			if (divergence > flagAt) flagged[i]! += 1;
+		});
+	}
 	const drift: ProgramAnalysis['drift'] = {};
 	const flaggedShare: ProgramAnalysis['flaggedShare'] = {};
-	const flagAt = 1 - evidence.thresholds.watch;
-	for (const { key } of evidence.constructs) {
-		const divergences = (wave: Wave) =>
-			pairs.map((pair) => pair.partners[wave].byConstruct[key] ?? null);
-		const alignmentAt = (wave: Wave) => {
-			const mean = meanOf(divergences(wave));
-			return mean === null ? null : 1 - mean;
-		};
-		drift[key] = { pre: alignmentAt('pre'), mid: alignmentAt('mid') };
-		const latest = pairs
-			.map((pair) => (pair.latest ? pair.partners[pair.latest].byConstruct[key] : null))
-			.filter((d): d is number => d !== null && d !== undefined);
-		flaggedShare[key] =
-			latest.length === 0 ? null : latest.filter((d) => d > flagAt).length / latest.length;
-	}
+	const alignment = (wave: Wave, i: number) =>
+		counts[wave][i] === 0 ? null : 1 - sums[wave][i]! / counts[wave][i]!;
+	keys.forEach((key, i) => {
+		drift[key] = { pre: alignment('pre', i), mid: alignment('mid', i) };
+		flaggedShare[key] = compared[i] === 0 ? null : flagged[i]! / compared[i]!;
+	});
+	return { drift, flaggedShare };
+}
+
+function computeAnalysis(evidence: ProgramEvidence): ProgramAnalysis {
+	// Sorted with each pair's standing, severity and score looked up once, not per comparison.
+	const pairs = evidence.pairs
+		.map((pair) => {
+			const risk = rememberedPairRisk(evidence, pair);
+			return { risk, severity: severity(risk), score: latestScore(risk) };
+		})
+		.sort((a, b) => compareSeverity(a.severity, b.severity) || a.score - b.score)
+		.map(({ risk }) => risk);
 	return {
 		pairs,
 		roleAverages: {
 			pre: roleAverages(evidence.constructs, 'pre', evidence.waves.pre),
 			mid: roleAverages(evidence.constructs, 'mid', evidence.waves.mid)
 		},
-		drift,
-		flaggedShare
+		...cohortViews(evidence, pairs)
 	};
 }

@@ -188,17 +188,14 @@ async function withSurveysSentSince(
 				.where('submitted_at', '>=', since)
 				.execute()
 		: [];
-	const sentBefore = new Set(
-		basis.assignments.flatMap((r) => (r.status === 'submitted' ? [r.id] : []))
-	);
-	const newlySent = new Set(sent.map((row) => row.id).filter((id) => !sentBefore.has(id)));
-	if (newlySent.size !== count) return null;
-	const assignments = basis.assignments.map((row) =>
-		row.status !== 'submitted' && newlySent.has(row.id)
-			? { ...row, status: 'submitted' as const }
-			: row
-	);
-	return { ...basis, assignments };
+	const sentSince = new Set(sent.map((row) => row.id));
+	let newlySent = 0;
+	const assignments = basis.assignments.map((row) => {
+		if (row.status === 'submitted' || !sentSince.has(row.id)) return row;
+		newlySent += 1;
+		return { ...row, status: 'submitted' as const };
+	});
+	return newlySent === count ? { ...basis, assignments } : null;
 }
 
 async function readBasis(
@@ -324,8 +321,10 @@ async function buildEvidence(
 	for (const row of assignments) byRound.get(row.round_id)?.push(row);
 	const chronological = [...byRound.values()].flat();
 	// Who said what, per wave: a `pre` survey is about the person (it may come before matching),
-	// a check-in about one pair. Later rounds of a wave replace earlier answers.
-	const byPairRole = { pre: new Map<string, AnswerSet>(), mid: new Map<string, AnswerSet>() };
+	// a check-in about one pair. Later rounds of a wave replace earlier answers. (Keyed by the
+	// rows' own id strings, whose hashes are kept, rather than by strings made for each look-up.)
+	type ByRole = Partial<Record<AssignmentRole, AnswerSet>>;
+	const byPairRole = { pre: new Map<string, ByRole>(), mid: new Map<string, ByRole>() };
 	const byPerson = { pre: new Map<string, AnswerSet>(), mid: new Map<string, AnswerSet>() };
 	const byStaff = { pre: new Map<string, AnswerSet>(), mid: new Map<string, AnswerSet>() };
 	const unsent = { pre: new Set<string>(), mid: new Set<string>() };
@@ -340,8 +339,11 @@ async function buildEvidence(
 		}
 		const answers = answersOf.get(row.id) ?? {};
 		if (row.role === 'staff' && row.staff_id) byStaff[wave].set(row.staff_id, answers);
-		else if (row.pair_id) byPairRole[wave].set(`${row.pair_id}:${row.role}`, answers);
-		else if (row.participant_id) byPerson[wave].set(row.participant_id, answers);
+		else if (row.pair_id) {
+			const own = byPairRole[wave].get(row.pair_id);
+			if (own) own[row.role] = answers;
+			else byPairRole[wave].set(row.pair_id, { [row.role]: answers });
+		} else if (row.participant_id) byPerson[wave].set(row.participant_id, answers);
 	}
 
 	const waves = {} as Record<Wave, WaveAnswers>;
@@ -352,8 +354,7 @@ async function buildEvidence(
 			const people = { mentor: pair.mentor_id, protege: pair.protege_id };
 			const own: Partial<Record<PairRole, AnswerSet>> = {};
 			for (const role of ['mentor', 'protege'] as const) {
-				const answers =
-					byPairRole[wave].get(`${pair.id}:${role}`) ?? byPerson[wave].get(people[role]);
+				const answers = byPairRole[wave].get(pair.id)?.[role] ?? byPerson[wave].get(people[role]);
 				if (answers) own[role] = answers;
 				else if (
 					OPEN_PAIR_STATUSES.includes(pair.status) &&
