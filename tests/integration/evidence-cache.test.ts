@@ -164,3 +164,65 @@ describe('a program’s evidence updated in place', () => {
 		}
 	});
 });
+
+describe('a program’s evidence after more surveys are sent', () => {
+	it('takes in only those surveys, as a fresh build does: the overdue leave, later rounds stay', async () => {
+		const other = await createTestProgram(t.db, staff);
+		const [mentor] = await addPeople(t.db, staff, other.id, 'mentor', 1);
+		const [protege] = await addPeople(t.db, staff, other.id, 'protege', 1);
+		const pair = { mentorId: mentor!, protegeId: protege!, employerId: null, coordinatorId: null };
+		const created = await createPair(t.db, staff, other, pair, null);
+		if (!created.ok) throw new Error(created.reason);
+		// An earlier round of the same wave, open long enough for its unsent surveys to be overdue.
+		const early = await surveyOf(
+			t.db,
+			await openTestRound(t.db, staff, other, 'pre', {
+				opensOn: '2026-10-01',
+				closesOn: '2026-12-31'
+			})
+		);
+		const late = await surveyOf(
+			t.db,
+			await openTestRound(t.db, staff, other, 'pre', { opensOn: TODAY, closesOn: '2026-12-31' })
+		);
+		const send = async (
+			round: Survey,
+			participantId: string,
+			role: 'mentor' | 'protege',
+			value: string
+		) => {
+			const id = await assignmentOf(t.db, round.round.id, { participantId });
+			await answerSurvey(t.db, round, role, id, highEnd, { changes: { focus_job_leads: [value] } });
+		};
+		const loadOther = () => loadProgramEvidence(t.db, other, { today: TODAY });
+		const asFresh = async () => {
+			const kept = await loadOther();
+			const connection = openAnotherConnection(t);
+			try {
+				const fresh = await loadProgramEvidence(connection, other, { today: TODAY });
+				expect(kept.evidence.waves).toEqual(fresh.evidence.waves);
+				expect(kept.evidence.overdue).toEqual(fresh.evidence.overdue);
+				expect(analyseProgram(kept.evidence)).toEqual(analyseProgram(fresh.evidence));
+				expect(kept.rounds).toEqual(fresh.rounds);
+			} finally {
+				await connection.destroy();
+			}
+			return kept.evidence;
+		};
+
+		await send(late, mentor!, 'mentor', '5');
+		const first = await asFresh();
+		expect(first.overdue.get(created.pairId)).toEqual([{ person: 'protege', wave: 'pre' }]);
+
+		// The mentor's earlier round arrives after the later one: the later answers stay.
+		await send(early, mentor!, 'mentor', '1');
+		const second = await asFresh();
+		expect(second.waves.pre.byPair.get(created.pairId)?.mentor?.focus_job_leads).toEqual(['5']);
+
+		// The protégé's overdue survey is sent: the pair has nothing overdue left.
+		await send(early, protege!, 'protege', '2');
+		const third = await asFresh();
+		expect(third.overdue.get(created.pairId)).toBeUndefined();
+		expect(third.waves.pre.byPair.get(created.pairId)?.protege?.focus_job_leads).toEqual(['2']);
+	});
+});

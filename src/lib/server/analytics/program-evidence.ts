@@ -1,11 +1,10 @@
 import type { AnswerSet } from '$lib/alignment/pair-alignment';
-import type { ProgramEvidence, RiskMemory, WaveAnswers } from '$lib/alignment/program-analysis';
+import type { ProgramEvidence, RiskMemory } from '$lib/alignment/program-analysis';
 import { DEFAULT_RISK_KEYS, type PairRole, type Wave } from '$lib/alignment/risk';
 import type { ConstructDocument } from '$lib/instruments/types';
 import { addDays } from '$lib/time/days';
 import type { DbOrTx } from '../db';
-import type { AssignmentRole, AssignmentStatus, PairStatus, Program, Round } from '../db/schema';
-import { OPEN_PAIR_STATUSES } from '../pairs/pairs';
+import type { AssignmentRole, Program, Round } from '../db/schema';
 import { organizationToday } from '../organizations/time-zone';
 import { roundState } from '../rounds/round-state';
 import { roundDocument } from '../survey/assignments';
@@ -18,6 +17,16 @@ import {
 	rememberEvidence,
 	sentCount
 } from './evidence-cache';
+import {
+	copyRowIndex,
+	emptyRowIndex,
+	hear,
+	inRoundOrder,
+	waveAnswers,
+	type AssignmentRow,
+	type PairRow,
+	type RowIndex
+} from './evidence-rows';
 import { loadEveryAnswer, loadScoredAnswers } from './submitted-answers';
 
 /** A survey still unsent this many days after its round opened counts as overdue. */
@@ -37,16 +46,6 @@ export interface RoundRates {
 export interface LoadedProgram {
 	evidence: ProgramEvidence;
 	rounds: RoundRates[];
-}
-
-interface AssignmentRow {
-	id: string;
-	round_id: string;
-	role: AssignmentRole;
-	status: AssignmentStatus;
-	pair_id: string | null;
-	participant_id: string | null;
-	staff_id: string | null;
 }
 
 const ROLE_ORDER: AssignmentRole[] = ['protege', 'mentor', 'employer', 'staff'];
@@ -127,14 +126,14 @@ export async function loadProgramEvidence(
 					count: sentCount(stamp) - sentCount(previous.stamp)
 				})
 			: null;
-	const basis = updated ?? (await readBasis(db, program, rounds, pairId));
-	const { loaded, answers } = await buildEvidence(db, program, today, rounds, basis, {
+	const basis = updated?.basis ?? (await readBasis(db, program, rounds, pairId));
+	const { loaded, heard } = await buildEvidence(db, program, today, rounds, basis, {
 		pairId,
-		known: previous?.value.answers,
+		known: previous?.value.heard.answers,
+		since: updated ? { before: previous!.value.heard, sent: updated.sent } : undefined,
 		risks: previous?.value.loaded.evidence.risks
 	});
-	if (stamp)
-		rememberEvidence(db, program.id, stamp, { loaded, basis, answers }, basis.pairs.length);
+	if (stamp) rememberEvidence(db, program.id, stamp, { loaded, basis, heard }, basis.pairs.length);
 	return loaded;
 }
 
@@ -145,36 +144,29 @@ interface EvidenceBasis {
 	assignments: AssignmentRow[];
 }
 
-interface PairRow {
-	id: string;
-	employer_id: string | null;
-	status: PairStatus;
-	mentor_id: string;
-	protege_id: string;
-}
-
 /**
- * What the cache keeps: the evidence, its rows and its sent answers for the next build (a sent
- * survey never changes). Leaving the cache, a program takes all of it along.
+ * What the cache keeps: the evidence, its rows, and its sent answers by person and pair for the
+ * next build (a sent survey never changes). Leaving the cache, a program takes all of it along.
  */
 interface Built {
 	loaded: LoadedProgram;
 	basis: EvidenceBasis;
-	answers: ReadonlyMap<string, AnswerSet>;
+	heard: Heard;
 }
 
 /**
  * The rows of evidence built before, where all that has happened since is that surveys were
  * started or sent: only the surveys sent since are read, and marked sent (a sent survey stays
- * sent; a started one counts as unsent, as before). Null when they are not exactly the `count`
- * the stamps differ by (one sent with an earlier time): then everything is read again.
+ * sent; a started one counts as unsent, as before), and their ids given. Null when they are not
+ * exactly the `count` the stamps differ by (one sent with an earlier time): then everything is
+ * read again.
  */
 async function withSurveysSentSince(
 	db: DbOrTx,
 	basis: EvidenceBasis,
 	rounds: Round[],
 	{ since, count }: { since: number; count: number }
-): Promise<EvidenceBasis | null> {
+): Promise<{ basis: EvidenceBasis; sent: ReadonlySet<string> } | null> {
 	const sent = rounds.length
 		? await db
 				.selectFrom('assignments')
@@ -189,13 +181,13 @@ async function withSurveysSentSince(
 				.execute()
 		: [];
 	const sentSince = new Set(sent.map((row) => row.id));
-	let newlySent = 0;
+	const newlySent = new Set<string>();
 	const assignments = basis.assignments.map((row) => {
 		if (row.status === 'submitted' || !sentSince.has(row.id)) return row;
-		newlySent += 1;
+		newlySent.add(row.id);
 		return { ...row, status: 'submitted' as const };
 	});
-	return newlySent === count ? { ...basis, assignments } : null;
+	return newlySent.size === count ? { basis: { ...basis, assignments }, sent: newlySent } : null;
 }
 
 async function readBasis(
@@ -277,6 +269,16 @@ function sharingStrings(basis: EvidenceBasis): EvidenceBasis {
 	};
 }
 
+/** What an earlier build leaves for the next: its sent answers and its rows by person and pair. */
+interface Heard {
+	answers: ReadonlyMap<string, AnswerSet>;
+	rows: RowIndex;
+}
+
+/**
+ * The evidence from its rows: every row taken in, or with `since`, the rows of the build before
+ * and only the surveys sent after it (the same result, as hear() takes rows in).
+ */
 async function buildEvidence(
 	db: DbOrTx,
 	program: Program,
@@ -286,15 +288,18 @@ async function buildEvidence(
 	{
 		pairId,
 		known,
+		since,
 		risks
 	}: {
 		pairId: string | undefined;
 		/** Sent answers read before for this program. */
 		known?: ReadonlyMap<string, AnswerSet>;
+		/** The build before and the surveys sent after it: only those are taken in. */
+		since?: { before: Heard; sent: ReadonlySet<string> };
 		/** Pair risks worked out before for this program (program-analysis.ts). */
 		risks?: RiskMemory;
 	}
-): Promise<{ loaded: LoadedProgram; answers: ReadonlyMap<string, AnswerSet> }> {
+): Promise<{ loaded: LoadedProgram; heard: Heard }> {
 	const analysed = rounds.filter((r): r is Round & { wave: Wave } => r.wave !== 'post');
 	const latest = analysed.at(-1);
 	const employerOf = new Map(contacts.map((c) => [c.id, c.employer_id!]));
@@ -303,8 +308,19 @@ async function buildEvidence(
 		? (await roundDocument(db, latest)).constructs
 		: [];
 	const roundById = new Map(analysed.map((r) => [r.id, r]));
-	const sent = assignments.filter((a) => a.status === 'submitted' && roundById.has(a.round_id));
-	const answersOf =
+	const chronological = inRoundOrder(
+		rounds.map((r) => r.id),
+		assignments
+	);
+	// Each row with its place in round order: every row, or those sent since the build before.
+	const taken: [AssignmentRow, number][] = [];
+	chronological.forEach((row, order) => {
+		if (!since || since.sent.has(row.id)) taken.push([row, order]);
+	});
+	const sent = taken.flatMap(([a]) =>
+		a.status === 'submitted' && roundById.has(a.round_id) ? [a] : []
+	);
+	const read =
 		pairId === undefined
 			? await loadScoredAnswers(
 					db,
@@ -315,65 +331,28 @@ async function buildEvidence(
 					db,
 					sent.map((a) => a.id)
 				);
+	let answersOf = read;
+	if (since) {
+		const merged = new Map(since.before.answers);
+		for (const [id, answers] of read) merged.set(id, answers);
+		answersOf = merged;
+	}
 
-	// Round by round in the order they were made (a stable sort, in one pass).
-	const byRound = new Map<string, AssignmentRow[]>(rounds.map((r) => [r.id, []]));
-	for (const row of assignments) byRound.get(row.round_id)?.push(row);
-	const chronological = [...byRound.values()].flat();
-	// Who said what, per wave: a `pre` survey is about the person (it may come before matching),
-	// a check-in about one pair. Later rounds of a wave replace earlier answers. (Keyed by the
-	// rows' own id strings, whose hashes are kept, rather than by strings made for each look-up.)
-	type ByRole = Partial<Record<AssignmentRole, AnswerSet>>;
-	const byPairRole = { pre: new Map<string, ByRole>(), mid: new Map<string, ByRole>() };
-	const byPerson = { pre: new Map<string, AnswerSet>(), mid: new Map<string, AnswerSet>() };
-	const byStaff = { pre: new Map<string, AnswerSet>(), mid: new Map<string, AnswerSet>() };
-	const unsent = { pre: new Set<string>(), mid: new Set<string>() };
-	for (const row of chronological) {
+	const rows = since ? copyRowIndex(since.before.rows) : emptyRowIndex();
+	for (const [row, order] of taken) {
 		const round = roundById.get(row.round_id);
 		if (!round) continue;
-		const wave = round.wave;
-		const key = row.pair_id ? `${row.pair_id}:${row.role}` : row.participant_id;
-		if (row.status !== 'submitted') {
-			if (key && isOverdue(round, today)) unsent[wave].add(key);
-			continue;
-		}
-		const answers = answersOf.get(row.id) ?? {};
-		if (row.role === 'staff' && row.staff_id) byStaff[wave].set(row.staff_id, answers);
-		else if (row.pair_id) {
-			const own = byPairRole[wave].get(row.pair_id);
-			if (own) own[row.role] = answers;
-			else byPairRole[wave].set(row.pair_id, { [row.role]: answers });
-		} else if (row.participant_id) byPerson[wave].set(row.participant_id, answers);
+		hear(rows[round.wave], row, order, {
+			answers: answersOf.get(row.id),
+			overdue: row.status !== 'submitted' && isOverdue(round, today)
+		});
 	}
 
-	const waves = {} as Record<Wave, WaveAnswers>;
 	const overdue = new Map<string, { person: PairRole; wave: Wave }[]>();
-	for (const wave of ['pre', 'mid'] as const) {
-		const byPair = new Map<string, Partial<Record<PairRole, AnswerSet>>>();
-		for (const pair of pairs) {
-			const people = { mentor: pair.mentor_id, protege: pair.protege_id };
-			const own: Partial<Record<PairRole, AnswerSet>> = {};
-			for (const role of ['mentor', 'protege'] as const) {
-				const answers = byPairRole[wave].get(pair.id)?.[role] ?? byPerson[wave].get(people[role]);
-				if (answers) own[role] = answers;
-				else if (
-					OPEN_PAIR_STATUSES.includes(pair.status) &&
-					(unsent[wave].has(`${pair.id}:${role}`) || unsent[wave].has(people[role]))
-				) {
-					overdue.set(pair.id, [...(overdue.get(pair.id) ?? []), { person: role, wave }]);
-				}
-			}
-			if (own.mentor || own.protege) byPair.set(pair.id, own);
-		}
-		const byEmployer = new Map<string, AnswerSet[]>();
-		for (const [contactId, employerId] of employerOf) {
-			const answers = byPerson[wave].get(contactId);
-			if (answers) byEmployer.set(employerId, [...(byEmployer.get(employerId) ?? []), answers]);
-		}
-		const staff = [...byStaff[wave]].sort(([a], [b]) => (a < b ? -1 : 1));
-		waves[wave] = { byPair, byEmployer, staff: staff.map(([, answers]) => answers) };
-	}
-
+	const waves = {
+		pre: waveAnswers(rows.pre, 'pre', pairs, employerOf, overdue),
+		mid: waveAnswers(rows.mid, 'mid', pairs, employerOf, overdue)
+	};
 	const evidence: ProgramEvidence = {
 		constructs,
 		thresholds: { watch: program.watch_threshold, risk: program.risk_threshold },
@@ -383,5 +362,8 @@ async function buildEvidence(
 		overdue,
 		risks: risks ?? new Map()
 	};
-	return { loaded: { evidence, rounds: rates(rounds, assignments) }, answers: answersOf };
+	return {
+		loaded: { evidence, rounds: rates(rounds, assignments) },
+		heard: { answers: answersOf, rows }
+	};
 }

@@ -1,0 +1,146 @@
+import type { AnswerSet } from '$lib/alignment/pair-alignment';
+import type { WaveAnswers } from '$lib/alignment/program-analysis';
+import type { PairRole, Wave } from '$lib/alignment/risk';
+import type { AssignmentRole, AssignmentStatus, PairStatus } from '../db/schema';
+import { OPEN_PAIR_STATUSES } from '../pairs/pairs';
+
+/** The assignment columns a program's evidence is built from. */
+export interface AssignmentRow {
+	id: string;
+	round_id: string;
+	role: AssignmentRole;
+	status: AssignmentStatus;
+	pair_id: string | null;
+	participant_id: string | null;
+	staff_id: string | null;
+}
+
+export interface PairRow {
+	id: string;
+	employer_id: string | null;
+	status: PairStatus;
+	mentor_id: string;
+	protege_id: string;
+}
+
+/** A sent survey's answers, and where its row falls in the order of the rounds. */
+interface Heard {
+	answers: AnswerSet;
+	order: number;
+}
+
+/**
+ * Who said what in one wave: a `pre` survey is about the person (it may come before matching), a
+ * check-in about one pair; the staff's by staff member. Later rounds of a wave replace earlier
+ * answers. Keyed by the rows' own id strings (kept, with their hashes) rather than strings made
+ * for each look-up.
+ */
+interface WaveRows {
+	byPairRole: Map<string, Partial<Record<AssignmentRole, Heard>>>;
+	byPerson: Map<string, Heard>;
+	byStaff: Map<string, Heard>;
+	/** The ids of surveys still unsent past their time, by `pair:role` or person. */
+	unsent: Map<string, ReadonlySet<string>>;
+}
+
+export type RowIndex = Record<Wave, WaveRows>;
+
+export const emptyRowIndex = (): RowIndex => ({ pre: emptyWave(), mid: emptyWave() });
+
+const emptyWave = (): WaveRows => ({
+	byPairRole: new Map(),
+	byPerson: new Map(),
+	byStaff: new Map(),
+	unsent: new Map()
+});
+
+/** A copy to change: what `hear` replaces is never changed in place, so the original stays. */
+export function copyRowIndex(index: RowIndex): RowIndex {
+	const copy = (wave: WaveRows): WaveRows => ({
+		byPairRole: new Map(wave.byPairRole),
+		byPerson: new Map(wave.byPerson),
+		byStaff: new Map(wave.byStaff),
+		unsent: new Map(wave.unsent)
+	});
+	return { pre: copy(index.pre), mid: copy(index.mid) };
+}
+
+/** The rows round by round, in the order the rounds were made (a stable sort, in one pass). */
+export function inRoundOrder(roundIds: string[], rows: readonly AssignmentRow[]): AssignmentRow[] {
+	const byRound = new Map<string, AssignmentRow[]>(roundIds.map((id) => [id, []]));
+	for (const row of rows) byRound.get(row.round_id)?.push(row);
+	return [...byRound.values()].flat();
+}
+
+const unsentKey = (row: AssignmentRow) =>
+	row.pair_id ? `${row.pair_id}:${row.role}` : row.participant_id;
+
+/**
+ * Takes one row of a wave in: a sent survey's answers replace those of an earlier row for the
+ * same person or pair and role (`order`: the row's place in round order), and it leaves the
+ * overdue; an unsent one past its time (`overdue`) joins them. Taking a row in twice changes
+ * nothing more.
+ */
+export function hear(
+	rows: WaveRows,
+	row: AssignmentRow,
+	order: number,
+	{ answers, overdue }: { answers: AnswerSet | undefined; overdue: boolean }
+): void {
+	const key = unsentKey(row);
+	if (row.status !== 'submitted') {
+		if (key && overdue) rows.unsent.set(key, new Set(rows.unsent.get(key)).add(row.id));
+		return;
+	}
+	const waiting = key ? rows.unsent.get(key) : undefined;
+	if (key && waiting?.has(row.id)) {
+		const still = new Set(waiting);
+		still.delete(row.id);
+		if (still.size > 0) rows.unsent.set(key, still);
+		else rows.unsent.delete(key);
+	}
+	const heard = { answers: answers ?? {}, order };
+	const later = (before: Heard | undefined) => !before || before.order < order;
+	if (row.role === 'staff' && row.staff_id) {
+		if (later(rows.byStaff.get(row.staff_id))) rows.byStaff.set(row.staff_id, heard);
+	} else if (row.pair_id) {
+		const own = rows.byPairRole.get(row.pair_id);
+		if (later(own?.[row.role])) rows.byPairRole.set(row.pair_id, { ...own, [row.role]: heard });
+	} else if (row.participant_id) {
+		if (later(rows.byPerson.get(row.participant_id))) rows.byPerson.set(row.participant_id, heard);
+	}
+}
+
+/** Each pair's and group's answers in one wave, and which open pairs' surveys are overdue. */
+export function waveAnswers(
+	rows: WaveRows,
+	wave: Wave,
+	pairs: readonly PairRow[],
+	employerOf: ReadonlyMap<string, string>,
+	overdue: Map<string, { person: PairRole; wave: Wave }[]>
+): WaveAnswers {
+	const byPair = new Map<string, Partial<Record<PairRole, AnswerSet>>>();
+	for (const pair of pairs) {
+		const people = { mentor: pair.mentor_id, protege: pair.protege_id };
+		const ownRows = rows.byPairRole.get(pair.id);
+		const own: Partial<Record<PairRole, AnswerSet>> = {};
+		for (const role of ['mentor', 'protege'] as const) {
+			const heard = ownRows?.[role] ?? rows.byPerson.get(people[role]);
+			if (heard) own[role] = heard.answers;
+			else if (
+				OPEN_PAIR_STATUSES.includes(pair.status) &&
+				(rows.unsent.has(`${pair.id}:${role}`) || rows.unsent.has(people[role]))
+			) {
+				overdue.set(pair.id, [...(overdue.get(pair.id) ?? []), { person: role, wave }]);
+			}
+		}
+		if (own.mentor || own.protege) byPair.set(pair.id, own);
+	}
+	const byEmployer = new Map<string, AnswerSet[]>();
+	for (const [contactId, employerId] of employerOf) {
+		const heard = rows.byPerson.get(contactId);
+		if (heard) byEmployer.set(employerId, [...(byEmployer.get(employerId) ?? []), heard.answers]);
+	}
+	const staff = [...rows.byStaff].sort(([a], [b]) => (a < b ? -1 : 1));
+	return { byPair, byEmployer, staff: staff.map(([, heard]) => heard.answers) };
+}
