@@ -60,6 +60,17 @@ beforeAll(async () => {
 
 afterAll(() => t.close());
 
+/** Another program, with one mentor and one protégé paired. */
+async function programOfOnePair() {
+	const other = await createTestProgram(t.db, staff);
+	const [mentor] = await addPeople(t.db, staff, other.id, 'mentor', 1);
+	const [protege] = await addPeople(t.db, staff, other.id, 'protege', 1);
+	const pair = { mentorId: mentor!, protegeId: protege!, employerId: null, coordinatorId: null };
+	const created = await createPair(t.db, staff, other, pair, null);
+	if (!created.ok) throw new Error(created.reason);
+	return { other, mentor, protege, created };
+}
+
 describe('a program’s evidence kept between views', () => {
 	it('is reused, analysis included, while nothing it was built from changes', async () => {
 		const first = await load();
@@ -126,12 +137,7 @@ describe('a program’s evidence kept between views', () => {
 
 describe('a program’s evidence updated in place', () => {
 	it('reads a survey sent with an earlier time than the last one, as a fresh build does', async () => {
-		const other = await createTestProgram(t.db, staff);
-		const [mentor] = await addPeople(t.db, staff, other.id, 'mentor', 1);
-		const [protege] = await addPeople(t.db, staff, other.id, 'protege', 1);
-		const pair = { mentorId: mentor!, protegeId: protege!, employerId: null, coordinatorId: null };
-		const created = await createPair(t.db, staff, other, pair, null);
-		if (!created.ok) throw new Error(created.reason);
+		const { other, mentor, protege, created } = await programOfOnePair();
 		const round = await surveyOf(
 			t.db,
 			await openTestRound(t.db, staff, other, 'pre', { opensOn: TODAY, closesOn: '2026-12-31' })
@@ -167,12 +173,7 @@ describe('a program’s evidence updated in place', () => {
 
 describe('a program’s evidence after more surveys are sent', () => {
 	it('takes in only those surveys, as a fresh build does: the overdue leave, later rounds stay', async () => {
-		const other = await createTestProgram(t.db, staff);
-		const [mentor] = await addPeople(t.db, staff, other.id, 'mentor', 1);
-		const [protege] = await addPeople(t.db, staff, other.id, 'protege', 1);
-		const pair = { mentorId: mentor!, protegeId: protege!, employerId: null, coordinatorId: null };
-		const created = await createPair(t.db, staff, other, pair, null);
-		if (!created.ok) throw new Error(created.reason);
+		const { other, mentor, protege, created } = await programOfOnePair();
 		// An earlier round of the same wave, open long enough for its unsent surveys to be overdue.
 		const early = await surveyOf(
 			t.db,
