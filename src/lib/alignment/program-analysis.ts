@@ -227,8 +227,9 @@ interface Positions {
 	values: number[];
 }
 
-// A sent survey's answers never change (submitted-answers.ts hands out the same object each
-// time): its positions are worked out once, and leave with its answers.
+// A sent survey's answers never change, and a program's evidence hands the same answer objects
+// from one build to the next (program-evidence.ts): their positions are worked out once, and
+// leave with them.
 const positionsByAnswers = new WeakMap<AnswerSet, Positions>();
 
 function positionsOf(constructs: ConstructDocument[], wave: Wave, answers: AnswerSet): number[] {
