@@ -20,6 +20,9 @@ let proteges: string[];
 let pairIds: string[];
 
 const load = (today = TODAY) => loadProgramEvidence(t.db, program, { today });
+/** A program's evidence with every pair's answers, nothing kept: what a fresh build compares with. */
+const answersOf = (db: typeof t.db, of: Program) =>
+	loadProgramEvidence(db, of, { today: TODAY, withAnswers: true });
 const answer = async (participantId: string, role: 'mentor' | 'protege', changes = {}) =>
 	answerSurvey(
 		t.db,
@@ -81,13 +84,13 @@ describe('a program’s evidence kept between views', () => {
 
 	it('is built anew after a submission, with the new answers', async () => {
 		const before = await load();
-		expect(before.evidence.waves.pre.byPair.get(pairIds[1]!)).toBeUndefined();
+		expect(before.evidence.assessed?.get(pairIds[1]!)?.positions.pre.mentor).toBeUndefined();
 		await answer(mentors[1]!, 'mentor', { focus_job_leads: ['2'] });
 		const after = await load();
 		expect(after).not.toBe(before);
-		expect(after.evidence.waves.pre.byPair.get(pairIds[1]!)?.mentor?.focus_job_leads).toEqual([
-			'2'
-		]);
+		expect(after.evidence.assessed?.get(pairIds[1]!)?.positions.pre.mentor).toBeDefined();
+		const answers = (await answersOf(t.db, program)).evidence.waves.pre.byPair;
+		expect(answers.get(pairIds[1]!)?.mentor?.focus_job_leads).toEqual(['2']);
 		expect(after.rounds[0]!.roles.find((r) => r.role === 'mentor')?.submitted).toBe(2);
 	});
 
@@ -125,7 +128,7 @@ describe('a program’s evidence kept between views', () => {
 
 	it('leaves free text out of a whole program, and keeps it for one pair', async () => {
 		await answer(proteges[1]!, 'protege', { check_in_anything_else: ['Call me on Fridays'] });
-		const whole = await load();
+		const whole = await answersOf(t.db, program);
 		const scoped = await loadProgramEvidence(t.db, program, { today: TODAY, pairId: pairIds[1] });
 		const wholeAnswers = whole.evidence.waves.pre.byPair.get(pairIds[1]!)?.protege;
 		const pairAnswers = scoped.evidence.waves.pre.byPair.get(pairIds[1]!)?.protege;
@@ -157,12 +160,13 @@ describe('a program’s evidence updated in place', () => {
 		await submitAssignment(t.db, id, 1_000);
 		const after = await loadOther();
 		expect(after).not.toBe(before);
-		expect(after.evidence.waves.pre.byPair.get(created.pairId)?.protege?.focus_job_leads).toEqual([
-			'4'
-		]);
+		expect(after.evidence.assessed?.get(created.pairId)?.positions.pre.protege).toBeDefined();
 		const connection = openAnotherConnection(t);
 		try {
-			const fresh = await loadProgramEvidence(connection, other, { today: TODAY });
+			const fresh = await answersOf(connection, other);
+			expect(fresh.evidence.waves.pre.byPair.get(created.pairId)?.protege?.focus_job_leads).toEqual(
+				['4']
+			);
 			expect(analyseProgram(after.evidence)).toEqual(analyseProgram(fresh.evidence));
 			expect(after.rounds).toEqual(fresh.rounds);
 		} finally {
@@ -200,15 +204,17 @@ describe('a program’s evidence after more surveys are sent', () => {
 			const kept = await loadOther();
 			const connection = openAnotherConnection(t);
 			try {
-				const fresh = await loadProgramEvidence(connection, other, { today: TODAY });
-				expect(kept.evidence.waves).toEqual(fresh.evidence.waves);
+				// From every answer, and as a new process reads it (the assessments kept in the database).
+				const fresh = await answersOf(connection, other);
+				const stored = await loadProgramEvidence(connection, other, { today: TODAY });
 				expect(kept.evidence.overdue).toEqual(fresh.evidence.overdue);
 				expect(analyseProgram(kept.evidence)).toEqual(analyseProgram(fresh.evidence));
+				expect(analyseProgram(stored.evidence)).toEqual(analyseProgram(fresh.evidence));
 				expect(kept.rounds).toEqual(fresh.rounds);
+				return fresh.evidence;
 			} finally {
 				await connection.destroy();
 			}
-			return kept.evidence;
 		};
 
 		await send(late, mentor!, 'mentor', '5');

@@ -28,6 +28,7 @@ let staff: StaffUserRow;
 let program: Program;
 let pairIds: string[];
 let loaded: LoadedProgram;
+let withAnswers: LoadedProgram;
 let analysis: ProgramAnalysis;
 
 const TODAY = '2026-11-25';
@@ -130,6 +131,7 @@ beforeAll(async () => {
 
 	loaded = await loadProgramEvidence(t.db, program, { today: TODAY });
 	analysis = analyseProgram(loaded.evidence);
+	withAnswers = await loadProgramEvidence(t.db, program, { today: TODAY, withAnswers: true });
 });
 
 afterAll(() => t.close());
@@ -138,7 +140,7 @@ describe('loading a whole program for the metrics', () => {
 	const pair = (index: number) => analysis.pairs.find((p) => p.pairId === pairIds[index])!;
 
 	it('links each person’s pre survey to their pair', () => {
-		const answers = loaded.evidence.waves.pre.byPair.get(pairIds[0]!);
+		const answers = withAnswers.evidence.waves.pre.byPair.get(pairIds[0]!);
 		expect(answers?.mentor?.focus_job_leads).toEqual(['1']);
 		expect(answers?.protege?.focus_job_leads).toEqual(['5']);
 	});
@@ -168,8 +170,14 @@ describe('loading a whole program for the metrics', () => {
 		).toHaveLength(1);
 	});
 
+	it('gives the same analysis from kept assessments as from every answer', () => {
+		expect(loaded.evidence.waves.pre.byPair.size).toBe(0);
+		expect(loaded.evidence.assessed?.size).toBe(pairIds.length);
+		expect(analyseProgram(withAnswers.evidence)).toEqual(analysis);
+	});
+
 	it('compares with the employer contact and the staff baseline', () => {
-		const { evidence } = loaded;
+		const { evidence } = withAnswers;
 		const full = (index: number) =>
 			analysePair(
 				evidence,

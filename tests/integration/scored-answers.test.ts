@@ -99,8 +99,10 @@ describe('a sent survey keeps its scored answers in one row', () => {
 		const before = await kept();
 		expect(Object.keys(before)).toContain(id);
 		const migrator = new Migrator({ db: t.db, provider: bundledMigrations });
-		const down = await migrator.migrateDown();
-		expect(down.results?.[0]?.migrationName).toBe('2026_12_09_0900_create_scored_answers');
+		const down = await migrator.migrateTo('2026_12_08_0900_add_survey_languages');
+		expect(down.results?.map((r) => r.migrationName)).toContain(
+			'2026_12_09_0900_create_scored_answers'
+		);
 		expect((await migrator.migrateToLatest()).error).toBeUndefined();
 		// Also the two whose rows the test above deleted.
 		const after = await kept();

@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { AnswerSet } from './pair-alignment';
 import {
 	analysePair,
 	analyseProgram,
+	assessPairInFull,
+	ASSESSMENT_VERSION,
 	type ProgramEvidence,
 	type WaveAnswers
 } from './program-analysis';
@@ -122,5 +125,18 @@ describe('program analysis', () => {
 		// Latest wave per pair: calm mid 0, referrals pre 0.5 (> 0.3 flags), call-me mid 0.
 		expect(analysis.flaggedShare.focus).toBeCloseTo(1 / 3, 10);
 		expect(analyseProgram({ ...program(), pairs: [] }).flaggedShare.focus).toBeNull();
+	});
+});
+
+describe('the assessment’s version', () => {
+	it('changes with what a pair’s assessment gives (kept assessments are worked out again)', () => {
+		const evidence = program();
+		const assessments = evidence.pairs.map((pair) => assessPairInFull(evidence, pair));
+		const digest = createHash('sha256').update(JSON.stringify(assessments)).digest('hex');
+		// A new digest here means assessments changed: raise ASSESSMENT_VERSION along with it.
+		expect({ version: ASSESSMENT_VERSION, digest }).toEqual({
+			version: 1,
+			digest: 'acedd94881b785594c8d41682d1d141847fe86115b7f4e0d70c85fb4fecc2cc4'
+		});
 	});
 });

@@ -21,7 +21,10 @@ export const ANALYSED_WAVES: readonly Wave[] = ['pre', 'mid'];
 
 /** Everything one wave of a program's submitted surveys says, grouped for the metrics. */
 export interface WaveAnswers {
-	/** Mentor's and protégé's answers, by pair id. */
+	/**
+	 * Mentor's and protégé's answers, by pair id, for the pairs not yet assessed (see
+	 * `ProgramEvidence.assessed`).
+	 */
 	byPair: ReadonlyMap<string, Partial<Record<PairRole, AnswerSet>>>;
 	/** The answers of each employer partner's contacts, by employer id. */
 	byEmployer: ReadonlyMap<string, readonly AnswerSet[]>;
@@ -38,11 +41,11 @@ export interface ProgramEvidence {
 	/** Surveys not sent in time, by pair id. */
 	overdue: ReadonlyMap<string, PairEvidence['overdue']>;
 	/**
-	 * The program's pair risks as last worked out, with what they were worked out from: handed
-	 * from one build of a program's evidence to the next, so that only pairs whose answers or
-	 * surveys changed are assessed again, and dropped with the program's evidence.
+	 * Pairs already assessed from these same inputs, by pair id: a whole program's evidence
+	 * carries every pair's assessment (kept from one build to the next, and in the database)
+	 * instead of their answers. Pairs not here are assessed from `waves`.
 	 */
-	risks?: RiskMemory;
+	assessed?: ReadonlyMap<string, PairAssessment>;
 }
 
 /** The five comparisons of one wave: the pair with each other, and each of them with the program. */
@@ -63,6 +66,23 @@ export interface PairRisk {
 	partners: Record<Wave, Alignment>;
 	/** The latest wave in which mentor and protégé could be compared. */
 	latest: Wave | null;
+}
+
+/** Where a respondent stands on each construct, in the constructs' order (NaN: none answered). */
+export type Positions = readonly number[];
+
+/**
+ * Bump whenever what `assessPairInFull` gives changes (risk rules, alignment, positions, or the
+ * assessment's shape): assessments kept in the database are then all worked out again.
+ * program-analysis.spec.ts fails on a change of its results that comes without a new version.
+ */
+export const ASSESSMENT_VERSION = 1;
+
+/** All a whole program's views need of one pair's answers: its risk and where each of them stands. */
+export interface PairAssessment {
+	risk: PairRisk;
+	/** Per wave, the positions of those of mentor and protégé who answered it. */
+	positions: Record<Wave, Partial<Record<PairRole, Positions>>>;
 }
 
 /** One pair in full: its risk, and each of them also compared with the staff and the employer. */
@@ -219,61 +239,64 @@ function constructPosition(items: readonly ScaleItem[], answers: AnswerSet): num
 	return count === 0 ? Number.NaN : sum / count;
 }
 
-/** A respondent's positions on every construct of a wave, in the constructs' order. */
-interface Positions {
-	constructs: ConstructDocument[];
-	wave: Wave;
-	/** NaN where the respondent answered none of the construct's scale items. */
-	values: number[];
+/** A respondent's positions on every construct of a wave. */
+function positionsOf(constructs: ConstructDocument[], wave: Wave, answers: AnswerSet): Positions {
+	return constructs.map((construct) => constructPosition(scaleItemsOf(construct, wave), answers));
 }
 
-// A sent survey's answers never change, and a program's evidence hands the same answer objects
-// from one build to the next (program-evidence.ts): their positions are worked out once, and
-// leave with them.
-const positionsByAnswers = new WeakMap<AnswerSet, Positions>();
-
-function positionsOf(constructs: ConstructDocument[], wave: Wave, answers: AnswerSet): number[] {
-	const known = positionsByAnswers.get(answers);
-	if (known && known.constructs === constructs && known.wave === wave) return known.values;
-	const values = constructs.map((construct) =>
-		constructPosition(scaleItemsOf(construct, wave), answers)
-	);
-	positionsByAnswers.set(answers, { constructs, wave, values });
-	return values;
-}
-
-function roleAverages(constructs: ConstructDocument[], wave: Wave, answers: WaveAnswers) {
-	const respondents: Record<Role, AnswerSet[]> = {
-		mentor: [],
-		protege: [],
-		employer: [...answers.byEmployer.values()].flat(),
-		staff: [...answers.staff]
-	};
-	for (const own of answers.byPair.values()) {
-		if (own.mentor) respondents.mentor.push(own.mentor);
-		if (own.protege) respondents.protege.push(own.protege);
-	}
-	const sums = new Map<Role, { sum: number[]; count: number[] }>();
-	for (const [role, sets] of Object.entries(respondents) as [Role, AnswerSet[]][]) {
-		const sum = constructs.map(() => 0);
-		const count = constructs.map(() => 0);
-		for (const set of sets) {
-			const values = positionsOf(constructs, wave, set);
-			for (let i = 0; i < values.length; i++) {
-				if (Number.isNaN(values[i])) continue;
-				sum[i]! += values[i]!;
-				count[i]! += 1;
-			}
+/** A pair's risk and positions from its own answers. */
+export function assessPairInFull(
+	evidence: ProgramEvidence,
+	pair: ProgramEvidence['pairs'][number]
+): PairAssessment {
+	const positionsAt = (wave: Wave) => {
+		const own = evidence.waves[wave].byPair.get(pair.id) ?? {};
+		const at: Partial<Record<PairRole, Positions>> = {};
+		for (const role of ['mentor', 'protege'] as const) {
+			const answers = own[role];
+			if (answers) at[role] = positionsOf(evidence.constructs, wave, answers);
 		}
-		sums.set(role, { sum, count });
+		return at;
+	};
+	return {
+		risk: assessPairRisk(evidence, pair),
+		positions: { pre: positionsAt('pre'), mid: positionsAt('mid') }
+	};
+}
+
+/** Per construct, each role's mean position and how many answered, in one pass per role. */
+function roleAverages(
+	constructs: ConstructDocument[],
+	wave: Wave,
+	answers: WaveAnswers,
+	pairs: readonly PairAssessment[]
+): RoleAverages {
+	const ofGroup = (sets: readonly AnswerSet[]) =>
+		sets.map((set) => positionsOf(constructs, wave, set));
+	const ofPairs = (role: PairRole) =>
+		pairs.flatMap((pair) => {
+			const positions = pair.positions[wave][role];
+			return positions ? [positions] : [];
+		});
+	const respondents: Record<Role, readonly Positions[]> = {
+		mentor: ofPairs('mentor'),
+		protege: ofPairs('protege'),
+		employer: ofGroup([...answers.byEmployer.values()].flat()),
+		staff: ofGroup(answers.staff)
+	};
+	const result: RoleAverages = Object.fromEntries(constructs.map((c) => [c.key, {}]));
+	for (const [role, positions] of Object.entries(respondents) as [Role, Positions[]][]) {
+		constructs.forEach((construct, i) => {
+			let sum = 0;
+			let count = 0;
+			for (const values of positions) {
+				if (Number.isNaN(values[i])) continue;
+				sum += values[i]!;
+				count += 1;
+			}
+			if (count > 0) result[construct.key]![role] = { mean: sum / count, respondents: count };
+		});
 	}
-	const result: RoleAverages = {};
-	constructs.forEach((construct, i) => {
-		const byRole: Partial<Record<Role, RoleAverage>> = {};
-		for (const [role, { sum, count }] of sums)
-			if (count[i]! > 0) byRole[role] = { mean: sum[i]! / count[i]!, respondents: count[i]! };
-		result[construct.key] = byRole;
-	});
 	return result;
 }
 
@@ -286,49 +309,6 @@ export function analyseProgram(evidence: ProgramEvidence): ProgramAnalysis {
 	let analysis = analyses.get(evidence);
 	if (!analysis) analyses.set(evidence, (analysis = computeAnalysis(evidence)));
 	return analysis;
-}
-
-/** A pair's risk as last worked out, and everything it was worked out from. */
-interface KnownRisk {
-	inputs: unknown[];
-	risk: PairRisk;
-}
-
-/** Pair risks by pair id, with their inputs (about 1 KB a pair). */
-export type RiskMemory = Map<string, KnownRisk>;
-
-function riskInputs(evidence: ProgramEvidence, pairId: string): unknown[] {
-	const pre = evidence.waves.pre.byPair.get(pairId);
-	const mid = evidence.waves.mid.byPair.get(pairId);
-	const overdue = evidence.overdue.get(pairId) ?? [];
-	return [
-		pre?.mentor,
-		pre?.protege,
-		mid?.mentor,
-		mid?.protege,
-		evidence.thresholds.watch,
-		evidence.thresholds.risk,
-		evidence.keys,
-		evidence.constructs,
-		overdue.map(({ person, wave }) => `${person}:${wave}`).join()
-	];
-}
-
-/**
- * A pair's risk, worked out again only when one of its inputs changed: the same answer objects
- * (submitted-answers.ts), thresholds, rule keys and overdue surveys give the same risk.
- */
-function rememberedPairRisk(
-	evidence: ProgramEvidence,
-	pair: ProgramEvidence['pairs'][number]
-): PairRisk {
-	const known = evidence.risks;
-	const inputs = riskInputs(evidence, pair.id);
-	const entry = known?.get(pair.id);
-	if (entry && entry.inputs.every((input, i) => input === inputs[i])) return entry.risk;
-	const risk = assessPairRisk(evidence, pair);
-	known?.set(pair.id, { inputs, risk });
-	return risk;
 }
 
 /**
@@ -374,20 +354,19 @@ function cohortViews(evidence: ProgramEvidence, pairs: PairRisk[]) {
 }
 
 function computeAnalysis(evidence: ProgramEvidence): ProgramAnalysis {
+	const assessments = evidence.pairs.map(
+		(pair) => evidence.assessed?.get(pair.id) ?? assessPairInFull(evidence, pair)
+	);
 	// Sorted with each pair's standing, severity and score looked up once, not per comparison.
-	const pairs = evidence.pairs
-		.map((pair) => {
-			const risk = rememberedPairRisk(evidence, pair);
-			return { risk, severity: severity(risk), score: latestScore(risk) };
-		})
+	const pairs = assessments
+		.map(({ risk }) => ({ risk, severity: severity(risk), score: latestScore(risk) }))
 		.sort((a, b) => compareSeverity(a.severity, b.severity) || a.score - b.score)
 		.map(({ risk }) => risk);
+	const averagesAt = (wave: Wave) =>
+		roleAverages(evidence.constructs, wave, evidence.waves[wave], assessments);
 	return {
 		pairs,
-		roleAverages: {
-			pre: roleAverages(evidence.constructs, 'pre', evidence.waves.pre),
-			mid: roleAverages(evidence.constructs, 'mid', evidence.waves.mid)
-		},
+		roleAverages: { pre: averagesAt('pre'), mid: averagesAt('mid') },
 		...cohortViews(evidence, pairs)
 	};
 }

@@ -6,6 +6,23 @@ import { startMailScheduler } from './mail/scheduler';
 import { issueSetupLinkIfEmpty } from './organizations/setup';
 import { startRetentionScheduler } from './privacy/retention-scheduler';
 
+// Every page's code, for loadEveryPage.
+const pageModules = import.meta.glob([
+	'/src/routes/**/+page.svelte',
+	'/src/routes/**/+layout.svelte',
+	'/src/routes/**/+page.server.ts',
+	'/src/routes/**/+layout.server.ts'
+]);
+
+/**
+ * Loads every page's code now, before the server takes requests, rather than when each page is
+ * first asked for: a restarted server's first visitor to the program overview would otherwise
+ * wait about a fifth of a second more while its modules are read and compiled.
+ */
+async function loadEveryPage(): Promise<void> {
+	await Promise.all(Object.values(pageModules).map((load) => load()));
+}
+
 /** Runs once before the first request: migrate, then on an empty database print the setup link. */
 export async function prepareServer(): Promise<void> {
 	const db = getDb();
@@ -28,6 +45,7 @@ export async function prepareServer(): Promise<void> {
 		stopRetention();
 		void db.destroy();
 	});
+	await loadEveryPage();
 	const token = await issueSetupLinkIfEmpty(db);
 	if (token) {
 		const link = `${origin}/setup/${token}`;

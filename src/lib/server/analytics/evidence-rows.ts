@@ -1,5 +1,3 @@
-import type { AnswerSet } from '$lib/alignment/pair-alignment';
-import type { WaveAnswers } from '$lib/alignment/program-analysis';
 import type { PairRole, Wave } from '$lib/alignment/risk';
 import type { AssignmentRole, AssignmentStatus, PairStatus } from '../db/schema';
 import { OPEN_PAIR_STATUSES } from '../pairs/pairs';
@@ -23,9 +21,9 @@ export interface PairRow {
 	protege_id: string;
 }
 
-/** A sent survey's answers, and where its row falls in the order of the rounds. */
+/** A sent survey's row, and where it falls in the order of the rounds. */
 interface Heard {
-	answers: AnswerSet;
+	row: AssignmentRow;
 	order: number;
 }
 
@@ -76,17 +74,12 @@ const unsentKey = (row: AssignmentRow) =>
 	row.pair_id ? `${row.pair_id}:${row.role}` : row.participant_id;
 
 /**
- * Takes one row of a wave in: a sent survey's answers replace those of an earlier row for the
- * same person or pair and role (`order`: the row's place in round order), and it leaves the
+ * Takes one row of a wave in: a sent survey replaces an earlier row's for the same person or
+ * pair and role (`order`: the row's place in round order), and it leaves the
  * overdue; an unsent one past its time (`overdue`) joins them. Taking a row in twice changes
  * nothing more.
  */
-export function hear(
-	rows: WaveRows,
-	row: AssignmentRow,
-	order: number,
-	{ answers, overdue }: { answers: AnswerSet | undefined; overdue: boolean }
-): void {
+export function hear(rows: WaveRows, row: AssignmentRow, order: number, overdue: boolean): void {
 	const key = unsentKey(row);
 	if (row.status !== 'submitted') {
 		if (key && overdue) rows.unsent.set(key, new Set(rows.unsent.get(key)).add(row.id));
@@ -99,7 +92,7 @@ export function hear(
 		if (still.size > 0) rows.unsent.set(key, still);
 		else rows.unsent.delete(key);
 	}
-	const heard = { answers: answers ?? {}, order };
+	const heard = { row, order };
 	const later = (before: Heard | undefined) => !before || before.order < order;
 	if (row.role === 'staff' && row.staff_id) {
 		if (later(rows.byStaff.get(row.staff_id))) rows.byStaff.set(row.staff_id, heard);
@@ -111,22 +104,32 @@ export function hear(
 	}
 }
 
-/** Each pair's and group's answers in one wave, and which open pairs' surveys are overdue. */
-export function waveAnswers(
+/** Which sent surveys speak for each pair and group in one wave. */
+export interface WaveSurveys {
+	/** Mentor's and protégé's, by pair id. */
+	byPair: ReadonlyMap<string, Partial<Record<PairRole, AssignmentRow>>>;
+	/** Each employer partner's contacts', by employer id. */
+	byEmployer: ReadonlyMap<string, readonly AssignmentRow[]>;
+	/** The coordinators', in staff id order. */
+	staff: readonly AssignmentRow[];
+}
+
+/** Each pair's and group's surveys in one wave, and which open pairs' surveys are overdue. */
+export function waveSurveys(
 	rows: WaveRows,
 	wave: Wave,
 	pairs: readonly PairRow[],
 	employerOf: ReadonlyMap<string, string>,
 	overdue: Map<string, { person: PairRole; wave: Wave }[]>
-): WaveAnswers {
-	const byPair = new Map<string, Partial<Record<PairRole, AnswerSet>>>();
+): WaveSurveys {
+	const byPair = new Map<string, Partial<Record<PairRole, AssignmentRow>>>();
 	for (const pair of pairs) {
 		const people = { mentor: pair.mentor_id, protege: pair.protege_id };
 		const ownRows = rows.byPairRole.get(pair.id);
-		const own: Partial<Record<PairRole, AnswerSet>> = {};
+		const own: Partial<Record<PairRole, AssignmentRow>> = {};
 		for (const role of ['mentor', 'protege'] as const) {
 			const heard = ownRows?.[role] ?? rows.byPerson.get(people[role]);
-			if (heard) own[role] = heard.answers;
+			if (heard) own[role] = heard.row;
 			else if (
 				OPEN_PAIR_STATUSES.includes(pair.status) &&
 				(rows.unsent.has(`${pair.id}:${role}`) || rows.unsent.has(people[role]))
@@ -136,11 +139,11 @@ export function waveAnswers(
 		}
 		if (own.mentor || own.protege) byPair.set(pair.id, own);
 	}
-	const byEmployer = new Map<string, AnswerSet[]>();
+	const byEmployer = new Map<string, AssignmentRow[]>();
 	for (const [contactId, employerId] of employerOf) {
 		const heard = rows.byPerson.get(contactId);
-		if (heard) byEmployer.set(employerId, [...(byEmployer.get(employerId) ?? []), heard.answers]);
+		if (heard) byEmployer.set(employerId, [...(byEmployer.get(employerId) ?? []), heard.row]);
 	}
 	const staff = [...rows.byStaff].sort(([a], [b]) => (a < b ? -1 : 1));
-	return { byPair, byEmployer, staff: staff.map(([, heard]) => heard.answers) };
+	return { byPair, byEmployer, staff: staff.map(([, heard]) => heard.row) };
 }

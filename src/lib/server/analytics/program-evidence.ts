@@ -1,5 +1,10 @@
 import type { AnswerSet } from '$lib/alignment/pair-alignment';
-import type { ProgramEvidence, RiskMemory } from '$lib/alignment/program-analysis';
+import {
+	assessPairInFull,
+	type PairAssessment,
+	type ProgramEvidence,
+	type WaveAnswers
+} from '$lib/alignment/program-analysis';
 import { DEFAULT_RISK_KEYS, type PairRole, type Wave } from '$lib/alignment/risk';
 import type { ConstructDocument } from '$lib/instruments/types';
 import { addDays } from '$lib/time/days';
@@ -22,11 +27,18 @@ import {
 	emptyRowIndex,
 	hear,
 	inRoundOrder,
-	waveAnswers,
+	waveSurveys,
 	type AssignmentRow,
 	type PairRow,
-	type RowIndex
+	type RowIndex,
+	type WaveSurveys
 } from './evidence-rows';
+import {
+	assessedPairs,
+	pairFingerprint,
+	programFingerprint,
+	type KeptAssessment
+} from './pair-assessments';
 import { loadEveryAnswer, loadScoredAnswers } from './submitted-answers';
 
 /** A survey still unsent this many days after its round opened counts as overdue. */
@@ -91,21 +103,22 @@ async function loadAssignments(
 
 /**
  * Everything the metrics need for one program, in a few set-based queries whatever its size:
- * rounds, pairs, employer contacts, assignments and submitted answers. With `pairId`, only what
- * that pair's analysis needs: its own surveys, its employer's contacts' and the coordinators'.
+ * rounds, pairs, employer contacts, assignments, the employer contacts' and coordinators' sent
+ * answers, and each pair's assessment (pair-assessments.ts), read or worked out from the pair's
+ * answers when they changed. With `pairId`, only what that pair's analysis needs, with its
+ * answers: its own surveys, its employer's contacts' and the coordinators'. With `withAnswers`,
+ * every pair's answers instead of its assessment (an export that compares each of them).
  *
  * Pairs, employer contacts and coordinators come in id order, so that ties read the same on
  * every database.
  *
- * A whole program's evidence leaves free text out (no metric scores it) and is kept while its
- * stamp stays the same (evidence-cache.ts), so that a dashboard viewed again and again costs only
- * the few small queries that prove nothing changed; sent answers are read once
- * (submitted-answers.ts).
+ * A whole program's evidence is kept while its stamp stays the same (evidence-cache.ts), so that
+ * a dashboard viewed again and again costs only the few small queries that prove nothing changed.
  */
 export async function loadProgramEvidence(
 	db: DbOrTx,
 	program: Program,
-	options: { today?: string; pairId?: string } = {}
+	options: { today?: string; pairId?: string; withAnswers?: true } = {}
 ): Promise<LoadedProgram> {
 	const { pairId } = options;
 	const today = options.today ?? (await organizationToday(db, program.organization_id));
@@ -115,10 +128,15 @@ export async function loadProgramEvidence(
 		.where('program_id', '=', program.id)
 		.orderBy('created_at')
 		.execute();
-	const stamp = pairId === undefined ? await evidenceStamp(db, program, rounds, today) : null;
-	const cached = stamp && cachedEvidence<Built>(db, program.id, stamp);
+	const withAnswers = pairId !== undefined || options.withAnswers === true;
+	if (withAnswers) {
+		const basis = await readBasis(db, program, rounds, pairId);
+		return (await buildEvidence(db, program, today, rounds, basis, { pairId, withAnswers })).loaded;
+	}
+	const stamp = await evidenceStamp(db, program, rounds, today);
+	const cached = cachedEvidence<Built>(db, program.id, stamp);
 	if (cached) return cached.loaded;
-	const previous = stamp && previousEvidence<Built>(db, program.id);
+	const previous = previousEvidence<Built>(db, program.id);
 	const updated =
 		previous && onlySurveysMovedOn(previous.stamp, stamp)
 			? await withSurveysSentSince(db, previous.value.basis, rounds, {
@@ -126,14 +144,14 @@ export async function loadProgramEvidence(
 					count: sentCount(stamp) - sentCount(previous.stamp)
 				})
 			: null;
-	const basis = updated?.basis ?? (await readBasis(db, program, rounds, pairId));
+	const basis = updated?.basis ?? (await readBasis(db, program, rounds, undefined));
 	const { loaded, heard } = await buildEvidence(db, program, today, rounds, basis, {
 		pairId,
-		known: previous?.value.heard.answers,
-		since: updated ? { before: previous!.value.heard, sent: updated.sent } : undefined,
-		risks: previous?.value.loaded.evidence.risks
+		withAnswers,
+		before: previous?.value.heard,
+		sent: updated?.sent
 	});
-	if (stamp) rememberEvidence(db, program.id, stamp, { loaded, basis, heard }, basis.pairs.length);
+	rememberEvidence(db, program.id, stamp, { loaded, basis, heard }, basis.pairs.length);
 	return loaded;
 }
 
@@ -269,15 +287,57 @@ function sharingStrings(basis: EvidenceBasis): EvidenceBasis {
 	};
 }
 
-/** What an earlier build leaves for the next: its sent answers and its rows by person and pair. */
+/**
+ * What an earlier build leaves for the next: its rows by person and pair, its employer contacts'
+ * and coordinators' sent answers by survey id, and its pairs' assessments.
+ */
 interface Heard {
-	answers: ReadonlyMap<string, AnswerSet>;
 	rows: RowIndex;
+	answers: ReadonlyMap<string, AnswerSet>;
+	assessments: ReadonlyMap<string, KeptAssessment>;
+}
+
+const NO_ANSWERS: WaveAnswers = { byPair: new Map(), byEmployer: new Map(), staff: [] };
+
+/** The answers of a wave's surveys, all of them or those of some pairs (and every group's). */
+function answersOf(
+	surveys: WaveSurveys,
+	answers: ReadonlyMap<string, AnswerSet>,
+	pairIds: Iterable<string> | null
+): WaveAnswers {
+	const of = (row: AssignmentRow) => answers.get(row.id) ?? {};
+	const byPair = new Map<string, Partial<Record<PairRole, AnswerSet>>>();
+	for (const pairId of pairIds ?? surveys.byPair.keys()) {
+		const own = surveys.byPair.get(pairId);
+		if (!own) continue;
+		const set: Partial<Record<PairRole, AnswerSet>> = {};
+		if (own.mentor) set.mentor = of(own.mentor);
+		if (own.protege) set.protege = of(own.protege);
+		byPair.set(pairId, set);
+	}
+	const byEmployer = new Map(
+		[...surveys.byEmployer].map(([employerId, rows]) => [employerId, rows.map(of)])
+	);
+	return { byPair, byEmployer, staff: surveys.staff.map(of) };
+}
+
+/** The sent surveys that speak for the program's groups (employer contacts and coordinators). */
+const groupSurveys = (surveys: WaveSurveys) => [
+	...[...surveys.byEmployer.values()].flat(),
+	...surveys.staff
+];
+
+/** The sent surveys that speak for some pairs. */
+function pairSurveys(surveys: WaveSurveys, pairIds: readonly string[]): AssignmentRow[] {
+	return pairIds.flatMap((pairId) => {
+		const own = surveys.byPair.get(pairId);
+		return [own?.mentor ?? [], own?.protege ?? []].flat();
+	});
 }
 
 /**
- * The evidence from its rows: every row taken in, or with `since`, the rows of the build before
- * and only the surveys sent after it (the same result, as hear() takes rows in).
+ * The evidence from its rows: every row taken in, or with `sent`, the rows of the build before
+ * (`before`) and only the surveys sent after it (the same result, as hear() takes rows in).
  */
 async function buildEvidence(
 	db: DbOrTx,
@@ -287,17 +347,16 @@ async function buildEvidence(
 	{ pairs, contacts, assignments }: EvidenceBasis,
 	{
 		pairId,
-		known,
-		since,
-		risks
+		withAnswers,
+		before,
+		sent
 	}: {
 		pairId: string | undefined;
-		/** Sent answers read before for this program. */
-		known?: ReadonlyMap<string, AnswerSet>;
-		/** The build before and the surveys sent after it: only those are taken in. */
-		since?: { before: Heard; sent: ReadonlySet<string> };
-		/** Pair risks worked out before for this program (program-analysis.ts). */
-		risks?: RiskMemory;
+		withAnswers: boolean;
+		/** What the build before left. */
+		before?: Heard;
+		/** The surveys sent after the build before: only those are taken in. */
+		sent?: ReadonlySet<string>;
 	}
 ): Promise<{ loaded: LoadedProgram; heard: Heard }> {
 	const analysed = rounds.filter((r): r is Round & { wave: Wave } => r.wave !== 'post');
@@ -308,62 +367,108 @@ async function buildEvidence(
 		? (await roundDocument(db, latest)).constructs
 		: [];
 	const roundById = new Map(analysed.map((r) => [r.id, r]));
-	const chronological = inRoundOrder(
+	const since = before && sent ? { before, sent } : undefined;
+	const rows = since ? copyRowIndex(since.before.rows) : emptyRowIndex();
+	inRoundOrder(
 		rounds.map((r) => r.id),
 		assignments
-	);
-	// Each row with its place in round order: every row, or those sent since the build before.
-	const taken: [AssignmentRow, number][] = [];
-	chronological.forEach((row, order) => {
-		if (!since || since.sent.has(row.id)) taken.push([row, order]);
-	});
-	const sent = taken.flatMap(([a]) =>
-		a.status === 'submitted' && roundById.has(a.round_id) ? [a] : []
-	);
-	const read =
-		pairId === undefined
-			? await loadScoredAnswers(
-					db,
-					sent.map((a) => ({ id: a.id, round: roundById.get(a.round_id)! })),
-					known
-				)
-			: await loadEveryAnswer(
-					db,
-					sent.map((a) => a.id)
-				);
-	let answersOf = read;
-	if (since) {
-		const merged = new Map(since.before.answers);
-		for (const [id, answers] of read) merged.set(id, answers);
-		answersOf = merged;
-	}
-
-	const rows = since ? copyRowIndex(since.before.rows) : emptyRowIndex();
-	for (const [row, order] of taken) {
+	).forEach((row, order) => {
 		const round = roundById.get(row.round_id);
-		if (!round) continue;
-		hear(rows[round.wave], row, order, {
-			answers: answersOf.get(row.id),
-			overdue: row.status !== 'submitted' && isOverdue(round, today)
-		});
-	}
-
+		if (!round || (since && !since.sent.has(row.id))) return;
+		hear(rows[round.wave], row, order, row.status !== 'submitted' && isOverdue(round, today));
+	});
 	const overdue = new Map<string, { person: PairRole; wave: Wave }[]>();
-	const waves = {
-		pre: waveAnswers(rows.pre, 'pre', pairs, employerOf, overdue),
-		mid: waveAnswers(rows.mid, 'mid', pairs, employerOf, overdue)
+	const surveys = {
+		pre: waveSurveys(rows.pre, 'pre', pairs, employerOf, overdue),
+		mid: waveSurveys(rows.mid, 'mid', pairs, employerOf, overdue)
 	};
+	const read = (rows: AssignmentRow[], known?: ReadonlyMap<string, AnswerSet>) =>
+		loadScoredAnswers(
+			db,
+			rows.map((row) => ({ id: row.id, round: roundById.get(row.round_id)! })),
+			known
+		);
+
 	const evidence: ProgramEvidence = {
 		constructs,
 		thresholds: { watch: program.watch_threshold, risk: program.risk_threshold },
 		keys: DEFAULT_RISK_KEYS,
 		pairs: pairs.map((p) => ({ id: p.id, employerId: p.employer_id })),
-		waves,
-		overdue,
-		risks: risks ?? new Map()
+		waves: { pre: NO_ANSWERS, mid: NO_ANSWERS },
+		overdue
 	};
+	const everySurvey = () => [
+		...[...surveys.pre.byPair.values(), ...surveys.mid.byPair.values()].flatMap((own) =>
+			[own.mentor ?? [], own.protege ?? []].flat()
+		),
+		...groupSurveys(surveys.pre),
+		...groupSurveys(surveys.mid)
+	];
+	if (withAnswers) {
+		const answers =
+			pairId === undefined
+				? await read(everySurvey())
+				: await loadEveryAnswer(
+						db,
+						everySurvey().map((row) => row.id)
+					);
+		evidence.waves = {
+			pre: answersOf(surveys.pre, answers, null),
+			mid: answersOf(surveys.mid, answers, null)
+		};
+		return {
+			loaded: { evidence, rounds: rates(rounds, assignments) },
+			heard: { rows, answers, assessments: new Map() }
+		};
+	}
+
+	// A whole program: its groups' answers, and each pair's assessment instead of its answers.
+	const groupAnswers = await read(
+		[...groupSurveys(surveys.pre), ...groupSurveys(surveys.mid)],
+		before?.answers
+	);
+	evidence.waves = {
+		pre: answersOf(surveys.pre, groupAnswers, []),
+		mid: answersOf(surveys.mid, groupAnswers, [])
+	};
+	const programPart = programFingerprint(latest?.instrument_version_id ?? null, evidence);
+	const fingerprints = new Map(
+		pairs.map((pair) => [
+			pair.id,
+			pairFingerprint(
+				programPart,
+				{ pre: surveys.pre.byPair.get(pair.id), mid: surveys.mid.byPair.get(pair.id) },
+				overdue.get(pair.id) ?? []
+			)
+		])
+	);
+	const assessments = await assessedPairs(
+		db,
+		program.id,
+		constructs.map((c) => c.key),
+		fingerprints,
+		before?.assessments,
+		async (pairIds) => {
+			const answers = await read([
+				...pairSurveys(surveys.pre, pairIds),
+				...pairSurveys(surveys.mid, pairIds)
+			]);
+			const ofPairs: ProgramEvidence = {
+				...evidence,
+				waves: {
+					pre: answersOf(surveys.pre, answers, pairIds),
+					mid: answersOf(surveys.mid, answers, pairIds)
+				}
+			};
+			const byId = new Map(evidence.pairs.map((pair) => [pair.id, pair]));
+			return new Map(pairIds.map((id) => [id, assessPairInFull(ofPairs, byId.get(id)!)]));
+		}
+	);
+	evidence.assessed = new Map<string, PairAssessment>(
+		[...assessments].map(([id, kept]) => [id, kept.assessment])
+	);
 	return {
 		loaded: { evidence, rounds: rates(rounds, assignments) },
-		heard: { answers: answersOf, rows }
+		heard: { rows, answers: groupAnswers, assessments }
 	};
 }

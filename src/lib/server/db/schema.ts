@@ -358,6 +358,13 @@ export interface ScoredAnswersTable {
 	answers: string;
 }
 
+export interface PairAssessmentsTable {
+	pair_id: string;
+	program_id: string;
+	fingerprint: string;
+	assessment: string;
+}
+
 export interface ParticipantLinksTable {
 	id: string;
 	participant_id: string;
@@ -447,6 +454,7 @@ export interface Database {
 	assignments: AssignmentsTable;
 	responses: ResponsesTable;
 	scored_answers: ScoredAnswersTable;
+	pair_assessments: PairAssessmentsTable;
 	participant_links: ParticipantLinksTable;
 	outbox: OutboxTable;
 	reminder_sends: ReminderSendsTable;

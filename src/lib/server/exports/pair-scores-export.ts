@@ -25,7 +25,8 @@ export async function pairScoresTable(
 	program: Program,
 	language: string
 ): Promise<ExportTable> {
-	const { evidence } = await loadProgramEvidence(db, program);
+	// Each pair compared in full, with staff and employers too: it needs their answers.
+	const { evidence } = await loadProgramEvidence(db, program, { withAnswers: true });
 	const pairs = await db
 		.selectFrom('pairs')
 		.select(['id', 'status', 'mentor_id', 'protege_id'])

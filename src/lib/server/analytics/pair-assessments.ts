@@ -1,0 +1,221 @@
+import { createHash } from 'node:crypto';
+import {
+	ASSESSMENT_VERSION,
+	type PairAssessment,
+	type ProgramEvidence
+} from '$lib/alignment/program-analysis';
+import type { PairRole, Wave } from '$lib/alignment/risk';
+import type { DbOrTx } from '../db';
+
+/** A pair's assessment and the fingerprint of what it was worked out from. */
+export interface KeptAssessment {
+	fingerprint: string;
+	assessment: PairAssessment;
+}
+
+/** Rows per statement, within every engine's limit on bound values. */
+const BATCH = 200;
+
+/**
+ * What every pair's assessment in a program shares: the assessment's version, the instrument
+ * version its constructs come from, the thresholds and the rule keys, as a short hash.
+ */
+export function programFingerprint(
+	instrumentVersionId: string | null,
+	{ thresholds, keys }: Pick<ProgramEvidence, 'thresholds' | 'keys'>
+): string {
+	const inputs = JSON.stringify([ASSESSMENT_VERSION, instrumentVersionId, thresholds, keys]);
+	return createHash('sha256').update(inputs).digest('base64url').slice(0, 22);
+}
+
+/**
+ * Everything one pair's assessment is worked out from: the program's part, the surveys that
+ * speak for mentor and protégé at each wave (a sent survey never changes), and its overdue ones.
+ */
+export function pairFingerprint(
+	program: string,
+	surveys: Record<Wave, Partial<Record<PairRole, { id: string }>> | undefined>,
+	overdue: readonly { person: PairRole; wave: Wave }[]
+): string {
+	const { pre, mid } = surveys;
+	const late = overdue.map(({ person, wave }) => `${person}:${wave}`).join();
+	return `${program}|${pre?.mentor?.id ?? ''}|${pre?.protege?.id ?? ''}|${mid?.mentor?.id ?? ''}|${mid?.protege?.id ?? ''}|${late}`;
+}
+
+const WAVES = ['pre', 'mid'] as const;
+const ROLES = ['mentor', 'protege'] as const;
+
+/**
+ * How an assessment is kept: its reasons as JSON, and its many numbers (per wave the score and
+ * each construct's divergence, then each partner's positions) as the bytes of 64-bit floats in
+ * base64, which read back exactly and an order of magnitude faster than JSON numbers. NaN
+ * stands for null, and `present` says whose positions there are (a bit per wave and role).
+ */
+interface StoredAssessment {
+	status: PairAssessment['risk']['status'];
+	latest: PairAssessment['risk']['latest'];
+	reasons: PairAssessment['risk']['reasons'];
+	present: number;
+	numbers: string;
+}
+
+/** Numbers per assessment: per wave a score and each construct's divergence, then positions. */
+const numberCount = (constructs: number) => 2 * (1 + constructs) + 4 * constructs;
+
+function encode({ risk, positions }: PairAssessment, keys: readonly string[]): string {
+	const numbers = new Float64Array(numberCount(keys.length));
+	let at = 0;
+	const put = (value: number | null | undefined) => (numbers[at++] = value ?? Number.NaN);
+	let present = 0;
+	for (const wave of WAVES) {
+		put(risk.partners[wave].score);
+		for (const key of keys) put(risk.partners[wave].byConstruct[key]);
+	}
+	WAVES.forEach((wave, w) =>
+		ROLES.forEach((role, r) => {
+			const values = positions[wave][role];
+			if (values) present |= 1 << (2 * w + r);
+			for (let i = 0; i < keys.length; i++) put(values?.[i]);
+		})
+	);
+	const stored: StoredAssessment = {
+		status: risk.status,
+		latest: risk.latest,
+		reasons: risk.reasons,
+		present,
+		numbers: Buffer.from(numbers.buffer).toString('base64')
+	};
+	return JSON.stringify(stored);
+}
+
+function decode(text: string, pairId: string, keys: readonly string[]): PairAssessment {
+	const stored = JSON.parse(text) as StoredAssessment;
+	const count = numberCount(keys.length);
+	// A buffer of its own, so that the floats start where a Float64Array may read them.
+	const bytes = Buffer.alloc(count * 8);
+	bytes.write(stored.numbers, 'base64');
+	const numbers = new Float64Array(bytes.buffer, bytes.byteOffset, count);
+	let at = 0;
+	const take = () => {
+		const value = numbers[at++]!;
+		return Number.isNaN(value) ? null : value;
+	};
+	const alignment = () => {
+		const score = take();
+		const byConstruct: Record<string, number | null> = {};
+		for (const key of keys) byConstruct[key] = take();
+		return { score, byConstruct };
+	};
+	const partners = { pre: alignment(), mid: alignment() };
+	const positions: PairAssessment['positions'] = { pre: {}, mid: {} };
+	WAVES.forEach((wave, w) =>
+		ROLES.forEach((role, r) => {
+			if (stored.present & (1 << (2 * w + r)))
+				positions[wave][role] = Array.from(numbers.subarray(at, at + keys.length));
+			at += keys.length;
+		})
+	);
+	const { status, reasons, latest } = stored;
+	return { risk: { pairId, status, reasons, partners, latest }, positions };
+}
+
+/** The kept assessments whose fingerprint is still the one given, of a whole program or some pairs. */
+async function readKept(
+	db: DbOrTx,
+	programId: string,
+	keys: readonly string[],
+	fingerprints: ReadonlyMap<string, string>,
+	pairIds: string[] | null
+): Promise<Map<string, KeptAssessment>> {
+	const kept = new Map<string, KeptAssessment>();
+	const slices = pairIds === null ? [null] : sliced(pairIds);
+	for (const slice of slices) {
+		const rows = await db
+			.selectFrom('pair_assessments')
+			.select(['pair_id', 'fingerprint', 'assessment'])
+			.where('program_id', '=', programId)
+			.$if(slice !== null, (qb) => qb.where('pair_id', 'in', slice!))
+			.execute();
+		for (const row of rows)
+			if (fingerprints.get(row.pair_id) === row.fingerprint)
+				kept.set(row.pair_id, {
+					fingerprint: row.fingerprint,
+					assessment: decode(row.assessment, row.pair_id, keys)
+				});
+	}
+	return kept;
+}
+
+function sliced<T>(items: T[]): T[][] {
+	const slices: T[][] = [];
+	for (let start = 0; start < items.length; start += BATCH)
+		slices.push(items.slice(start, start + BATCH));
+	return slices;
+}
+
+async function keep(
+	db: DbOrTx,
+	programId: string,
+	keys: readonly string[],
+	fresh: ReadonlyMap<string, KeptAssessment>
+): Promise<void> {
+	for (const slice of sliced([...fresh])) {
+		await db
+			.insertInto('pair_assessments')
+			.values(
+				slice.map(([pairId, { fingerprint, assessment }]) => ({
+					pair_id: pairId,
+					program_id: programId,
+					fingerprint,
+					assessment: encode(assessment, keys)
+				}))
+			)
+			.onConflict((oc) =>
+				oc.column('pair_id').doUpdateSet((eb) => ({
+					fingerprint: eb.ref('excluded.fingerprint'),
+					assessment: eb.ref('excluded.assessment')
+				}))
+			)
+			.execute();
+	}
+}
+
+/**
+ * Every pair's assessment, by pair id. Where its fingerprint is unchanged, it comes from the
+ * build before (`known`) or from the database; the rest are worked out from their answers
+ * (`assess`) and kept in the database for every server process after this one.
+ */
+export async function assessedPairs(
+	db: DbOrTx,
+	programId: string,
+	/** The constructs' keys, in order: how the kept numbers are laid out. */
+	keys: readonly string[],
+	fingerprints: ReadonlyMap<string, string>,
+	known: ReadonlyMap<string, KeptAssessment> | undefined,
+	assess: (pairIds: string[]) => Promise<ReadonlyMap<string, PairAssessment>>
+): Promise<Map<string, KeptAssessment>> {
+	const assessed = new Map<string, KeptAssessment>();
+	const unknown: string[] = [];
+	for (const [pairId, fingerprint] of fingerprints) {
+		const before = known?.get(pairId);
+		if (before?.fingerprint === fingerprint) assessed.set(pairId, before);
+		else unknown.push(pairId);
+	}
+	if (unknown.length === 0) return assessed;
+	// A whole program in one query when little is known; otherwise only the pairs that moved.
+	const whole = unknown.length > fingerprints.size / 2;
+	const kept = await readKept(db, programId, keys, fingerprints, whole ? null : unknown);
+	const stale: string[] = [];
+	for (const pairId of unknown) {
+		const entry = kept.get(pairId);
+		if (entry) assessed.set(pairId, entry);
+		else stale.push(pairId);
+	}
+	if (stale.length === 0) return assessed;
+	const fresh = new Map<string, KeptAssessment>();
+	for (const [pairId, assessment] of await assess(stale))
+		fresh.set(pairId, { fingerprint: fingerprints.get(pairId)!, assessment });
+	await keep(db, programId, keys, fresh);
+	for (const [pairId, entry] of fresh) assessed.set(pairId, entry);
+	return assessed;
+}
