@@ -63,13 +63,6 @@ export function copyRowIndex(index: RowIndex): RowIndex {
 	return { pre: copy(index.pre), mid: copy(index.mid) };
 }
 
-/** The rows round by round, in the order the rounds were made (a stable sort, in one pass). */
-export function inRoundOrder(roundIds: string[], rows: readonly AssignmentRow[]): AssignmentRow[] {
-	const byRound = new Map<string, AssignmentRow[]>(roundIds.map((id) => [id, []]));
-	for (const row of rows) byRound.get(row.round_id)?.push(row);
-	return [...byRound.values()].flat();
-}
-
 const unsentKey = (row: AssignmentRow) =>
 	row.pair_id ? `${row.pair_id}:${row.role}` : row.participant_id;
 

@@ -110,16 +110,42 @@ function nameSearch(q: string, locale: string): (pair: ListedPair) => boolean {
 	return ({ pair }) => has(pair.mentorName) || has(pair.protegeName);
 }
 
+const rank = (p: ListedPair) => ({ standing: p.standing ?? 'ok', severity: p.severity });
+const ended = (p: ListedPair) => (p.standing ? 0 : 1);
+
+/** Pairs that ended last, then most severe first: the order by risk short of names. */
+function bySeverityAlone(a: ListedPair, b: ListedPair): number {
+	return ended(a) - ended(b) || compareSeverity(rank(a), rank(b));
+}
+
 /** Most severe first; pairs that ended last; equal severity by name, so the order can be read. */
 export function bySeverity(locale: string) {
 	const { compare } = collator(locale);
-	const rank = (p: ListedPair) => ({ standing: p.standing ?? 'ok', severity: p.severity });
-	const ended = (p: ListedPair) => (p.standing ? 0 : 1);
 	return (a: ListedPair, b: ListedPair) =>
-		ended(a) - ended(b) ||
-		compareSeverity(rank(a), rank(b)) ||
+		bySeverityAlone(a, b) ||
 		compare(a.pair.protegeName, b.pair.protegeName) ||
 		compare(a.pair.mentorName, b.pair.mentorName);
+}
+
+/**
+ * The pairs from `start` to `end` in the order by risk, names and all: sorted by severity, then
+ * by name only within the runs of equal severity that the page reaches. Thousands of pairs share
+ * a severity, and comparing names in the reader's language is what a full sort spends its time on.
+ */
+function pageBySeverity(
+	pairs: ListedPair[],
+	locale: string,
+	start: number,
+	end: number
+): ListedPair[] {
+	const sorted = pairs.sort(bySeverityAlone);
+	let from = Math.min(start, sorted.length);
+	let to = Math.min(end, sorted.length);
+	if (from >= to) return [];
+	while (from > 0 && bySeverityAlone(sorted[from - 1]!, sorted[from]!) === 0) from -= 1;
+	while (to < sorted.length && bySeverityAlone(sorted[to - 1]!, sorted[to]!) === 0) to += 1;
+	const reached = sorted.slice(from, to).sort(bySeverity(locale));
+	return reached.slice(start - from, end - from);
 }
 
 function compareBy(sort: string, locale: string) {
@@ -221,19 +247,20 @@ export function pairsTable(
 	locale: string
 ): PairsPage {
 	const named = nameSearch(query.q, locale);
-	const sorted = listed
-		.filter((pair) => matchesFilter(pair, query.status) && named(pair))
-		.sort(compareBy(query.sort, locale));
-	const pages = Math.max(1, Math.ceil(sorted.length / PAIRS_PER_PAGE));
+	const shown = listed.filter((pair) => matchesFilter(pair, query.status) && named(pair));
+	const pages = Math.max(1, Math.ceil(shown.length / PAIRS_PER_PAGE));
 	const page = Math.min(query.page, pages);
+	const [start, end] = [(page - 1) * PAIRS_PER_PAGE, page * PAIRS_PER_PAGE];
+	const onPage =
+		query.sort === 'risk'
+			? pageBySeverity(shown, locale, start, end)
+			: shown.sort(compareBy(query.sort, locale)).slice(start, end);
 	const context: RowContext = {
 		...evidence,
 		items: itemsByKey(evidence.constructs),
 		constructOf: constructOfItem(evidence.constructs),
 		locale
 	};
-	const rows = sorted
-		.slice((page - 1) * PAIRS_PER_PAGE, page * PAIRS_PER_PAGE)
-		.map((pair) => pairRow(pair, context));
-	return { rows, total: sorted.length, pages, page };
+	const rows = onPage.map((pair) => pairRow(pair, context));
+	return { rows, total: shown.length, pages, page };
 }

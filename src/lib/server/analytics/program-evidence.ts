@@ -26,7 +26,6 @@ import {
 	copyRowIndex,
 	emptyRowIndex,
 	hear,
-	inRoundOrder,
 	waveSurveys,
 	type AssignmentRow,
 	type PairRow,
@@ -175,7 +174,7 @@ interface Built {
 /**
  * The rows of evidence built before, where all that has happened since is that surveys were
  * started or sent: only the surveys sent since are read, and marked sent (a sent survey stays
- * sent; a started one counts as unsent, as before), and their ids given. Null when they are not
+ * sent; a started one counts as unsent, as before), and their places among the rows given. Null when they are not
  * exactly the `count` the stamps differ by (one sent with an earlier time): then everything is
  * read again.
  */
@@ -184,7 +183,7 @@ async function withSurveysSentSince(
 	basis: EvidenceBasis,
 	rounds: Round[],
 	{ since, count }: { since: number; count: number }
-): Promise<{ basis: EvidenceBasis; sent: ReadonlySet<string> } | null> {
+): Promise<{ basis: EvidenceBasis; sent: readonly number[] } | null> {
 	const sent = rounds.length
 		? await db
 				.selectFrom('assignments')
@@ -199,13 +198,13 @@ async function withSurveysSentSince(
 				.execute()
 		: [];
 	const sentSince = new Set(sent.map((row) => row.id));
-	const newlySent = new Set<string>();
-	const assignments = basis.assignments.map((row) => {
+	const newlySent: number[] = [];
+	const assignments = basis.assignments.map((row, index) => {
 		if (row.status === 'submitted' || !sentSince.has(row.id)) return row;
-		newlySent.add(row.id);
+		newlySent.push(index);
 		return { ...row, status: 'submitted' as const };
 	});
-	return newlySent.size === count ? { basis: { ...basis, assignments }, sent: newlySent } : null;
+	return newlySent.length === count ? { basis: { ...basis, assignments }, sent: newlySent } : null;
 }
 
 async function readBasis(
@@ -355,8 +354,8 @@ async function buildEvidence(
 		withAnswers: boolean;
 		/** What the build before left. */
 		before?: Heard;
-		/** The surveys sent after the build before: only those are taken in. */
-		sent?: ReadonlySet<string>;
+		/** Where the surveys sent after the build before are among the rows: only those are taken in. */
+		sent?: readonly number[];
 	}
 ): Promise<{ loaded: LoadedProgram; heard: Heard }> {
 	const analysed = rounds.filter((r): r is Round & { wave: Wave } => r.wave !== 'post');
@@ -369,14 +368,18 @@ async function buildEvidence(
 	const roundById = new Map(analysed.map((r) => [r.id, r]));
 	const since = before && sent ? { before, sent } : undefined;
 	const rows = since ? copyRowIndex(since.before.rows) : emptyRowIndex();
-	inRoundOrder(
-		rounds.map((r) => r.id),
-		assignments
-	).forEach((row, order) => {
+	// A row's place in round order, for hear(): by round, then as the rows came. The same for
+	// every build from the same rows, so that a row taken in later falls where it would have.
+	const roundOrder = new Map(rounds.map((r, i) => [r.id, i]));
+	const take = (index: number) => {
+		const row = assignments[index]!;
 		const round = roundById.get(row.round_id);
-		if (!round || (since && !since.sent.has(row.id))) return;
+		if (!round) return;
+		const order = roundOrder.get(row.round_id)! * assignments.length + index;
 		hear(rows[round.wave], row, order, row.status !== 'submitted' && isOverdue(round, today));
-	});
+	};
+	if (since) since.sent.forEach(take);
+	else for (let index = 0; index < assignments.length; index++) take(index);
 	const overdue = new Map<string, { person: PairRole; wave: Wave }[]>();
 	const surveys = {
 		pre: waveSurveys(rows.pre, 'pre', pairs, employerOf, overdue),

@@ -6,7 +6,13 @@ import { constructs } from '$lib/alignment/testing/instrument';
 import type { PairNames } from '../pairs/pairs';
 import { attentionPairs } from './attention-pairs';
 import { itemsByKey, type OverviewQuery } from './program-overview';
-import { countByStanding, listedPairs, pairsTable, PAIRS_PER_PAGE } from './pairs-table';
+import {
+	bySeverity,
+	countByStanding,
+	listedPairs,
+	pairsTable,
+	PAIRS_PER_PAGE
+} from './pairs-table';
 
 const none: Alignment = { score: null, byConstruct: {} };
 
@@ -139,6 +145,36 @@ describe('the pairs table of a program overview', () => {
 			'Bélanger 2'
 		]);
 		expect(first).toHaveLength(PAIRS_PER_PAGE);
+	});
+
+	it('pages by risk exactly as a full sort by risk and names would', () => {
+		// 90 pairs in few severities, with names that need the reader's collation to order.
+		const statuses: RiskLevel[] = ['ok', 'watch', 'at_risk'];
+		const names = ['Émile', 'emma', 'Zoé', 'Ève', 'ana', 'Ánh', 'Ola'];
+		const ids = Array.from({ length: 90 }, (_, i) => `p${i}`);
+		const many = listedPairs(
+			{
+				pairs: ids.map((id, i) =>
+					analysed(
+						id,
+						statuses[i % 3]!,
+						0.3,
+						i % 3 === 0 ? [] : Array(i % 2 ? 1 : 2).fill(lateMentor)
+					)
+				)
+			} as ProgramAnalysis,
+			ids.map((id, i) => ({
+				...pair(id, names[(i * 5) % names.length]!, i % 11 === 0 ? 'completed' : 'active'),
+				mentorName: names[(i * 3) % names.length]!
+			}))
+		);
+		const everyRow = [...many].sort(bySeverity('fr')).map((p) => p.pair.id);
+		const paged = [1, 2, 3, 4].flatMap((page) =>
+			pairsTable(many, evidence, { sort: 'risk', status: 'all', q: '', page }, 'fr').rows.map(
+				(row) => row.id
+			)
+		);
+		expect(paged).toEqual(everyRow);
 	});
 
 	it('makes rows only for a page at a time', () => {
