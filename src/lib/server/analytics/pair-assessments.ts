@@ -7,14 +7,16 @@ import {
 import type { PairRole, Wave } from '$lib/alignment/risk';
 import type { DbOrTx } from '../db';
 
-/** A pair's assessment and the fingerprint of what it was worked out from. */
-export interface KeptAssessment {
-	fingerprint: string;
-	assessment: PairAssessment;
+/** Pairs' assessments, and the fingerprints of what each was worked out from, by pair id. */
+export interface KeptAssessments {
+	fingerprints: ReadonlyMap<string, string>;
+	assessments: ReadonlyMap<string, PairAssessment>;
 }
 
 /** Rows per statement, within every engine's limit on bound values. */
 const BATCH = 200;
+/** Pairs assessed from their answers at a time. */
+const ASSESSED_AT_ONCE = 1000;
 
 /**
  * What every pair's assessment in a program shares: the assessment's version, the instrument
@@ -126,8 +128,8 @@ async function readKept(
 	keys: readonly string[],
 	fingerprints: ReadonlyMap<string, string>,
 	pairIds: string[] | null
-): Promise<Map<string, KeptAssessment>> {
-	const kept = new Map<string, KeptAssessment>();
+): Promise<Map<string, PairAssessment>> {
+	const kept = new Map<string, PairAssessment>();
 	const slices = pairIds === null ? [null] : sliced(pairIds);
 	for (const slice of slices) {
 		const rows = await db
@@ -138,18 +140,15 @@ async function readKept(
 			.execute();
 		for (const row of rows)
 			if (fingerprints.get(row.pair_id) === row.fingerprint)
-				kept.set(row.pair_id, {
-					fingerprint: row.fingerprint,
-					assessment: decode(row.assessment, row.pair_id, keys)
-				});
+				kept.set(row.pair_id, decode(row.assessment, row.pair_id, keys));
 	}
 	return kept;
 }
 
-function sliced<T>(items: T[]): T[][] {
+function sliced<T>(items: T[], size = BATCH): T[][] {
 	const slices: T[][] = [];
-	for (let start = 0; start < items.length; start += BATCH)
-		slices.push(items.slice(start, start + BATCH));
+	for (let start = 0; start < items.length; start += size)
+		slices.push(items.slice(start, start + size));
 	return slices;
 }
 
@@ -157,16 +156,17 @@ async function keep(
 	db: DbOrTx,
 	programId: string,
 	keys: readonly string[],
-	fresh: ReadonlyMap<string, KeptAssessment>
+	fingerprints: ReadonlyMap<string, string>,
+	fresh: ReadonlyMap<string, PairAssessment>
 ): Promise<void> {
 	for (const slice of sliced([...fresh])) {
 		await db
 			.insertInto('pair_assessments')
 			.values(
-				slice.map(([pairId, { fingerprint, assessment }]) => ({
+				slice.map(([pairId, assessment]) => ({
 					pair_id: pairId,
 					program_id: programId,
-					fingerprint,
+					fingerprint: fingerprints.get(pairId)!,
 					assessment: encode(assessment, keys)
 				}))
 			)
@@ -191,14 +191,15 @@ export async function assessedPairs(
 	/** The constructs' keys, in order: how the kept numbers are laid out. */
 	keys: readonly string[],
 	fingerprints: ReadonlyMap<string, string>,
-	known: ReadonlyMap<string, KeptAssessment> | undefined,
+	known: KeptAssessments | undefined,
 	assess: (pairIds: string[]) => Promise<ReadonlyMap<string, PairAssessment>>
-): Promise<Map<string, KeptAssessment>> {
-	const assessed = new Map<string, KeptAssessment>();
+): Promise<Map<string, PairAssessment>> {
+	const assessed = new Map<string, PairAssessment>();
 	const unknown: string[] = [];
 	for (const [pairId, fingerprint] of fingerprints) {
-		const before = known?.get(pairId);
-		if (before?.fingerprint === fingerprint) assessed.set(pairId, before);
+		const before =
+			known?.fingerprints.get(pairId) === fingerprint ? known.assessments.get(pairId) : undefined;
+		if (before) assessed.set(pairId, before);
 		else unknown.push(pairId);
 	}
 	if (unknown.length === 0) return assessed;
@@ -207,15 +208,15 @@ export async function assessedPairs(
 	const kept = await readKept(db, programId, keys, fingerprints, whole ? null : unknown);
 	const stale: string[] = [];
 	for (const pairId of unknown) {
-		const entry = kept.get(pairId);
-		if (entry) assessed.set(pairId, entry);
+		const assessment = kept.get(pairId);
+		if (assessment) assessed.set(pairId, assessment);
 		else stale.push(pairId);
 	}
-	if (stale.length === 0) return assessed;
-	const fresh = new Map<string, KeptAssessment>();
-	for (const [pairId, assessment] of await assess(stale))
-		fresh.set(pairId, { fingerprint: fingerprints.get(pairId)!, assessment });
-	await keep(db, programId, keys, fresh);
-	for (const [pairId, entry] of fresh) assessed.set(pairId, entry);
+	// In slices, so that only a slice's answers are in memory at once, however many pairs changed.
+	for (const slice of sliced(stale, ASSESSED_AT_ONCE)) {
+		const fresh = await assess(slice);
+		await keep(db, programId, keys, fingerprints, fresh);
+		for (const [pairId, assessment] of fresh) assessed.set(pairId, assessment);
+	}
 	return assessed;
 }

@@ -1,7 +1,6 @@
 import type { AnswerSet } from '$lib/alignment/pair-alignment';
 import {
 	assessPairInFull,
-	type PairAssessment,
 	type ProgramEvidence,
 	type WaveAnswers
 } from '$lib/alignment/program-analysis';
@@ -36,7 +35,7 @@ import {
 	assessedPairs,
 	pairFingerprint,
 	programFingerprint,
-	type KeptAssessment
+	type KeptAssessments
 } from './pair-assessments';
 import { loadEveryAnswer, loadScoredAnswers } from './submitted-answers';
 
@@ -293,7 +292,7 @@ function sharingStrings(basis: EvidenceBasis): EvidenceBasis {
 interface Heard {
 	rows: RowIndex;
 	answers: ReadonlyMap<string, AnswerSet>;
-	assessments: ReadonlyMap<string, KeptAssessment>;
+	assessments: KeptAssessments;
 }
 
 const NO_ANSWERS: WaveAnswers = { byPair: new Map(), byEmployer: new Map(), staff: [] };
@@ -421,7 +420,7 @@ async function buildEvidence(
 		};
 		return {
 			loaded: { evidence, rounds: rates(rounds, assignments) },
-			heard: { rows, answers, assessments: new Map() }
+			heard: { rows, answers, assessments: { fingerprints: new Map(), assessments: new Map() } }
 		};
 	}
 
@@ -445,6 +444,7 @@ async function buildEvidence(
 			)
 		])
 	);
+	const pairById = new Map(evidence.pairs.map((pair) => [pair.id, pair]));
 	const assessments = await assessedPairs(
 		db,
 		program.id,
@@ -463,15 +463,12 @@ async function buildEvidence(
 					mid: answersOf(surveys.mid, answers, pairIds)
 				}
 			};
-			const byId = new Map(evidence.pairs.map((pair) => [pair.id, pair]));
-			return new Map(pairIds.map((id) => [id, assessPairInFull(ofPairs, byId.get(id)!)]));
+			return new Map(pairIds.map((id) => [id, assessPairInFull(ofPairs, pairById.get(id)!)]));
 		}
 	);
-	evidence.assessed = new Map<string, PairAssessment>(
-		[...assessments].map(([id, kept]) => [id, kept.assessment])
-	);
+	evidence.assessed = assessments;
 	return {
 		loaded: { evidence, rounds: rates(rounds, assignments) },
-		heard: { rows, answers: groupAnswers, assessments }
+		heard: { rows, answers: groupAnswers, assessments: { fingerprints, assessments } }
 	};
 }
