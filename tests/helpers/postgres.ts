@@ -23,9 +23,11 @@ export function postgresServerUrl(): Promise<string> {
 async function reachServer(): Promise<string> {
 	const given = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
 	if (given) return given;
-	const first = await tryConnect(LOCAL_URL);
+	const first = await untilStarted(LOCAL_URL);
 	if (first === 'ok') return LOCAL_URL;
 	if (first === 'down') startLocalCluster();
+	// Another test file may have just started the cluster: wait until it takes connections.
+	if ((await untilStarted(LOCAL_URL)) === 'ok') return LOCAL_URL;
 	ensureLocalRole();
 	const second = await tryConnect(LOCAL_URL);
 	if (second !== 'ok')
@@ -33,7 +35,16 @@ async function reachServer(): Promise<string> {
 	return LOCAL_URL;
 }
 
-async function tryConnect(url: string): Promise<'ok' | 'down' | string> {
+/** Tries to connect, again while the server says it is starting up (for up to 30 s). */
+async function untilStarted(url: string): Promise<'ok' | 'down' | string> {
+	for (let attempt = 0; ; attempt++) {
+		const state = await tryConnect(url);
+		if (state !== 'starting' || attempt >= 120) return state;
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}
+
+async function tryConnect(url: string): Promise<'ok' | 'down' | 'starting' | string> {
 	const client = new pg.Client({ connectionString: url });
 	try {
 		await client.connect();
@@ -42,6 +53,8 @@ async function tryConnect(url: string): Promise<'ok' | 'down' | string> {
 	} catch (error) {
 		const code = (error as { code?: string }).code;
 		if (code === 'ECONNREFUSED' || code === 'ENOENT') return 'down';
+		// 57P03: the database system is starting up (or shutting down).
+		if (code === '57P03') return 'starting';
 		return error instanceof Error ? error.message : String(error);
 	}
 }
