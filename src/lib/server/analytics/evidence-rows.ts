@@ -1,3 +1,5 @@
+import type { AnswerSet } from '$lib/alignment/pair-alignment';
+import type { WaveAnswers } from '$lib/alignment/program-analysis';
 import type { PairRole, Wave } from '$lib/alignment/risk';
 import type { AssignmentRole, AssignmentStatus, PairStatus } from '../db/schema';
 import { OPEN_PAIR_STATUSES } from '../pairs/pairs';
@@ -139,4 +141,42 @@ export function waveSurveys(
 	}
 	const staff = [...rows.byStaff].sort(([a], [b]) => (a < b ? -1 : 1));
 	return { byPair, byEmployer, staff: staff.map(([, heard]) => heard.row) };
+}
+
+export const NO_ANSWERS: WaveAnswers = { byPair: new Map(), byEmployer: new Map(), staff: [] };
+
+/** The answers of a wave's surveys, all of them or those of some pairs (and every group's). */
+export function answersOf(
+	surveys: WaveSurveys,
+	answers: ReadonlyMap<string, AnswerSet>,
+	pairIds: Iterable<string> | null
+): WaveAnswers {
+	const of = (row: AssignmentRow) => answers.get(row.id) ?? {};
+	const byPair = new Map<string, Partial<Record<PairRole, AnswerSet>>>();
+	for (const pairId of pairIds ?? surveys.byPair.keys()) {
+		const own = surveys.byPair.get(pairId);
+		if (!own) continue;
+		const set: Partial<Record<PairRole, AnswerSet>> = {};
+		if (own.mentor) set.mentor = of(own.mentor);
+		if (own.protege) set.protege = of(own.protege);
+		byPair.set(pairId, set);
+	}
+	const byEmployer = new Map(
+		[...surveys.byEmployer].map(([employerId, rows]) => [employerId, rows.map(of)])
+	);
+	return { byPair, byEmployer, staff: surveys.staff.map(of) };
+}
+
+/** The sent surveys that speak for the program's groups (employer contacts and coordinators). */
+export const groupSurveys = (surveys: WaveSurveys) => [
+	...[...surveys.byEmployer.values()].flat(),
+	...surveys.staff
+];
+
+/** The sent surveys that speak for some pairs. */
+export function pairSurveys(surveys: WaveSurveys, pairIds: readonly string[]): AssignmentRow[] {
+	return pairIds.flatMap((pairId) => {
+		const own = surveys.byPair.get(pairId);
+		return [own?.mentor ?? [], own?.protege ?? []].flat();
+	});
 }

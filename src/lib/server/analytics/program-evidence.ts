@@ -1,9 +1,5 @@
 import type { AnswerSet } from '$lib/alignment/pair-alignment';
-import {
-	assessPairInFull,
-	type ProgramEvidence,
-	type WaveAnswers
-} from '$lib/alignment/program-analysis';
+import { assessPairInFull, type ProgramEvidence } from '$lib/alignment/program-analysis';
 import { DEFAULT_RISK_KEYS, type PairRole, type Wave } from '$lib/alignment/risk';
 import type { ConstructDocument } from '$lib/instruments/types';
 import { addDays } from '$lib/time/days';
@@ -22,14 +18,17 @@ import {
 	sentCount
 } from './evidence-cache';
 import {
+	answersOf,
 	copyRowIndex,
 	emptyRowIndex,
+	groupSurveys,
 	hear,
+	NO_ANSWERS,
+	pairSurveys,
 	waveSurveys,
 	type AssignmentRow,
 	type PairRow,
-	type RowIndex,
-	type WaveSurveys
+	type RowIndex
 } from './evidence-rows';
 import {
 	assessedPairs,
@@ -161,8 +160,8 @@ interface EvidenceBasis {
 }
 
 /**
- * What the cache keeps: the evidence, its rows, and its sent answers by person and pair for the
- * next build (a sent survey never changes). Leaving the cache, a program takes all of it along.
+ * What the cache keeps: the evidence, its rows, and what the next build takes from this one (see
+ * Heard). Leaving the cache, a program takes all of it along.
  */
 interface Built {
 	loaded: LoadedProgram;
@@ -173,9 +172,9 @@ interface Built {
 /**
  * The rows of evidence built before, where all that has happened since is that surveys were
  * started or sent: only the surveys sent since are read, and marked sent (a sent survey stays
- * sent; a started one counts as unsent, as before), and their places among the rows given. Null when they are not
- * exactly the `count` the stamps differ by (one sent with an earlier time): then everything is
- * read again.
+ * sent; a started one counts as unsent, as before), and their places among the rows given. Null
+ * when they are not exactly the `count` the stamps differ by (one sent with an earlier time):
+ * then everything is read again.
  */
 async function withSurveysSentSince(
 	db: DbOrTx,
@@ -293,44 +292,6 @@ interface Heard {
 	rows: RowIndex;
 	answers: ReadonlyMap<string, AnswerSet>;
 	assessments: KeptAssessments;
-}
-
-const NO_ANSWERS: WaveAnswers = { byPair: new Map(), byEmployer: new Map(), staff: [] };
-
-/** The answers of a wave's surveys, all of them or those of some pairs (and every group's). */
-function answersOf(
-	surveys: WaveSurveys,
-	answers: ReadonlyMap<string, AnswerSet>,
-	pairIds: Iterable<string> | null
-): WaveAnswers {
-	const of = (row: AssignmentRow) => answers.get(row.id) ?? {};
-	const byPair = new Map<string, Partial<Record<PairRole, AnswerSet>>>();
-	for (const pairId of pairIds ?? surveys.byPair.keys()) {
-		const own = surveys.byPair.get(pairId);
-		if (!own) continue;
-		const set: Partial<Record<PairRole, AnswerSet>> = {};
-		if (own.mentor) set.mentor = of(own.mentor);
-		if (own.protege) set.protege = of(own.protege);
-		byPair.set(pairId, set);
-	}
-	const byEmployer = new Map(
-		[...surveys.byEmployer].map(([employerId, rows]) => [employerId, rows.map(of)])
-	);
-	return { byPair, byEmployer, staff: surveys.staff.map(of) };
-}
-
-/** The sent surveys that speak for the program's groups (employer contacts and coordinators). */
-const groupSurveys = (surveys: WaveSurveys) => [
-	...[...surveys.byEmployer.values()].flat(),
-	...surveys.staff
-];
-
-/** The sent surveys that speak for some pairs. */
-function pairSurveys(surveys: WaveSurveys, pairIds: readonly string[]): AssignmentRow[] {
-	return pairIds.flatMap((pairId) => {
-		const own = surveys.byPair.get(pairId);
-		return [own?.mentor ?? [], own?.protege ?? []].flat();
-	});
 }
 
 /**
