@@ -36,7 +36,10 @@ export function buildIfStale() {
 	// The build's messages are progress, like this line: on stderr, so stdout stays the output.
 	const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
 		cwd: root,
-		stdio: ['ignore', process.stderr, process.stderr]
+		stdio: ['ignore', process.stderr, process.stderr],
+		// Said outright: left unset, a plugin's configuration loader sets it to `development`
+		// while Vite resolves its config, and Svelte then compiles its development checks in.
+		env: { ...process.env, NODE_ENV: 'production' }
 	});
 	if (build.status !== 0) {
 		console.error('[tandem] The build failed; see the messages above.');
