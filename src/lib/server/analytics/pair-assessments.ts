@@ -50,7 +50,7 @@ const ROLES = ['mentor', 'protege'] as const;
 /**
  * How an assessment is kept: its reasons as JSON, and its many numbers (per wave the score and
  * each construct's divergence, then each partner's positions) as the bytes of 64-bit floats in
- * base64, which read back exactly and an order of magnitude faster than JSON numbers. NaN
+ * base64, which read back exactly and several times faster than JSON numbers. NaN
  * stands for null, and `present` says whose positions there are (a bit per wave and role).
  */
 interface StoredAssessment {
