@@ -173,10 +173,13 @@ export const groupSurveys = (surveys: WaveSurveys) => [
 	...surveys.staff
 ];
 
-/** The sent surveys that speak for some pairs. */
-export function pairSurveys(surveys: WaveSurveys, pairIds: readonly string[]): AssignmentRow[] {
-	return pairIds.flatMap((pairId) => {
-		const own = surveys.byPair.get(pairId);
-		return [own?.mentor ?? [], own?.protege ?? []].flat();
-	});
+/** The sent surveys that speak for some pairs, or (null) for every pair. */
+export function pairSurveys(
+	surveys: WaveSurveys,
+	pairIds: readonly string[] | null
+): AssignmentRow[] {
+	const owns = pairIds
+		? pairIds.map((pairId) => surveys.byPair.get(pairId))
+		: surveys.byPair.values();
+	return [...owns].flatMap((own) => [own?.mentor ?? [], own?.protege ?? []].flat());
 }

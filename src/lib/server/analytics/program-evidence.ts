@@ -361,9 +361,8 @@ async function buildEvidence(
 		overdue
 	};
 	const everySurvey = () => [
-		...[...surveys.pre.byPair.values(), ...surveys.mid.byPair.values()].flatMap((own) =>
-			[own.mentor ?? [], own.protege ?? []].flat()
-		),
+		...pairSurveys(surveys.pre, null),
+		...pairSurveys(surveys.mid, null),
 		...groupSurveys(surveys.pre),
 		...groupSurveys(surveys.mid)
 	];
@@ -405,7 +404,7 @@ async function buildEvidence(
 			)
 		])
 	);
-	const pairById = new Map(evidence.pairs.map((pair) => [pair.id, pair]));
+	let pairById: Map<string, ProgramEvidence['pairs'][number]> | undefined;
 	const assessments = await assessedPairs(
 		db,
 		program.id,
@@ -424,7 +423,10 @@ async function buildEvidence(
 					mid: answersOf(surveys.mid, answers, pairIds)
 				}
 			};
-			return new Map(pairIds.map((id) => [id, assessPairInFull(ofPairs, pairById.get(id)!)]));
+			// Only when some pair is assessed again: after one more survey, one pair of thousands.
+			pairById ??= new Map(evidence.pairs.map((pair) => [pair.id, pair]));
+			const byId = pairById;
+			return new Map(pairIds.map((id) => [id, assessPairInFull(ofPairs, byId.get(id)!)]));
 		}
 	);
 	evidence.assessed = assessments;
