@@ -90,7 +90,33 @@ function encode({ risk, positions }: PairAssessment, keys: readonly string[]): s
 	return JSON.stringify(stored);
 }
 
-function decode(text: string, pairId: string, keys: readonly string[]): PairAssessment {
+/**
+ * The same value with each string in it that `seen` already holds replaced by that one: the
+ * reasons of thousands of pairs name the same few items, kinds and answers, and each parsed
+ * copy would otherwise be kept for as long as the program's evidence.
+ */
+function sharingStrings<T>(value: T, seen: Map<string, string>): T {
+	if (typeof value === 'string') {
+		const known = seen.get(value);
+		if (known !== undefined) return known as T;
+		seen.set(value, value);
+		return value;
+	}
+	if (Array.isArray(value)) {
+		for (let i = 0; i < value.length; i++) value[i] = sharingStrings(value[i], seen);
+	} else if (value !== null && typeof value === 'object') {
+		const record = value as Record<string, unknown>;
+		for (const key of Object.keys(record)) record[key] = sharingStrings(record[key], seen);
+	}
+	return value;
+}
+
+function decode(
+	text: string,
+	pairId: string,
+	keys: readonly string[],
+	seen: Map<string, string>
+): PairAssessment {
 	const stored = JSON.parse(text) as StoredAssessment;
 	const count = numberCount(keys.length);
 	// A buffer of its own, so that the floats start where a Float64Array may read them.
@@ -112,12 +138,17 @@ function decode(text: string, pairId: string, keys: readonly string[]): PairAsse
 	const positions: PairAssessment['positions'] = { pre: {}, mid: {} };
 	WAVES.forEach((wave, w) =>
 		ROLES.forEach((role, r) => {
-			if (stored.present & (1 << (2 * w + r)))
-				positions[wave][role] = Array.from(numbers.subarray(at, at + keys.length));
+			if (stored.present & (1 << (2 * w + r))) {
+				// Sized exactly: Array.from would leave room to grow, twice the memory.
+				const values = new Array<number>(keys.length);
+				for (let i = 0; i < keys.length; i++) values[i] = numbers[at + i]!;
+				positions[wave][role] = values;
+			}
 			at += keys.length;
 		})
 	);
-	const { status, reasons, latest } = stored;
+	const { status, latest } = stored;
+	const reasons = sharingStrings(stored.reasons, seen);
 	return { risk: { pairId, status, reasons, partners, latest }, positions };
 }
 
@@ -130,6 +161,7 @@ async function readKept(
 	pairIds: string[] | null
 ): Promise<Map<string, PairAssessment>> {
 	const kept = new Map<string, PairAssessment>();
+	const seen = new Map<string, string>();
 	const slices = pairIds === null ? [null] : sliced(pairIds);
 	for (const slice of slices) {
 		const rows = await db
@@ -140,7 +172,7 @@ async function readKept(
 			.execute();
 		for (const row of rows)
 			if (fingerprints.get(row.pair_id) === row.fingerprint)
-				kept.set(row.pair_id, decode(row.assessment, row.pair_id, keys));
+				kept.set(row.pair_id, decode(row.assessment, row.pair_id, keys, seen));
 	}
 	return kept;
 }
