@@ -28,12 +28,13 @@ export interface ChecksumPolicy {
  *   page again, answers included, and every showing is audited.
  * - `attempt_limits`: a refused sign-in, second step or mail send is counted before it is checked.
  * - `write_probes`: a health check rewrites its one row (every few seconds at most).
- * - `pair_assessments`: a page that shows a program's pairs keeps their assessments, worked out
- *   from answers already there (analytics/pair-assessments.ts).
+ * - `pair_assessments`, `evidence_marks`: a page that shows a program's pairs keeps their
+ *   assessments, worked out from answers already there, and marks the program's evidence
+ *   (analytics/pair-assessments.ts, evidence-marks.ts).
  * Every other table and column, the rest of the audit log included, must stay as it was.
  */
 export const REFUSED_REQUEST_POLICY: ChecksumPolicy = {
-	ignoreTables: ['attempt_limits', 'write_probes', 'pair_assessments'],
+	ignoreTables: ['attempt_limits', 'write_probes', 'pair_assessments', 'evidence_marks'],
 	ignoreColumns: { sessions: ['last_verified_at'] },
 	ignoreAuditActions: [
 		'signin.failed',

@@ -44,6 +44,16 @@ export function pairFingerprint(
 	return `${program}|${pre?.mentor?.id ?? ''}|${pre?.protege?.id ?? ''}|${mid?.mentor?.id ?? ''}|${mid?.protege?.id ?? ''}|${late}`;
 }
 
+/** The overdue surveys a pair's fingerprint names, in the order pairFingerprint wrote them. */
+export function overdueOf(fingerprint: string): { person: PairRole; wave: Wave }[] {
+	const late = fingerprint.slice(fingerprint.lastIndexOf('|') + 1);
+	if (late === '') return [];
+	return late.split(',').map((entry) => {
+		const [person, wave] = entry.split(':') as [PairRole, Wave];
+		return { person, wave };
+	});
+}
+
 const WAVES = ['pre', 'mid'] as const;
 const ROLES = ['mentor', 'protege'] as const;
 
@@ -175,6 +185,30 @@ async function readKept(
 				kept.set(row.pair_id, decode(row.assessment, row.pair_id, keys, seen));
 	}
 	return kept;
+}
+
+export interface KeptRow {
+	pair_id: string;
+	fingerprint: string;
+	assessment: string;
+}
+
+/** A program's kept assessments as stored, in pair id order; decoded by decodeKept. */
+export async function everyKeptRow(db: DbOrTx, programId: string): Promise<KeptRow[]> {
+	return db
+		.selectFrom('pair_assessments')
+		.select(['pair_id', 'fingerprint', 'assessment'])
+		.where('program_id', '=', programId)
+		.orderBy('pair_id')
+		.execute();
+}
+
+export function decodeKept(
+	rows: readonly { pair_id: string; assessment: string }[],
+	keys: readonly string[]
+): Map<string, PairAssessment> {
+	const seen = new Map<string, string>();
+	return new Map(rows.map((row) => [row.pair_id, decode(row.assessment, row.pair_id, keys, seen)]));
 }
 
 function sliced<T>(items: T[], size = BATCH): T[][] {

@@ -30,11 +30,16 @@ import {
 	type PairRow,
 	type RowIndex
 } from './evidence-rows';
+import { fingerprintsDigest, markedDigest, markEvidence } from './evidence-marks';
 import {
 	assessedPairs,
+	decodeKept,
+	everyKeptRow,
+	overdueOf,
 	pairFingerprint,
 	programFingerprint,
-	type KeptAssessments
+	type KeptAssessments,
+	type KeptRow
 } from './pair-assessments';
 import { loadEveryAnswer, loadScoredAnswers } from './submitted-answers';
 
@@ -76,6 +81,39 @@ function rates(rounds: Round[], assignments: AssignmentRow[]): RoundRates[] {
 			byRole.set(row.role, rate);
 		}
 		return { round, roles: ROLE_ORDER.flatMap((role) => byRole.get(role) ?? []) };
+	});
+}
+
+/** The same rates as rates(), counted by the database. */
+async function countedRates(db: DbOrTx, rounds: Round[]): Promise<RoundRates[]> {
+	const counts = rounds.length
+		? await db
+				.selectFrom('assignments')
+				.select((eb) => [
+					'round_id',
+					'role',
+					eb.fn.countAll().as('total'),
+					eb.fn
+						.sum(eb.case().when('status', '=', 'submitted').then(1).else(0).end())
+						.as('submitted')
+				])
+				.where(
+					'round_id',
+					'in',
+					rounds.map((r) => r.id)
+				)
+				.groupBy(['round_id', 'role'])
+				.execute()
+		: [];
+	return rounds.map((round) => {
+		const ofRound = counts.filter((row) => row.round_id === round.id);
+		return {
+			round,
+			roles: ROLE_ORDER.flatMap((role) => {
+				const row = ofRound.find((r) => r.role === role);
+				return row ? [{ role, total: Number(row.total), submitted: Number(row.submitted) }] : [];
+			})
+		};
 	});
 }
 
@@ -134,22 +172,74 @@ export async function loadProgramEvidence(
 	const cached = cachedEvidence<Built>(db, program.id, stamp);
 	if (cached) return cached.loaded;
 	const previous = previousEvidence<Built>(db, program.id);
+	const rowsBefore = previous?.value.basis;
 	const updated =
-		previous && onlySurveysMovedOn(previous.stamp, stamp)
-			? await withSurveysSentSince(db, previous.value.basis, rounds, {
+		previous && rowsBefore && onlySurveysMovedOn(previous.stamp, stamp)
+			? await withSurveysSentSince(db, rowsBefore, rounds, {
 					since: lastSentAt(previous.stamp),
 					count: sentCount(stamp) - sentCount(previous.stamp)
 				})
 			: null;
+	const built =
+		(!updated && (await evidenceFromMark(db, program, today, rounds, stamp.key))) ||
+		(await buildAndMark(db, program, today, rounds, stamp.key, previous?.value.heard, updated));
+	rememberEvidence(db, program.id, stamp, built, built.loaded.evidence.pairs.length);
+	return built.loaded;
+}
+
+/** The evidence from its rows (only those sent since, after `updated`), marked in the database. */
+async function buildAndMark(
+	db: DbOrTx,
+	program: Program,
+	today: string,
+	rounds: Round[],
+	stampKey: string,
+	before: Heard | undefined,
+	updated: { basis: EvidenceBasis; sent: readonly number[] } | null
+): Promise<Built> {
 	const basis = updated?.basis ?? (await readBasis(db, program, rounds, undefined));
 	const { loaded, heard } = await buildEvidence(db, program, today, rounds, basis, {
-		pairId,
-		withAnswers,
-		before: previous?.value.heard,
+		pairId: undefined,
+		withAnswers: false,
+		before,
 		sent: updated?.sent
 	});
-	rememberEvidence(db, program.id, stamp, { loaded, basis, heard }, basis.pairs.length);
-	return loaded;
+	await markEvidence(db, program.id, stampKey, heard.assessments.fingerprints);
+	return { loaded, basis, heard };
+}
+
+/**
+ * The evidence as it was built at this very stamp, by any server process (evidence-marks.ts):
+ * each pair's kept assessment, with only the groups' survey rows read and the response rates
+ * counted by the database. Null when the program's mark is of another stamp or its kept
+ * assessments changed since: then the evidence is built from its rows.
+ */
+async function evidenceFromMark(
+	db: DbOrTx,
+	program: Program,
+	today: string,
+	rounds: Round[],
+	stampKey: string
+): Promise<Built | null> {
+	const digest = await markedDigest(db, program.id, stampKey);
+	if (digest === null) return null;
+	const kept = await everyKeptRow(db, program.id);
+	const fingerprints = new Map(kept.map((row) => [row.pair_id, row.fingerprint]));
+	if (fingerprintsDigest(fingerprints) !== digest) return null;
+	// A mark made by an earlier version of the assessment (or of how evidence is read) is void.
+	const latest = rounds.filter((r) => r.wave !== 'post').at(-1);
+	const programPart = programFingerprint(latest?.instrument_version_id ?? null, {
+		thresholds: { watch: program.watch_threshold, risk: program.risk_threshold },
+		keys: DEFAULT_RISK_KEYS
+	});
+	if (kept.some((row) => !row.fingerprint.startsWith(`${programPart}|`))) return null;
+	const basis = await readBasis(db, program, rounds, undefined, { groupsOnly: true });
+	const { loaded, heard } = await buildEvidence(db, program, today, rounds, basis, {
+		pairId: undefined,
+		withAnswers: false,
+		marked: { kept, fingerprints }
+	});
+	return { loaded, heard };
 }
 
 /** The rows a program's evidence is built from. */
@@ -165,7 +255,8 @@ interface EvidenceBasis {
  */
 interface Built {
 	loaded: LoadedProgram;
-	basis: EvidenceBasis;
+	/** Every row, for the next build to take only the surveys sent since; not kept from a mark. */
+	basis?: EvidenceBasis;
 	heard: Heard;
 }
 
@@ -205,11 +296,16 @@ async function withSurveysSentSince(
 	return newlySent.length === count ? { basis: { ...basis, assignments }, sent: newlySent } : null;
 }
 
+/**
+ * The rows of a program's evidence, or of one pair's, or (`groupsOnly`) every pair but only the
+ * surveys of the employer contacts and coordinators.
+ */
 async function readBasis(
 	db: DbOrTx,
 	program: Program,
 	rounds: Round[],
-	pairId: string | undefined
+	pairId: string | undefined,
+	{ groupsOnly = false } = {}
 ): Promise<EvidenceBasis> {
 	const pairs = await db
 		.selectFrom('pairs')
@@ -236,15 +332,17 @@ async function readBasis(
 	const employerOf = new Map(contacts.map((c) => [c.id, c.employer_id!]));
 
 	const roundIds = rounds.map((r) => r.id);
-	const people = [...pairs.flatMap((p) => [p.mentor_id, p.protege_id]), ...employerOf.keys()];
-	const assignments =
-		pairId === undefined
-			? await loadAssignments(db, roundIds)
-			: [
-					...(await loadAssignments(db, roundIds, { people })),
-					...(await loadAssignments(db, roundIds, { staff: true }))
-				];
-	return pairId === undefined
+	const partners = groupsOnly ? [] : pairs.flatMap((p) => [p.mentor_id, p.protege_id]);
+	const people = [...partners, ...employerOf.keys()];
+	const whole = pairId === undefined && !groupsOnly;
+	const assignments = whole
+		? await loadAssignments(db, roundIds)
+		: [
+				...(await loadAssignments(db, roundIds, { people })),
+				...(await loadAssignments(db, roundIds, { staff: true }))
+			];
+	// Kept with the evidence only when whole.
+	return whole
 		? sharingStrings({ pairs, contacts, assignments })
 		: { pairs, contacts, assignments };
 }
@@ -308,7 +406,8 @@ async function buildEvidence(
 		pairId,
 		withAnswers,
 		before,
-		sent
+		sent,
+		marked
 	}: {
 		pairId: string | undefined;
 		withAnswers: boolean;
@@ -316,6 +415,8 @@ async function buildEvidence(
 		before?: Heard;
 		/** Where the surveys sent after the build before are among the rows: only those are taken in. */
 		sent?: readonly number[];
+		/** Every pair's kept assessment, checked against the program's mark: the rows are the groups'. */
+		marked?: { kept: KeptRow[]; fingerprints: ReadonlyMap<string, string> };
 	}
 ): Promise<{ loaded: LoadedProgram; heard: Heard }> {
 	const analysed = rounds.filter((r): r is Round & { wave: Wave } => r.wave !== 'post');
@@ -342,8 +443,8 @@ async function buildEvidence(
 	else for (let index = 0; index < assignments.length; index++) take(index);
 	const overdue = new Map<string, { person: PairRole; wave: Wave }[]>();
 	const surveys = {
-		pre: waveSurveys(rows.pre, 'pre', pairs, employerOf, overdue),
-		mid: waveSurveys(rows.mid, 'mid', pairs, employerOf, overdue)
+		pre: waveSurveys(rows.pre, 'pre', marked ? [] : pairs, employerOf, overdue),
+		mid: waveSurveys(rows.mid, 'mid', marked ? [] : pairs, employerOf, overdue)
 	};
 	const read = (rows: AssignmentRow[], known?: ReadonlyMap<string, AnswerSet>) =>
 		loadScoredAnswers(
@@ -393,6 +494,25 @@ async function buildEvidence(
 		pre: answersOf(surveys.pre, groupAnswers, []),
 		mid: answersOf(surveys.mid, groupAnswers, [])
 	};
+	if (marked) {
+		for (const [pairId, fingerprint] of marked.fingerprints) {
+			const late = overdueOf(fingerprint);
+			if (late.length > 0) overdue.set(pairId, late);
+		}
+		const assessments = decodeKept(
+			marked.kept,
+			constructs.map((c) => c.key)
+		);
+		evidence.assessed = assessments;
+		return {
+			loaded: { evidence, rounds: await countedRates(db, rounds) },
+			heard: {
+				rows,
+				answers: groupAnswers,
+				assessments: { fingerprints: marked.fingerprints, assessments }
+			}
+		};
+	}
 	const programPart = programFingerprint(latest?.instrument_version_id ?? null, evidence);
 	const fingerprints = new Map(
 		pairs.map((pair) => [

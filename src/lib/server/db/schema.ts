@@ -365,6 +365,12 @@ export interface PairAssessmentsTable {
 	assessment: string;
 }
 
+export interface EvidenceMarksTable {
+	program_id: string;
+	stamp: string;
+	digest: string;
+}
+
 export interface ParticipantLinksTable {
 	id: string;
 	participant_id: string;
@@ -455,6 +461,7 @@ export interface Database {
 	responses: ResponsesTable;
 	scored_answers: ScoredAnswersTable;
 	pair_assessments: PairAssessmentsTable;
+	evidence_marks: EvidenceMarksTable;
 	participant_links: ParticipantLinksTable;
 	outbox: OutboxTable;
 	reminder_sends: ReminderSendsTable;

@@ -1,0 +1,20 @@
+import type { Kysely } from 'kysely';
+
+// Frozen: never edit after it has shipped. evidence_marks: per program, the stamp its evidence
+// was last built at and a digest of its pairs' kept assessments' fingerprints then
+// (analytics/evidence-marks.ts). While both still hold, a server process with nothing of the
+// program in memory reads the kept assessments without every survey row. Only ever a copy.
+export async function up(db: Kysely<any>): Promise<void> {
+	await db.schema
+		.createTable('evidence_marks')
+		.addColumn('program_id', 'text', (c) =>
+			c.primaryKey().references('programs.id').onDelete('cascade')
+		)
+		.addColumn('stamp', 'text', (c) => c.notNull())
+		.addColumn('digest', 'text', (c) => c.notNull())
+		.execute();
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+	await db.schema.dropTable('evidence_marks').execute();
+}
