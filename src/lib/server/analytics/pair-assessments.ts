@@ -121,45 +121,48 @@ function sharingStrings<T>(value: T, seen: Map<string, string>): T {
 	return value;
 }
 
-function decode(
-	text: string,
-	pairId: string,
-	keys: readonly string[],
-	seen: Map<string, string>
-): PairAssessment {
-	const stored = JSON.parse(text) as StoredAssessment;
+/**
+ * Reads kept assessments back, one after another: the numbers of each are decoded into the same
+ * buffer (so that thousands of them make no garbage of their own), and the reasons' strings are
+ * shared across pairs.
+ */
+function decoderFor(keys: readonly string[]): (text: string, pairId: string) => PairAssessment {
 	const count = numberCount(keys.length);
 	// A buffer of its own, so that the floats start where a Float64Array may read them.
 	const bytes = Buffer.alloc(count * 8);
-	bytes.write(stored.numbers, 'base64');
 	const numbers = new Float64Array(bytes.buffer, bytes.byteOffset, count);
-	let at = 0;
-	const take = () => {
-		const value = numbers[at++]!;
-		return Number.isNaN(value) ? null : value;
+	const seen = new Map<string, string>();
+	return (text, pairId) => {
+		const stored = JSON.parse(text) as StoredAssessment;
+		bytes.write(stored.numbers, 'base64');
+		let at = 0;
+		const take = () => {
+			const value = numbers[at++]!;
+			return Number.isNaN(value) ? null : value;
+		};
+		const alignment = () => {
+			const score = take();
+			const byConstruct: Record<string, number | null> = {};
+			for (const key of keys) byConstruct[key] = take();
+			return { score, byConstruct };
+		};
+		const partners = { pre: alignment(), mid: alignment() };
+		const positions: PairAssessment['positions'] = { pre: {}, mid: {} };
+		WAVES.forEach((wave, w) =>
+			ROLES.forEach((role, r) => {
+				if (stored.present & (1 << (2 * w + r))) {
+					// Sized exactly: Array.from would leave room to grow, twice the memory.
+					const values = new Array<number>(keys.length);
+					for (let i = 0; i < keys.length; i++) values[i] = numbers[at + i]!;
+					positions[wave][role] = values;
+				}
+				at += keys.length;
+			})
+		);
+		const { status, latest } = stored;
+		const reasons = sharingStrings(stored.reasons, seen);
+		return { risk: { pairId, status, reasons, partners, latest }, positions };
 	};
-	const alignment = () => {
-		const score = take();
-		const byConstruct: Record<string, number | null> = {};
-		for (const key of keys) byConstruct[key] = take();
-		return { score, byConstruct };
-	};
-	const partners = { pre: alignment(), mid: alignment() };
-	const positions: PairAssessment['positions'] = { pre: {}, mid: {} };
-	WAVES.forEach((wave, w) =>
-		ROLES.forEach((role, r) => {
-			if (stored.present & (1 << (2 * w + r))) {
-				// Sized exactly: Array.from would leave room to grow, twice the memory.
-				const values = new Array<number>(keys.length);
-				for (let i = 0; i < keys.length; i++) values[i] = numbers[at + i]!;
-				positions[wave][role] = values;
-			}
-			at += keys.length;
-		})
-	);
-	const { status, latest } = stored;
-	const reasons = sharingStrings(stored.reasons, seen);
-	return { risk: { pairId, status, reasons, partners, latest }, positions };
 }
 
 /** The kept assessments whose fingerprint is still the one given, of a whole program or some pairs. */
@@ -171,7 +174,7 @@ async function readKept(
 	pairIds: string[] | null
 ): Promise<Map<string, PairAssessment>> {
 	const kept = new Map<string, PairAssessment>();
-	const seen = new Map<string, string>();
+	const decode = decoderFor(keys);
 	const slices = pairIds === null ? [null] : sliced(pairIds);
 	for (const slice of slices) {
 		const rows = await db
@@ -182,7 +185,7 @@ async function readKept(
 			.execute();
 		for (const row of rows)
 			if (fingerprints.get(row.pair_id) === row.fingerprint)
-				kept.set(row.pair_id, decode(row.assessment, row.pair_id, keys, seen));
+				kept.set(row.pair_id, decode(row.assessment, row.pair_id));
 	}
 	return kept;
 }
@@ -207,8 +210,8 @@ export function decodeKept(
 	rows: readonly { pair_id: string; assessment: string }[],
 	keys: readonly string[]
 ): Map<string, PairAssessment> {
-	const seen = new Map<string, string>();
-	return new Map(rows.map((row) => [row.pair_id, decode(row.assessment, row.pair_id, keys, seen)]));
+	const decode = decoderFor(keys);
+	return new Map(rows.map((row) => [row.pair_id, decode(row.assessment, row.pair_id)]));
 }
 
 function sliced<T>(items: T[], size = BATCH): T[][] {
