@@ -15,9 +15,9 @@ const hashed = (text: string) => createHash('sha256').update(text).digest('base6
 
 /** The fingerprints in the order given (pair id order, as the pairs are read). */
 export function fingerprintsDigest(fingerprints: ReadonlyMap<string, string>): string {
-	const hash = createHash('sha256');
-	for (const [pairId, fingerprint] of fingerprints) hash.update(`${pairId}=${fingerprint}\n`);
-	return hash.digest('base64url');
+	const lines: string[] = [];
+	for (const [pairId, fingerprint] of fingerprints) lines.push(`${pairId}=${fingerprint}`);
+	return hashed(lines.join('\n'));
 }
 
 export async function markEvidence(
