@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyseProgram } from '../../src/lib/alignment/program-analysis';
@@ -6,6 +7,7 @@ import type { Db } from '../../src/lib/server/db/open';
 import type { Program } from '../../src/lib/server/db/schema';
 import { seedDemo, type DemoSeed } from '../../src/lib/server/demo/seed-demo';
 import { findProgram } from '../../src/lib/server/programs/programs';
+import { submitAssignment } from '../../src/lib/server/survey/answers';
 import { todayIn } from '../../src/lib/time/days';
 import { DEFAULT_TIME_ZONE } from '../../src/lib/time/zones';
 import { createTestDatabase, openAnotherConnection, type TestDatabase } from '../helpers/database';
@@ -108,6 +110,50 @@ describe('a program’s evidence mark', () => {
 		expect(after.evidence.assessed!.get(y![0])!.positions.pre.mentor).toEqual(
 			x![1].positions.pre.mentor
 		);
+	});
+
+	it('takes in only the surveys sent since it was made, as the rows give them', async () => {
+		const unsentOf = (programId: string) =>
+			t.db
+				.selectFrom('assignments')
+				.innerJoin('rounds', 'rounds.id', 'assignments.round_id')
+				.select(['assignments.id', 'rounds.wave'])
+				.where('rounds.program_id', '=', programId)
+				.where('rounds.wave', '!=', 'post')
+				.where('assignments.role', 'in', ['mentor', 'protege'])
+				.where('assignments.status', '!=', 'submitted')
+				.orderBy('assignments.id')
+				.execute();
+		const waves = new Map(
+			await Promise.all(seed.programIds.map(async (id) => [id, await unsentOf(id)] as const))
+		);
+		const [programId, unsent] = [...waves].find(([, rows]) => rows.some((r) => r.wave === 'mid'))!;
+		const program = await programOf(programId);
+		await fromRows(program);
+		const before = await coldLoad(program);
+		// A person's `pre` survey and a pair's check-in, sent after everything the mark counted.
+		const sending = [
+			unsent.find((row) => row.wave === 'pre'),
+			unsent.find((row) => row.wave === 'mid')
+		].filter((row) => row !== undefined);
+		expect(sending).toHaveLength(2);
+		for (const [i, row] of sending.entries())
+			await submitAssignment(t.db, row.id, now + 60_000 + i);
+
+		const taken = await coldLoad(program);
+		const built = await fromRows(program);
+		expect(taken).toEqual(built);
+		expect(analyseProgram(taken.evidence)).toEqual(analyseProgram(built.evidence));
+		// The pairs of the surveys sent were assessed again.
+		const moved = [...built.evidence.assessed!.keys()].filter(
+			(pairId) =>
+				!isDeepStrictEqual(
+					built.evidence.assessed!.get(pairId),
+					before.evidence.assessed!.get(pairId)
+				)
+		);
+		expect(moved.length).toBeGreaterThan(0);
+		expect(taken.rounds).not.toEqual(before.rounds);
 	});
 
 	it('is void when a kept assessment changed after it was made (an overlapping build)', async () => {

@@ -87,6 +87,12 @@ export interface EvidenceStamp {
 	surveys: SurveyGroups;
 }
 
+/** A stamp read back from its key (as kept in a program's evidence mark). */
+export function stampOfKey(key: string): EvidenceStamp {
+	const [rest, surveys] = JSON.parse(key) as [string, SurveyGroups];
+	return { key, rest, surveys };
+}
+
 /** Per round: how many surveys and when the latest was made, whatever their status. */
 function surveysMade(groups: SurveyGroups): string {
 	const byRound = new Map<string, { count: number; created: number }>();

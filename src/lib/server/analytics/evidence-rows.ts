@@ -54,17 +54,6 @@ const emptyWave = (): WaveRows => ({
 	unsent: new Map()
 });
 
-/** A copy to change: what `hear` replaces is never changed in place, so the original stays. */
-export function copyRowIndex(index: RowIndex): RowIndex {
-	const copy = (wave: WaveRows): WaveRows => ({
-		byPairRole: new Map(wave.byPairRole),
-		byPerson: new Map(wave.byPerson),
-		byStaff: new Map(wave.byStaff),
-		unsent: new Map(wave.unsent)
-	});
-	return { pre: copy(index.pre), mid: copy(index.mid) };
-}
-
 const unsentKey = (row: AssignmentRow) =>
 	row.pair_id ? `${row.pair_id}:${row.role}` : row.participant_id;
 
