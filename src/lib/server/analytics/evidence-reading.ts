@@ -32,22 +32,7 @@ export interface LoadedProgram {
 
 const ROLE_ORDER: AssignmentRole[] = ['protege', 'mentor', 'employer', 'staff'];
 
-/** Each round's surveys per role: how many, and how many sent, from the rows given. */
-export function rates(rounds: Round[], assignments: AssignmentRow[]): RoundRates[] {
-	return rounds.map((round) => {
-		const byRole = new Map<AssignmentRole, RoleRate>();
-		for (const row of assignments) {
-			if (row.round_id !== round.id) continue;
-			const rate = byRole.get(row.role) ?? { role: row.role, total: 0, submitted: 0 };
-			rate.total += 1;
-			if (row.status === 'submitted') rate.submitted += 1;
-			byRole.set(row.role, rate);
-		}
-		return { round, roles: ROLE_ORDER.flatMap((role) => byRole.get(role) ?? []) };
-	});
-}
-
-/** The same rates as rates(), counted by the database. */
+/** Each round's surveys per role: how many, and how many sent, counted by the database. */
 export async function countedRates(db: DbOrTx, rounds: Round[]): Promise<RoundRates[]> {
 	const counts = rounds.length
 		? await db

@@ -10,11 +10,11 @@ import {
 	rememberEvidence
 } from './evidence-cache';
 import {
+	countedRates,
 	evidenceSetting,
 	loadAssignments,
 	loadContacts,
 	loadPairs,
-	rates,
 	readScored,
 	takeRows,
 	type EvidenceSetting,
@@ -129,5 +129,5 @@ async function evidenceWithAnswers(
 		},
 		overdue
 	};
-	return { evidence, rounds: rates(rounds, assignments) };
+	return { evidence, rounds: await countedRates(db, rounds) };
 }

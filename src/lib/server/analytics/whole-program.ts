@@ -56,6 +56,9 @@ export interface KeptEvidence extends Assessed {
 	groupAnswers: ReadonlyMap<string, AnswerSet>;
 }
 
+/** What the pairs' part of a build keeps: all but the groups' answers, read each time. */
+type KeptPairs = Omit<KeptEvidence, 'groupAnswers'>;
+
 /** A whole program's evidence, and what it keeps for the next build. */
 export interface WholeProgram {
 	loaded: LoadedProgram;
@@ -143,7 +146,7 @@ async function keptFromRows(
 	db: DbOrTx,
 	setting: EvidenceSetting,
 	known: Assessed | undefined
-): Promise<Omit<KeptEvidence, 'groupAnswers'>> {
+): Promise<KeptPairs> {
 	const pairs = await loadPairs(db, setting.program);
 	const rows = await loadAssignments(db, setting.rounds);
 	return { pairs, ...(await assessFromRows(db, setting, pairs, rows, known)) };
@@ -159,7 +162,7 @@ async function keptFromMark(
 	db: DbOrTx,
 	setting: EvidenceSetting,
 	usable: (stamp: EvidenceStamp) => boolean
-): Promise<{ stamp: EvidenceStamp; kept: Omit<KeptEvidence, 'groupAnswers'> } | null> {
+): Promise<{ stamp: EvidenceStamp; kept: KeptPairs } | null> {
 	const mark = await readMark(db, setting.program.id);
 	if (!mark || !usable(mark.stamp)) return null;
 	const rows = await everyKeptRow(db, setting.program.id);
@@ -191,9 +194,9 @@ async function keptFromMark(
 async function withSurveysSent(
 	db: DbOrTx,
 	setting: EvidenceSetting,
-	base: { stamp: EvidenceStamp; kept: Omit<KeptEvidence, 'groupAnswers'> },
+	base: { stamp: EvidenceStamp; kept: KeptPairs },
 	stamp: EvidenceStamp
-): Promise<Omit<KeptEvidence, 'groupAnswers'> | null> {
+): Promise<KeptPairs | null> {
 	const { rounds } = setting;
 	const sent = rounds.length
 		? await db
