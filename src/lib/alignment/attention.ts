@@ -63,7 +63,7 @@ export function reasonPlace(
 	keys: Pick<PairEvidence['keys'], 'contactRequest'>
 ): ReasonPlace {
 	if (reason.kind === 'low_alignment') return { column: 'overall' };
-	if (reason.kind === 'overdue') return { column: 'answers' };
+	if (!('itemKey' in reason) && reason.kind !== 'contact_request') return { column: 'answers' };
 	const itemKey = reason.kind === 'contact_request' ? keys.contactRequest : reason.itemKey;
 	const constructKey = constructOf.get(itemKey);
 	return constructKey ? { column: 'topic', constructKey, itemKey } : { column: 'answers' };

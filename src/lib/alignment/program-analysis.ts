@@ -40,6 +40,8 @@ export interface ProgramEvidence {
 	waves: Record<Wave, WaveAnswers>;
 	/** Surveys not sent in time, by pair id. */
 	overdue: ReadonlyMap<string, PairEvidence['overdue']>;
+	/** Answered pulse check-ins, by pair id (only pairs with some). */
+	pulses?: ReadonlyMap<string, NonNullable<PairEvidence['pulses']>>;
 	/**
 	 * Pairs already assessed from these same inputs, by pair id: a whole program's evidence
 	 * carries every pair's assessment (kept from one build to the next, and in the database)
@@ -76,7 +78,7 @@ export type Positions = readonly number[];
  * assessment's shape): assessments kept in the database are then all worked out again.
  * program-analysis.spec.ts fails on a change of its results that comes without a new version.
  */
-export const ASSESSMENT_VERSION = 1;
+export const ASSESSMENT_VERSION = 2;
 
 /** All a whole program's views need of one pair's answers: its risk and where each of them stands. */
 export interface PairAssessment {
@@ -135,7 +137,8 @@ export function assessPairRisk(
 				pre: evidence.waves.pre.byPair.get(pair.id) ?? {},
 				mid: evidence.waves.mid.byPair.get(pair.id) ?? {}
 			},
-			overdue: evidence.overdue.get(pair.id) ?? []
+			overdue: evidence.overdue.get(pair.id) ?? [],
+			pulses: evidence.pulses?.get(pair.id)
 		},
 		partners
 	);

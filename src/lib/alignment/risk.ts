@@ -1,6 +1,7 @@
 import type { ConstructDocument, ItemDocument } from '$lib/instruments/types';
 import { amountOf, itemDivergence } from './item-divergence';
 import { pairAlignment, type Alignment, type AnswerSet } from './pair-alignment';
+import { pulseReasons, type PulseAnswer } from './pulse';
 import { unmetExpectation } from './unmet-expectation';
 
 export type RiskLevel = 'ok' | 'watch' | 'at_risk';
@@ -22,6 +23,9 @@ export type RiskReason =
 	  }
 	| { kind: 'perception_gap'; itemKey: string; mentor: string; protege: string }
 	| { kind: 'contact_request'; person: PairRole }
+	| { kind: 'pulse_going_badly'; person: PairRole; rating: number }
+	| { kind: 'pulse_contact_request'; person: PairRole }
+	| { kind: 'pulse_no_contact'; person: PairRole; times: number }
 	| { kind: 'overdue'; person: PairRole; wave: Wave };
 
 export interface AssessedReason {
@@ -35,6 +39,8 @@ export interface PairEvidence {
 	answers: Record<Wave, Partial<Record<PairRole, AnswerSet>>>;
 	/** Surveys still unsent after their round closed or a set number of days after opening. */
 	overdue: { person: PairRole; wave: Wave }[];
+	/** The pair's answered pulse check-ins (pulse.ts), if any. */
+	pulses?: readonly PulseAnswer[];
 	/** Items with a meaning of their own in the rules. */
 	keys: {
 		partnerCommitment: string;
@@ -190,6 +196,7 @@ export function assessPair(
 	}
 
 	for (const silent of evidence.overdue) add('watch', { kind: 'overdue', ...silent });
+	reasons.push(...pulseReasons(evidence.pulses ?? []));
 
 	const order = { at_risk: 0, watch: 1 };
 	reasons.sort((a, b) => order[a.level] - order[b.level]);

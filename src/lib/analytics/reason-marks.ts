@@ -93,5 +93,21 @@ export function reasonMark(
 			};
 		case 'overdue':
 			return { level, label: '', figure: '' };
+		case 'pulse_going_badly':
+			return {
+				level,
+				label: m.mark_pulse({}, options),
+				figure: m.mark_pulse_going({ rating: reason.rating }, options)
+			};
+		case 'pulse_contact_request': {
+			const asks = reason.person === 'protege' ? m.mark_contact_protege : m.mark_contact_mentor;
+			return { level, label: m.mark_pulse({}, options), figure: asks({}, options) };
+		}
+		case 'pulse_no_contact':
+			return {
+				level,
+				label: m.mark_pulse({}, options),
+				figure: m.mark_pulse_silent({ times: reason.times }, options)
+			};
 	}
 }

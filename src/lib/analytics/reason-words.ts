@@ -56,6 +56,18 @@ export function describeReason(
 				: m.reason_contact_request_mentor({}, options);
 		case 'overdue':
 			return OVERDUE[reason.person][reason.wave]({}, options);
+		case 'pulse_going_badly':
+			return reason.person === 'protege'
+				? m.reason_pulse_going_badly_protege({ rating: reason.rating }, options)
+				: m.reason_pulse_going_badly_mentor({ rating: reason.rating }, options);
+		case 'pulse_contact_request':
+			return reason.person === 'protege'
+				? m.reason_pulse_contact_protege({}, options)
+				: m.reason_pulse_contact_mentor({}, options);
+		case 'pulse_no_contact':
+			return reason.person === 'protege'
+				? m.reason_pulse_no_contact_protege({ times: reason.times }, options)
+				: m.reason_pulse_no_contact_mentor({ times: reason.times }, options);
 	}
 }
 

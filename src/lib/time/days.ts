@@ -59,3 +59,9 @@ export function startOfDayMs(date: IsoDate, zone: string): number {
 export function endOfDayMs(date: IsoDate, zone: string): number {
 	return startOfDayMs(addDays(date, 1), zone);
 }
+
+/** Whole days from `from` to `to` (negative when `to` comes first). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+	return Temporal.PlainDate.from(from).until(Temporal.PlainDate.from(to), { largestUnit: 'days' })
+		.days;
+}

@@ -95,9 +95,9 @@ function attentionList(
 }
 
 const ofKind =
-	(kind: AssessedReason['reason']['kind']): ReasonPick =>
+	(...kinds: AssessedReason['reason']['kind'][]): ReasonPick =>
 	(reasons) =>
-		reasons.filter(({ reason }) => reason.kind === kind);
+		reasons.filter(({ reason }) => kinds.includes(reason.kind));
 
 /**
  * The running pairs of an organization's open programs that need a coordinator, most at risk
@@ -133,7 +133,7 @@ export async function listPairsNeedingAttention(
 		reasons.some((r) => r.level === 'at_risk') ? reasons : [];
 	return {
 		atRisk: attentionList(candidates, atRisk, locale, { limit, top: TOP_REASONS }),
-		contactRequests: attentionList(candidates, ofKind('contact_request'), locale, {
+		contactRequests: attentionList(candidates, ofKind('contact_request', 'pulse_contact_request'), locale, {
 			limit,
 			top: Infinity
 		}),

@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../db';
 import type { Program, Round } from '../db/schema';
+import { pulseStamp } from '../pulse/pulse-evidence';
 
 /** Programs whose latest evidence is kept, and how many pairs they may hold together (~5 KB each). */
 const MAX_PROGRAMS = 8;
@@ -16,7 +17,8 @@ const latest = new WeakMap<DbOrTx, Map<string, Entry<unknown>>>();
 /**
  * Everything a program's evidence is built from short of its rows: the day, the thresholds, the
  * rounds, the employer contacts, and per status (per round and status for surveys) how many pairs
- * and surveys there are and their latest times. Statuses only move forward and rows are added
+ * and surveys there are and their latest times, and how many pulse check-ins are answered and the
+ * latest answer's time. Statuses only move forward and rows are added
  * at the time they are added, so every change the app makes to them moves this stamp; sent
  * answers never change (see submitted-answers.ts). Three small queries, whatever the size.
  */
@@ -65,8 +67,9 @@ export async function evidenceStamp(
 				.orderBy('status')
 				.execute()
 		: [];
+	const pulses = await pulseStamp(db, program.id);
 	const thresholds = [program.watch_threshold, program.risk_threshold];
-	const rest = JSON.stringify([today, thresholds, rounds, contacts, pairs]);
+	const rest = JSON.stringify([today, thresholds, rounds, contacts, pairs, pulses]);
 	return { key: JSON.stringify([rest, surveys]), rest, surveys };
 }
 
@@ -107,7 +110,9 @@ function surveysMade(groups: SurveyGroups): string {
 
 /**
  * Whether all that happened between two stamps is that surveys moved on (started or sent): the
- * same day, thresholds, rounds, employer contacts and pairs, and the same surveys in each round.
+ * same day, thresholds, rounds, employer contacts, pairs and answered check-ins, and the same
+ * surveys in each round. (An answered check-in makes the next build read every survey row again,
+ * while keeping every other pair's assessment.)
  */
 export function onlySurveysMovedOn(before: EvidenceStamp, after: EvidenceStamp): boolean {
 	return before.rest === after.rest && surveysMade(before.surveys) === surveysMade(after.surveys);

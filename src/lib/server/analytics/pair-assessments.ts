@@ -32,16 +32,19 @@ export function programFingerprint(
 
 /**
  * Everything one pair's assessment is worked out from: the program's part, the surveys that
- * speak for mentor and protégé at each wave (a sent survey never changes), and its overdue ones.
+ * speak for mentor and protégé at each wave (a sent survey never changes), its answered pulse
+ * check-ins (never changed once answered) and its overdue surveys, last.
  */
 export function pairFingerprint(
 	program: string,
 	surveys: Record<Wave, Partial<Record<PairRole, { id: string }>> | undefined>,
-	overdue: readonly { person: PairRole; wave: Wave }[]
+	overdue: readonly { person: PairRole; wave: Wave }[],
+	pulses: readonly { id: string }[] = []
 ): string {
 	const { pre, mid } = surveys;
 	const late = overdue.map(({ person, wave }) => `${person}:${wave}`).join();
-	return `${program}|${pre?.mentor?.id ?? ''}|${pre?.protege?.id ?? ''}|${mid?.mentor?.id ?? ''}|${mid?.protege?.id ?? ''}|${late}`;
+	const checkIns = pulses.map((pulse) => pulse.id).join();
+	return `${program}|${pre?.mentor?.id ?? ''}|${pre?.protege?.id ?? ''}|${mid?.mentor?.id ?? ''}|${mid?.protege?.id ?? ''}|${checkIns}|${late}`;
 }
 
 /** The overdue surveys a pair's fingerprint names, in the order pairFingerprint wrote them. */

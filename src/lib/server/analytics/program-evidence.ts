@@ -3,6 +3,7 @@ import { DEFAULT_RISK_KEYS, type PairRole, type Wave } from '$lib/alignment/risk
 import type { DbOrTx } from '../db';
 import type { Program } from '../db/schema';
 import { organizationToday } from '../organizations/time-zone';
+import { loadPulses } from '../pulse/pulse-evidence';
 import {
 	cachedEvidence,
 	evidenceStamp,
@@ -127,7 +128,12 @@ async function evidenceWithAnswers(
 			pre: answersOf(surveys.pre, answers, null),
 			mid: answersOf(surveys.mid, answers, null)
 		},
-		overdue
+		overdue,
+		pulses: await loadPulses(
+			db,
+			program.id,
+			pairId === undefined ? undefined : [pairId]
+		)
 	};
 	return { evidence, rounds: await countedRates(db, rounds) };
 }

@@ -7,6 +7,7 @@ import {
 } from '$lib/alignment/program-analysis';
 import { DEFAULT_RISK_KEYS, type PairRole, type Wave } from '$lib/alignment/risk';
 import type { DbOrTx } from '../db';
+import { loadPulses, type PairPulse } from '../pulse/pulse-evidence';
 import { lastSentAt, onlySurveysMovedOn, sentCount, type EvidenceStamp } from './evidence-cache';
 import { fingerprintsDigest, markEvidence, readMark } from './evidence-marks';
 import {
@@ -82,6 +83,7 @@ async function assessFromRows(
 	setting: EvidenceSetting,
 	pairs: readonly PairRow[],
 	rows: readonly AssignmentRow[],
+	pulses: ReadonlyMap<string, PairPulse[]>,
 	known: Assessed | undefined
 ): Promise<Assessed> {
 	const index = emptyRowIndex();
@@ -98,7 +100,8 @@ async function assessFromRows(
 			pairFingerprint(
 				part,
 				{ pre: surveys.pre.byPair.get(pair.id), mid: surveys.mid.byPair.get(pair.id) },
-				overdue.get(pair.id) ?? []
+				overdue.get(pair.id) ?? [],
+				pulses.get(pair.id)
 			)
 		])
 	);
@@ -125,7 +128,8 @@ async function assessFromRows(
 					pre: answersOf(surveys.pre, answers, pairIds),
 					mid: answersOf(surveys.mid, answers, pairIds)
 				},
-				overdue
+				overdue,
+				pulses
 			};
 			// Only when some pair is assessed again: after one more survey, one pair of thousands.
 			pairById ??= new Map(pairs.map((pair) => [pair.id, pair]));
@@ -149,7 +153,8 @@ async function keptFromRows(
 ): Promise<KeptPairs> {
 	const pairs = await loadPairs(db, setting.program);
 	const rows = await loadAssignments(db, setting.rounds);
-	return { pairs, ...(await assessFromRows(db, setting, pairs, rows, known)) };
+	const pulses = await loadPulses(db, setting.program.id);
+	return { pairs, ...(await assessFromRows(db, setting, pairs, rows, pulses, known)) };
 }
 
 /**
@@ -227,7 +232,12 @@ async function withSurveysSent(
 	const rows = await loadAssignments(db, rounds, {
 		people: [...new Set(moved.flatMap((pair) => [pair.mentor_id, pair.protege_id]))]
 	});
-	const fresh = await assessFromRows(db, setting, moved, rows, base.kept);
+	const pulses = await loadPulses(
+		db,
+		setting.program.id,
+		moved.map((pair) => pair.id)
+	);
+	const fresh = await assessFromRows(db, setting, moved, rows, pulses, base.kept);
 	const fingerprints = new Map(base.kept.fingerprints);
 	const assessments = new Map(base.kept.assessments);
 	const overdue = new Map(base.kept.overdue);

@@ -217,6 +217,10 @@ export interface ProgramsTable {
 	languages: Generated<string>;
 	/** 1: each question is also shown in the program's language, in smaller type. */
 	bilingual_questions: Generated<number>;
+	/** Days after a pair starts until its first pulse check-in; null: no check-ins. */
+	checkin_first_days: Generated<number | null>;
+	/** Days between later check-ins. */
+	checkin_every_days: Generated<number>;
 	closed_at: number | null;
 	created_at: number;
 	updated_at: number;
@@ -408,6 +412,29 @@ export interface ReminderSendsTable {
 	sent_at: number;
 }
 
+/** One person's pulse check-in of a pair at one step; the answers are null until given. */
+export interface PulseCheckInsTable {
+	id: string;
+	organization_id: string;
+	program_id: string;
+	pair_id: string;
+	participant_id: string;
+	role: 'mentor' | 'protege';
+	/** 0 for the first check-in after the pair starts, then 1, 2, … */
+	step: number;
+	/** ISO date the step fell due. */
+	due_on: string;
+	created_at: number;
+	reminded_at: number | null;
+	answered_at: number | null;
+	/** In touch in the last two weeks: 1 yes, 0 no. */
+	in_touch: number | null;
+	/** How it is going, 1 (badly) to 5 (very well). */
+	going: number | null;
+	/** Would like the coordinator to contact them: 1 yes, 0 no. */
+	wants_contact: number | null;
+}
+
 export interface PairNotesTable {
 	id: string;
 	organization_id: string;
@@ -465,6 +492,7 @@ export interface Database {
 	participant_links: ParticipantLinksTable;
 	outbox: OutboxTable;
 	reminder_sends: ReminderSendsTable;
+	pulse_check_ins: PulseCheckInsTable;
 	pair_notes: PairNotesTable;
 	pair_follow_ups: PairFollowUpsTable;
 }
@@ -481,6 +509,7 @@ export type Pair = Selectable<PairsTable>;
 export type PairStatusChange = Selectable<PairStatusChangesTable>;
 export type MatchLock = Selectable<MatchLocksTable>;
 export type PairNote = Selectable<PairNotesTable>;
+export type PulseCheckIn = Selectable<PulseCheckInsTable>;
 export type PairFollowUp = Selectable<PairFollowUpsTable>;
 
 export type Organization = Selectable<OrganizationsTable>;
