@@ -8,7 +8,8 @@ const db = openConfiguredDatabase(config);
 try {
 	const result = await runMailJobs(db, publicOrigin(config));
 	console.log(
-		`Reminders queued: ${result.reminders}; messages sent: ${result.sent}; failed: ${result.failed}.`
+		`Reminders queued: ${result.reminders}; check-ins queued: ${result.checkIns} ` +
+			`(reminders: ${result.checkInReminders}); messages sent: ${result.sent}; failed: ${result.failed}.`
 	);
 } catch (error) {
 	console.error(error instanceof Error ? error.message : error);

@@ -45,7 +45,34 @@ export function composeMessage(parts: MessageParts): { subject: string; body: st
 	return { subject, body };
 }
 
-function isolateNames(parts: MessageParts): MessageParts {
+/**
+ * A pulse check-in's invitation or reminder: as short as the check-in itself, the same greeting,
+ * link and signature as a survey's.
+ */
+export function composeCheckInMessage(
+	parts: Omit<MessageParts, 'closesOn'>
+): { subject: string; body: string } {
+	const locale = participantLocale(parts.language) ?? 'en';
+	const options = { locale } as const;
+	if (textDirection(locale) === 'rtl') parts = isolateNames(parts);
+	const body = [
+		greetable(parts.name)
+			? m.mail_greeting({ name: parts.name }, options)
+			: m.mail_greeting_neutral({}, options),
+		'',
+		parts.kind === 'invitation'
+			? m.mail_checkin_body({}, options)
+			: m.mail_checkin_reminder_body({}, options),
+		'',
+		m.mail_link_intro({}, options),
+		parts.link,
+		'',
+		m.mail_signature({ organization: parts.organization }, options)
+	].join('\n');
+	return { subject: m.mail_checkin_subject({ program: parts.program }, options), body };
+}
+
+function isolateNames<T extends Omit<MessageParts, 'closesOn'>>(parts: T): T {
 	const isolate = (text: string) => `\u2068${text}\u2069`;
 	return {
 		...parts,

@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
+import { openCheckIns } from '$lib/server/pulse/check-in-answers';
 import { requireParticipant } from '$lib/server/survey/access';
 import { participantAssignments } from '$lib/server/survey/assignments';
 import { listGuideLinks } from '$lib/server/survey/conversation-guide';
@@ -8,14 +9,17 @@ export async function load(event) {
 	const participant = requireParticipant(event);
 	if (!participant.consented_at) redirect(303, '/p/consent');
 	const db = getDb();
-	const [surveys, guides] = await Promise.all([
+	const [surveys, guides, checkIns] = await Promise.all([
 		participantAssignments(db, participant),
-		listGuideLinks(db, participant)
+		listGuideLinks(db, participant),
+		openCheckIns(db, participant)
 	]);
 	return {
 		name: participant.name,
 		surveys,
 		guides,
-		savedForLater: event.url.searchParams.has('saved')
+		checkIns,
+		savedForLater: event.url.searchParams.has('saved'),
+		checkedIn: event.url.searchParams.has('checked-in')
 	};
 }

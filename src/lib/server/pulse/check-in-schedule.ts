@@ -1,0 +1,238 @@
+import { dueCheckIn } from '$lib/pulse/schedule';
+import { dateIn, todayIn } from '$lib/time/days';
+import type { Db, DbOrTx } from '../db';
+import { issueParticipantLink, linkExpiry } from '../auth/participant-links';
+import { composeCheckInMessage } from '../mail/compose';
+import { enqueueMessage } from '../mail/outbox';
+import { generateId } from '../util/ids';
+
+/** A check-in not answered this long after it was sent is reminded once. */
+export const CHECK_IN_REMINDER_AFTER_MS = 3 * 24 * 60 * 60_000;
+/** Past this, an unanswered check-in is left: the next step will ask again. */
+const CHECK_IN_REMINDER_UNTIL_MS = 14 * 24 * 60 * 60_000;
+
+interface Person {
+	id: string;
+	name: string;
+	email: string;
+	language: string;
+}
+
+interface Sending {
+	organizationId: string;
+	organizationName: string;
+	program: { name: string; end_date: string };
+	timeZone: string;
+	origin: string;
+}
+
+async function enqueueCheckIn(
+	db: DbOrTx,
+	kind: 'invitation' | 'reminder',
+	sending: Sending,
+	person: Person
+): Promise<void> {
+	const token = await issueParticipantLink(
+		db,
+		person.id,
+		linkExpiry(sending.program, sending.timeZone),
+		null
+	);
+	const { subject, body } = composeCheckInMessage({
+		kind,
+		language: person.language,
+		name: person.name,
+		program: sending.program.name,
+		organization: sending.organizationName,
+		link: `${sending.origin}/l/${token}`
+	});
+	await enqueueMessage(db, {
+		organizationId: sending.organizationId,
+		participantId: person.id,
+		roundId: null,
+		kind,
+		to: person.email,
+		subject,
+		body
+	});
+}
+
+/** Active pairs of active programs that send check-ins, with both people and where they work. */
+function runningPairs(db: DbOrTx) {
+	return db
+		.selectFrom('pairs')
+		.innerJoin('programs', 'programs.id', 'pairs.program_id')
+		.innerJoin('organizations', 'organizations.id', 'pairs.organization_id')
+		.innerJoin('participants as mentor', 'mentor.id', 'pairs.mentor_id')
+		.innerJoin('participants as protege', 'protege.id', 'pairs.protege_id')
+		.select([
+			'pairs.id',
+			'pairs.organization_id',
+			'pairs.program_id',
+			'pairs.created_at',
+			'programs.name as programName',
+			'programs.end_date',
+			'programs.checkin_first_days',
+			'programs.checkin_every_days',
+			'organizations.name as organizationName',
+			'organizations.time_zone',
+			'mentor.id as mentorId',
+			'mentor.name as mentorName',
+			'mentor.email as mentorEmail',
+			'mentor.language as mentorLanguage',
+			'mentor.status as mentorStatus',
+			'protege.id as protegeId',
+			'protege.name as protegeName',
+			'protege.email as protegeEmail',
+			'protege.language as protegeLanguage',
+			'protege.status as protegeStatus'
+		])
+		.where('pairs.status', '=', 'active')
+		.where('programs.status', '=', 'active')
+		.where('programs.checkin_first_days', 'is not', null)
+		.execute();
+}
+
+/**
+ * Makes each pair's check-in step that has fallen due (from the day the pair started, in its
+ * organization's time zone) for both its people, and queues each its message with a fresh
+ * personal link. A step is made and sent once per person even when two processes run at once
+ * (the server's scheduler and `npm run reminders`): the row is unique per pair, person and
+ * step, and only the process whose insert made it sends.
+ */
+export async function sendDueCheckIns(db: Db, origin: string, now = Date.now()): Promise<number> {
+	const pairs = await runningPairs(db);
+	if (pairs.length === 0) return 0;
+	const made = await db
+		.selectFrom('pulse_check_ins')
+		.select(['pair_id', (eb) => eb.fn.max<number>('step').as('step')])
+		.where('program_id', 'in', [...new Set(pairs.map((p) => p.program_id))])
+		.groupBy('pair_id')
+		.execute();
+	const latestMade = new Map(made.map((row) => [row.pair_id, Number(row.step)]));
+	let sent = 0;
+	for (const pair of pairs) {
+		const today = todayIn(pair.time_zone, now);
+		const plan = { firstDays: pair.checkin_first_days!, everyDays: pair.checkin_every_days };
+		const due = dueCheckIn(dateIn(pair.created_at, pair.time_zone), pair.end_date, plan, today);
+		if (!due || (latestMade.get(pair.id) ?? -1) >= due.step) continue;
+		const sending: Sending = {
+			organizationId: pair.organization_id,
+			organizationName: pair.organizationName,
+			program: { name: pair.programName, end_date: pair.end_date },
+			timeZone: pair.time_zone,
+			origin
+		};
+		const people = [
+			{
+				role: 'mentor' as const,
+				id: pair.mentorId,
+				name: pair.mentorName,
+				email: pair.mentorEmail,
+				language: pair.mentorLanguage,
+				status: pair.mentorStatus
+			},
+			{
+				role: 'protege' as const,
+				id: pair.protegeId,
+				name: pair.protegeName,
+				email: pair.protegeEmail,
+				language: pair.protegeLanguage,
+				status: pair.protegeStatus
+			}
+		];
+		for (const person of people) {
+			if (person.status !== 'active') continue;
+			const claimed = await db.transaction().execute(async (tx) => {
+				const result = await tx
+					.insertInto('pulse_check_ins')
+					.values({
+						id: generateId(),
+						organization_id: pair.organization_id,
+						program_id: pair.program_id,
+						pair_id: pair.id,
+						participant_id: person.id,
+						role: person.role,
+						step: due.step,
+						due_on: due.dueOn,
+						created_at: now,
+						reminded_at: null,
+						answered_at: null,
+						in_touch: null,
+						going: null,
+						wants_contact: null
+					})
+					.onConflict((oc) => oc.doNothing())
+					.executeTakeFirst();
+				if (Number(result.numInsertedOrUpdatedRows ?? 0n) === 0) return false;
+				await enqueueCheckIn(tx, 'invitation', sending, person);
+				return true;
+			});
+			if (claimed) sent += 1;
+		}
+	}
+	return sent;
+}
+
+/**
+ * Reminds, once, each person whose check-in has waited three days unanswered (and not more
+ * than two weeks: by then the next step is near), while their pair still runs. The reminder is
+ * claimed by marking the check-in, so two processes send it once.
+ */
+export async function remindCheckIns(db: Db, origin: string, now = Date.now()): Promise<number> {
+	const waiting = await db
+		.selectFrom('pulse_check_ins')
+		.innerJoin('pairs', 'pairs.id', 'pulse_check_ins.pair_id')
+		.innerJoin('programs', 'programs.id', 'pulse_check_ins.program_id')
+		.innerJoin('organizations', 'organizations.id', 'pulse_check_ins.organization_id')
+		.innerJoin('participants', 'participants.id', 'pulse_check_ins.participant_id')
+		.select([
+			'pulse_check_ins.id',
+			'pulse_check_ins.organization_id',
+			'programs.name as programName',
+			'programs.end_date',
+			'organizations.name as organizationName',
+			'organizations.time_zone',
+			'participants.id as participantId',
+			'participants.name',
+			'participants.email',
+			'participants.language'
+		])
+		.where('pulse_check_ins.answered_at', 'is', null)
+		.where('pulse_check_ins.reminded_at', 'is', null)
+		.where('pulse_check_ins.created_at', '<=', now - CHECK_IN_REMINDER_AFTER_MS)
+		.where('pulse_check_ins.created_at', '>', now - CHECK_IN_REMINDER_UNTIL_MS)
+		.where('pairs.status', '=', 'active')
+		.where('participants.status', '=', 'active')
+		.execute();
+	let sent = 0;
+	for (const row of waiting) {
+		const claimed = await db.transaction().execute(async (tx) => {
+			const result = await tx
+				.updateTable('pulse_check_ins')
+				.set({ reminded_at: now })
+				.where('id', '=', row.id)
+				.where('reminded_at', 'is', null)
+				.where('answered_at', 'is', null)
+				.executeTakeFirst();
+			if (result.numUpdatedRows !== 1n) return false;
+			const sending: Sending = {
+				organizationId: row.organization_id,
+				organizationName: row.organizationName,
+				program: { name: row.programName, end_date: row.end_date },
+				timeZone: row.time_zone,
+				origin
+			};
+			const person = {
+				id: row.participantId,
+				name: row.name,
+				email: row.email,
+				language: row.language
+			};
+			await enqueueCheckIn(tx, 'reminder', sending, person);
+			return true;
+		});
+		if (claimed) sent += 1;
+	}
+	return sent;
+}
