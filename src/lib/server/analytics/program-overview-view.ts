@@ -7,6 +7,7 @@ import { nextStepsOf } from '../pairs/pair-next-steps';
 import { listPairNames, pairablePeople } from '../pairs/pairs';
 import { organizationToday } from '../organizations/time-zone';
 import { roundState } from '../rounds/round-state';
+import { checkInTrend } from '../pulse/check-in-views';
 import { listStaff } from '../staff/staff';
 import { attentionPairs } from './attention-pairs';
 import { countByStanding, listedPairs, pairsTable } from './pairs-table';
@@ -15,8 +16,8 @@ import { driftRows, itemsByKey, readOverviewQuery, roleAverageRows } from './pro
 
 /**
  * Everything a program overview shows, attention first: counts by standing and the pairs that
- * need a coordinator with their reasons and next steps; then rounds, the table of all pairs by
- * topic, how each group answers, drift, and who is free to be paired.
+ * need a coordinator with their reasons and next steps; then rounds, the pulse check-ins' trend,
+ * the table of all pairs by topic, how each group answers, drift, and who is free to be paired.
  */
 export async function buildProgramOverview(
 	db: DbOrTx,
@@ -26,12 +27,13 @@ export async function buildProgramOverview(
 ) {
 	const organizationId = program.organization_id;
 	const today = await organizationToday(db, organizationId);
-	const [pairs, pairable, employers, coordinators, loaded] = await Promise.all([
+	const [pairs, pairable, employers, coordinators, loaded, checkIns] = await Promise.all([
 		listPairNames(db, organizationId, program.id),
 		pairablePeople(db, program),
 		listEmployers(db, organizationId),
 		listStaff(db, organizationId),
-		loadProgramEvidence(db, program, { today })
+		loadProgramEvidence(db, program, { today }),
+		checkInTrend(db, program.id)
 	]);
 	const { evidence } = loaded;
 	const { constructs } = evidence;
@@ -82,6 +84,7 @@ export async function buildProgramOverview(
 		coordinators: coordinators
 			.filter((s) => s.status === 'active')
 			.map(({ id, name }) => ({ id, name })),
+		checkIns,
 		rounds: loaded.rounds.map(({ round, roles }) => ({
 			id: round.id,
 			wave: round.wave,

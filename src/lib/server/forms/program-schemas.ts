@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { languageCode } from '$lib/text/language-codes';
+import { DEFAULT_CHECK_IN_PLAN } from '$lib/pulse/schedule';
 import { isIsoDate } from '$lib/time/days';
 import { emailField, requiredText } from './fields';
 import {
@@ -36,6 +37,13 @@ const checkbox = z
 	.optional()
 	.transform((value) => value === 'on');
 
+const days = (min: number, max: number) =>
+	z.coerce
+		.number({ error: () => m.error_checkin_days({ min, max }) })
+		.int({ error: () => m.error_checkin_days({ min, max }) })
+		.min(min, { error: () => m.error_checkin_days({ min, max }) })
+		.max(max, { error: () => m.error_checkin_days({ min, max }) });
+
 export const programSchema = z
 	.object({
 		name: requiredText(() => m.error_program_name_required()),
@@ -63,7 +71,10 @@ export const programSchema = z
 			.transform((codes) =>
 				codes?.filter((code) => /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/i.test(code))
 			),
-		bilingualQuestions: checkbox
+		bilingualQuestions: checkbox,
+		checkInsOn: checkbox,
+		checkInFirstDays: days(1, 120).default(DEFAULT_CHECK_IN_PLAN.firstDays),
+		checkInEveryDays: days(7, 120).default(DEFAULT_CHECK_IN_PLAN.everyDays)
 	})
 	.refine((p) => p.endDate >= p.startDate, {
 		path: ['endDate'],
@@ -79,10 +90,11 @@ export const programSchema = z
 		when: ({ issues }) =>
 			!issues.some((i) => i.path?.[0] === 'fields' || i.path?.[0] === 'fieldRule')
 	})
-	.transform(({ 'languages[]': offered, ...program }) => ({
+	.transform(({ 'languages[]': offered, checkInsOn, checkInFirstDays, ...program }) => ({
 		...program,
 		// The program's own language is always offered.
-		offeredLanguages: offered && [...new Set([program.defaultLanguage, ...offered])]
+		offeredLanguages: offered && [...new Set([program.defaultLanguage, ...offered])],
+		checkInFirstDays: checkInsOn ? checkInFirstDays : null
 	}));
 
 export const participantSchema = z

@@ -1,3 +1,4 @@
+import { DEFAULT_CHECK_IN_PLAN } from '$lib/pulse/schedule';
 import { addMonths } from '$lib/time/days';
 import { DEFAULT_RISK_THRESHOLD, DEFAULT_WATCH_THRESHOLD, type ProgramInput } from './programs';
 
@@ -18,15 +19,27 @@ export function newProgramValues(today: string): ProgramInput {
 		fieldRule: 'off',
 		languageRule: 'off',
 		offeredLanguages: ['en', 'fr'],
-		bilingualQuestions: false
+		bilingualQuestions: false,
+		checkInFirstDays: DEFAULT_CHECK_IN_PLAN.firstDays,
+		checkInEveryDays: DEFAULT_CHECK_IN_PLAN.everyDays
 	};
 }
 
 /** Settings as the program form shows them: the fields one per line, offered languages by commas. */
 export function programFormValues(input: ProgramInput): Record<string, string | number | boolean> {
 	const { fields = [], fieldRule = 'off', languageRule = 'off', offeredLanguages, ...rest } = input;
+	const { checkInFirstDays, checkInEveryDays, ...settings } = rest;
 	const offered = (offeredLanguages ?? ['en', 'fr']).join(',');
-	return { ...rest, fields: fields.join('\n'), fieldRule, languageRule, offeredLanguages: offered };
+	return {
+		...settings,
+		fields: fields.join('\n'),
+		fieldRule,
+		languageRule,
+		offeredLanguages: offered,
+		checkInsOn: checkInFirstDays !== null,
+		checkInFirstDays: checkInFirstDays ?? DEFAULT_CHECK_IN_PLAN.firstDays,
+		checkInEveryDays: checkInEveryDays ?? DEFAULT_CHECK_IN_PLAN.everyDays
+	};
 }
 
 export const PROGRAM_FIELDS = [
@@ -40,5 +53,7 @@ export const PROGRAM_FIELDS = [
 	'riskThreshold',
 	'fields',
 	'fieldRule',
-	'languageRule'
+	'languageRule',
+	'checkInFirstDays',
+	'checkInEveryDays'
 ] as const;

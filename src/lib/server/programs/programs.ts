@@ -27,6 +27,10 @@ export interface ProgramInput {
 	offeredLanguages?: string[];
 	/** Each question also in the program's language, smaller. */
 	bilingualQuestions?: boolean;
+	/** Days after a pair starts until its first pulse check-in; null: none. Absent: as it is. */
+	checkInFirstDays?: number | null;
+	/** Days between later check-ins; absent: as it is. */
+	checkInEveryDays?: number;
 }
 
 function columns(input: ProgramInput) {
@@ -46,7 +50,9 @@ function columns(input: ProgramInput) {
 		language_rule: input.languageRule,
 		languages: input.offeredLanguages && JSON.stringify(input.offeredLanguages),
 		bilingual_questions:
-			input.bilingualQuestions === undefined ? undefined : +input.bilingualQuestions
+			input.bilingualQuestions === undefined ? undefined : +input.bilingualQuestions,
+		checkin_first_days: input.checkInFirstDays,
+		checkin_every_days: input.checkInEveryDays
 	};
 }
 
@@ -150,7 +156,9 @@ export function programToInput(program: Program): ProgramInput {
 		fieldRule: program.field_rule,
 		languageRule: program.language_rule,
 		offeredLanguages: offeredList(program),
-		bilingualQuestions: program.bilingual_questions === 1
+		bilingualQuestions: program.bilingual_questions === 1,
+		checkInFirstDays: program.checkin_first_days,
+		checkInEveryDays: program.checkin_every_days
 	};
 }
 

@@ -22,6 +22,7 @@ import { readPairNotebook } from '$lib/server/pairs/pair-notebook';
 import { addPairNote } from '$lib/server/pairs/pair-notes';
 import { findPair, pairHistory } from '$lib/server/pairs/pairs';
 import { requireProgram } from '$lib/server/programs/access';
+import { pairCheckIns } from '$lib/server/pulse/check-in-views';
 
 // Drawn on the server alone: every control here is a link or a form, so the page needs none of
 // the app's code in the browser; its charts come from the chart island (BarChart.svelte).
@@ -42,6 +43,8 @@ export async function load(event) {
 		severity: severityOf(analysis.reasons),
 		detail: pairDetail(evidence, analysis, pair.employer_id, getLocale()),
 		history: await pairHistory(db, pair.id),
+		checkIns: await pairCheckIns(db, pair.id),
+		sendsCheckIns: program.checkin_first_days !== null,
 		notebook: await readPairNotebook(db, staff.organization_id, pair.id)
 	};
 }
