@@ -29,7 +29,8 @@ function programSpecs(calendar: Calendar): ProgramSpec[] {
 			description:
 				'Newcomers in software, IT and engineering, each matched with a volunteer who works in the field, for four months.',
 			timeline: TIMELINE.tech,
-			coordinatorPending: false
+			coordinatorPending: false,
+			checkInFirstDays: 14
 		},
 		{
 			kind: 'health',
@@ -37,7 +38,8 @@ function programSpecs(calendar: Calendar): ProgramSpec[] {
 			description:
 				'Internationally trained nurses, therapists and technologists matched with health professionals. Licensing comes first.',
 			timeline: TIMELINE.health,
-			coordinatorPending: true
+			coordinatorPending: true,
+			checkInFirstDays: 7
 		}
 	];
 }

@@ -7,7 +7,6 @@ import { openRound } from '../rounds/rounds';
 import type { Calendar, ProgramTimeline } from './calendar';
 import type { DemoTeam } from './demo-team';
 import { OCCUPATIONS, type DrawnPerson, type Language, type PeopleDrawer } from './people';
-import type { Random } from './random';
 import {
 	answerAsPair,
 	answerAsStakeholder,
@@ -15,6 +14,8 @@ import {
 	type DemoRound,
 	type StoryPair
 } from './respondents';
+import { seedCheckIns } from './check-ins';
+import { Random } from './random';
 import { PROGRAM_STORIES, type StoryName } from './stories';
 import type { ProgramKind } from './typical-answers';
 
@@ -25,6 +26,8 @@ export interface ProgramSpec {
 	timeline: ProgramTimeline;
 	/** Staff who have not sent the staff survey of the newest round yet. */
 	coordinatorPending: boolean;
+	/** Days after pairing until the first pulse check-in (every 30 days after). */
+	checkInFirstDays: number;
 }
 
 export interface Seeding {
@@ -42,6 +45,8 @@ export interface DemoPair {
 	mentorId: string;
 	protegeId: string;
 }
+
+const CHECK_IN_SEED = 4242;
 
 function castList(kind: ProgramKind, random: Random): { story: StoryName; variant: number }[] {
 	const cast = Object.entries(PROGRAM_STORIES[kind]).flatMap(([story, count]) =>
@@ -66,7 +71,7 @@ export async function createDemoProgram(
 		description: string;
 		timeline: { created: number; starts: number; ends: number };
 	},
-	changes: { mentorMultipleProteges?: boolean } = {}
+	changes: { mentorMultipleProteges?: boolean; checkInFirstDays?: number } = {}
 ): Promise<string> {
 	const t = spec.timeline;
 	return createProgram(
@@ -89,7 +94,11 @@ export async function createDemoProgram(
 export async function seedProgram(seeding: Seeding, spec: ProgramSpec): Promise<DemoPair[]> {
 	const { db, team, calendar, random, people } = seeding;
 	const t = spec.timeline;
-	const programId = await createDemoProgram(seeding, { ...spec, timeline: t });
+	const programId = await createDemoProgram(
+		seeding,
+		{ ...spec, timeline: t },
+		{ checkInFirstDays: spec.checkInFirstDays }
+	);
 	const program = (await findProgram(db, team.organizationId, programId))!;
 	const employers = team.employers.filter((e) => e.program === spec.kind);
 	const phone = () => (random.chance(0.4) ? `613-555-01${random.between(10, 99)}` : null);
@@ -199,6 +208,19 @@ export async function seedProgram(seeding: Seeding, spec: ProgramSpec): Promise<
 		context,
 		{ role: 'staff', staffId: team.coordinator.id, language: 'fr' },
 		coordinatorRounds
+	);
+
+	// Check-ins as the scheduler sent them on each step's day, answered as each story goes, with
+	// randomness of their own so the rest of the demo stays as it was.
+	const stepDays: number[] = [];
+	for (let day = t.paired + spec.checkInFirstDays; day <= 0; day += 30) stepDays.push(day);
+	await seedCheckIns(
+		db,
+		calendar,
+		new Random(CHECK_IN_SEED + t.paired),
+		programId,
+		pairs,
+		stepDays
 	);
 
 	return pairs.map((p) => ({
