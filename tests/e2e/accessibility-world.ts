@@ -1,3 +1,4 @@
+import { generateId } from '../../src/lib/server/util/ids';
 import { issueParticipantLink } from '../../src/lib/server/auth/participant-links';
 import { enrolmentKey } from '../../src/lib/server/auth/two-factor';
 import type { Db } from '../../src/lib/server/db/open';
@@ -20,6 +21,8 @@ export interface FreshSurveys {
 	pairId: string;
 	/** `/l/<token>` of a protégé who has not agreed yet; her answers are in, not sent. */
 	protegeLink: string;
+	/** Her first pulse check-in, waiting for her answers. */
+	checkInId: string;
 }
 
 export interface AccessibilityWorld {
@@ -172,10 +175,31 @@ async function freshSurveys(
 	await answer('protege', { participantId: protegeId! }, false);
 	await answer('staff', { staffId: admin.id }, false);
 	const token = await issueParticipantLink(db, protegeId!, Date.now() + DAY, admin.id);
+	const checkInId = generateId();
+	await db
+		.insertInto('pulse_check_ins')
+		.values({
+			id: checkInId,
+			organization_id: admin.organization_id,
+			program_id: program.id,
+			pair_id: pair.pairId,
+			participant_id: protegeId!,
+			role: 'protege',
+			step: 0,
+			due_on: today,
+			created_at: Date.now(),
+			reminded_at: null,
+			answered_at: null,
+			in_touch: null,
+			going: null,
+			wants_contact: null
+		})
+		.execute();
 	return {
 		programId: program.id,
 		roundId: round.roundId,
 		pairId: pair.pairId,
-		protegeLink: `/l/${token}`
+		protegeLink: `/l/${token}`,
+		checkInId
 	};
 }

@@ -88,7 +88,7 @@ export async function walkParticipantPages(
 	{ server, world }: Walks,
 	index: number
 ): Promise<void> {
-	const { protegeLink, pairId } = world.fresh[index]!;
+	const { protegeLink, pairId, checkInId } = world.fresh[index]!;
 	const context = await audit.context(browser, server.url);
 	const page = await context.newPage();
 
@@ -107,6 +107,20 @@ export async function walkParticipantPages(
 	await audit.check(page, '/(participant)/p/a/[assignmentId]/done');
 	await audit.visit(page, '/(participant)/p/guide/[pairId]', `${server.url}/p/guide/${pairId}`);
 	await audit.visit(page, 'not found', `${server.url}/p/guide/no-such-pair`, 404);
+	const checkIn = `${server.url}/p/check-in/${checkInId}`;
+	await audit.visit(page, '/(participant)/p/check-in/[checkInId]', checkIn);
+	// Sent with nothing chosen: the problems, then the page once answered.
+	await page.getByRole('button', { name: audit.say('p_checkin_send') }).click();
+	await expect(page.getByRole('alert')).toBeVisible();
+	await audit.check(page, '/(participant)/p/check-in/[checkInId]');
+	for (const [name, value] of [
+		['in_touch', 'yes'],
+		['going', '4'],
+		['wants_contact', 'no']
+	])
+		await page.locator(`input[name="${name}"][value="${value}"]`).check();
+	await page.getByRole('button', { name: audit.say('p_checkin_send') }).click();
+	await expect(page).toHaveURL(`${server.url}/p?checked-in`);
 	await audit.visit(page, '/(participant)/p/withdraw', `${server.url}/p/withdraw`);
 	await page.getByRole('button', { name: audit.say('p_withdraw_confirm') }).click();
 	await expect(page).toHaveURL(`${server.url}/p/withdraw/done`);

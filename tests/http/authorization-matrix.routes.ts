@@ -141,6 +141,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'GET /(participant)/p/a/[assignmentId]/done': protegeAOnly('ok'),
 	'GET /(participant)/p/a/[assignmentId]/page/[page]': protegeAOnly('ok'),
 	'POST /(participant)/p/a/[assignmentId]/page/[page]': { ...protegeAOnly('bad'), body: later },
+	'GET /(participant)/p/check-in/[checkInId]': protegeAOnly('ok'),
+	'POST /(participant)/p/check-in/[checkInId]': protegeAOnly('bad'),
 	'GET /(participant)/p/consent': anyParticipant('ok'),
 	'POST /(participant)/p/consent': anyParticipant('acts'),
 	'GET /(participant)/p/guide/[pairId]': protegeAOnly('ok'),

@@ -1,3 +1,4 @@
+import { generateId } from '../../src/lib/server/util/ids';
 import { issueParticipantLink } from '../../src/lib/server/auth/participant-links';
 import { createStaffSession } from '../../src/lib/server/auth/session';
 import type { Db } from '../../src/lib/server/db/open';
@@ -170,6 +171,27 @@ export async function buildWorld(db: Db): Promise<World> {
 		null
 	);
 	const [invitation] = await listPendingInvitations(db, org1.organizationId);
+	// Protégé A's first pulse check-in about pair A, waiting for an answer.
+	const checkInId = generateId();
+	await db
+		.insertInto('pulse_check_ins')
+		.values({
+			id: checkInId,
+			organization_id: org1.organizationId,
+			program_id: program.id,
+			pair_id: pairA,
+			participant_id: id.protegeA,
+			role: 'protege',
+			step: 0,
+			due_on: '2026-01-15',
+			created_at: Date.now(),
+			reminded_at: null,
+			answered_at: null,
+			in_touch: null,
+			going: null,
+			wants_contact: null
+		})
+		.execute();
 	const other = await createStaffSession(db, staff.id, { ip: null, userAgent: 'Other device' });
 
 	// Coordinator 1's sheet of links; the matrix's browsers never hold its key.
@@ -191,7 +213,8 @@ export async function buildWorld(db: Db): Promise<World> {
 			staffId: staff.id,
 			sheetId: sheet.sheetId,
 			token: await link(id.protegeA),
-			page: '1'
+			page: '1',
+			checkInId
 		},
 		drafts,
 		imports,

@@ -9,7 +9,7 @@ import {
 	type Standing
 } from '$lib/alignment/attention';
 import type { PairRisk, ProgramAnalysis } from '$lib/alignment/program-analysis';
-import type { PairEvidence } from '$lib/alignment/risk';
+import type { AssessedReason, PairEvidence } from '$lib/alignment/risk';
 import type { StatusFilter } from '$lib/analytics/overview-options';
 import { reasonMark, type ReasonMark } from '$lib/analytics/reason-marks';
 import { describeReason } from '$lib/analytics/reason-words';
@@ -54,8 +54,8 @@ export interface PairRow {
 	severity: Severity;
 	overall: HeatCell;
 	cells: HeatCell[];
-	/** Reasons with no number of their own (a survey not sent in time), in words. */
-	notes: string[];
+	/** Reasons with no number of their own (a survey not sent in time, a check-in), in words. */
+	notes: { level: AssessedReason['level']; text: string }[];
 }
 
 /** The pairs of a program that can be listed: each with its analysis, names and standing. */
@@ -196,12 +196,13 @@ function pairRow({ analysis, pair, standing, severity }: ListedPair, context: Ro
 	const wave = analysis.latest;
 	const alignment = wave ? analysis.partners[wave] : null;
 	const marks = new Map<string, ReasonMark[]>();
-	const notes: string[] = [];
+	const notes: PairRow['notes'] = [];
 	if (standing) {
 		for (const assessed of analysis.reasons) {
 			const place = reasonPlace(assessed.reason, context.constructOf, context.keys);
 			if (place.column === 'answers') {
-				notes.push(describeReason(assessed.reason, context.items, context.locale));
+				const text = describeReason(assessed.reason, context.items, context.locale);
+				notes.push({ level: assessed.level, text });
 				continue;
 			}
 			const key = place.column === 'overall' ? 'overall' : place.constructKey;
