@@ -1,3 +1,4 @@
+import type { ClosureReason } from '$lib/pairs/closure';
 import { m } from '$lib/paraglide/messages';
 import { formatIsoDate } from '$lib/time/format';
 
@@ -89,6 +90,22 @@ const pairStatusLabels = {
 
 export function pairStatusLabel(status: keyof typeof pairStatusLabels): string {
 	return pairStatusLabels[status]();
+}
+
+const closureReasonLabels: Record<ClosureReason, () => string> = {
+	completed: m.closure_completed,
+	work_in_field: m.closure_work_in_field,
+	work_other_field: m.closure_work_other_field,
+	moved_away: m.closure_moved_away,
+	no_contact: m.closure_no_contact,
+	mismatch: m.closure_mismatch,
+	personal: m.closure_personal,
+	withdrew: m.closure_withdrew,
+	other: m.closure_other
+};
+
+export function closureReasonLabel(reason: ClosureReason): string {
+	return closureReasonLabels[reason]();
 }
 
 const personRoleLabels = {

@@ -290,6 +290,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'GET /(staff)/programs/[programId]/export': org1Staff('ok'),
 	'GET /(staff)/programs/[programId]/export/pair-scores.csv': org1Staff('ok'),
 	'GET /(staff)/programs/[programId]/export/pair-scores.json': org1Staff('ok'),
+	'GET /(staff)/programs/[programId]/export/pairs.csv': org1Staff('ok'),
+	'GET /(staff)/programs/[programId]/export/pairs.json': org1Staff('ok'),
 	'GET /(staff)/programs/[programId]/export/responses.csv': org1Staff('ok'),
 	'GET /(staff)/programs/[programId]/export/responses.json': org1Staff('ok'),
 	'GET /(staff)/programs/[programId]/import': org1Staff('ok'),
@@ -329,6 +331,11 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'POST /(staff)/programs/[programId]/pairs/[pairId]?/status': {
 		...org1Staff('bad'),
 		body: () => ({ status: 'paused', reason: 'Intruder' })
+	},
+	// Pair A still runs, so pairing its protégé again is refused even to its own coordinators.
+	'POST /(staff)/programs/[programId]/pairs/[pairId]?/rematch': {
+		...org1Staff('bad'),
+		body: (w) => ({ mentorId: w.mentorC })
 	},
 	'POST /(staff)/programs/[programId]/pairs/[pairId]?/note': {
 		...org1Staff('bad'),

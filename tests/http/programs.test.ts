@@ -125,7 +125,8 @@ describe("another organization's program", () => {
 			(
 				await theirs.post(`/programs/${programId}/pairs/${pair.id}?/status`, {
 					status: 'completed',
-					reason: 'x'
+					reason: 'x',
+					closureReason: 'completed'
 				})
 			).status
 		).toBe(404);

@@ -77,7 +77,7 @@ async function cohort(staff: StaffUserRow, name: string, stories: Story[]): Prom
 			t.db,
 			staff,
 			{ id: pairIds[i]!, status: 'active' },
-			{ status: 'ended_early', reason: 'Moved away' },
+			{ status: 'ended_early', reason: 'Moved away', closureReason: 'moved_away' },
 			null
 		);
 		if (!ended.ok) throw new Error(ended.reason);

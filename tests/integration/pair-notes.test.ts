@@ -78,7 +78,11 @@ describe('notes', () => {
 	});
 
 	it('can still be added once the pair has ended', async () => {
-		const end = { status: 'ended_early' as const, reason: 'Found a job' };
+		const end = {
+			status: 'ended_early' as const,
+			reason: 'Found a job',
+			closureReason: 'work_in_field' as const
+		};
 		await changePairStatusIn(t.db, ana, programId, pairId, end, null);
 		expect((await addPairNote(t.db, ana, pairId, 'Exit call done.', null)).ok).toBe(true);
 	});

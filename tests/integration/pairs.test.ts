@@ -29,7 +29,7 @@ const endEarly = (pairId: string) =>
 		staff,
 		program.id,
 		pairId,
-		{ status: 'ended_early', reason: 'No time' },
+		{ status: 'ended_early', reason: 'No time', closureReason: 'personal' },
 		null
 	);
 const pairUp = (mentorId: string, protegeId: string, p = program) =>
@@ -153,7 +153,14 @@ describe('pair status', () => {
 		const created = await pairUp(mentors[0]!, proteges[0]!);
 		if (!created.ok) throw new Error();
 		const change = (status: 'active' | 'completed' | 'paused') =>
-			changePairStatusIn(t.db, staff, program.id, created.pairId, { status, reason: 'x' }, null);
+			changePairStatusIn(
+				t.db,
+				staff,
+				program.id,
+				created.pairId,
+				{ status, reason: 'x', closureReason: 'completed' },
+				null
+			);
 		expect(await change('active')).toEqual({ ok: false, reason: 'same_status' });
 		expect((await change('completed')).ok).toBe(true);
 		expect(await change('paused')).toEqual({ ok: false, reason: 'final' });

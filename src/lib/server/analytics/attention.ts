@@ -133,10 +133,15 @@ export async function listPairsNeedingAttention(
 		reasons.some((r) => r.level === 'at_risk') ? reasons : [];
 	return {
 		atRisk: attentionList(candidates, atRisk, locale, { limit, top: TOP_REASONS }),
-		contactRequests: attentionList(candidates, ofKind('contact_request', 'pulse_contact_request'), locale, {
-			limit,
-			top: Infinity
-		}),
+		contactRequests: attentionList(
+			candidates,
+			ofKind('contact_request', 'pulse_contact_request'),
+			locale,
+			{
+				limit,
+				top: Infinity
+			}
+		),
 		overdue: attentionList(candidates, ofKind('overdue'), locale, { limit, top: Infinity })
 	};
 }

@@ -129,11 +129,7 @@ async function evidenceWithAnswers(
 			mid: answersOf(surveys.mid, answers, null)
 		},
 		overdue,
-		pulses: await loadPulses(
-			db,
-			program.id,
-			pairId === undefined ? undefined : [pairId]
-		)
+		pulses: await loadPulses(db, program.id, pairId === undefined ? undefined : [pairId])
 	};
 	return { evidence, rounds: await countedRates(db, rounds) };
 }

@@ -7,6 +7,7 @@ import { nextStepsOf } from '../pairs/pair-next-steps';
 import { listPairNames, pairablePeople } from '../pairs/pairs';
 import { organizationToday } from '../organizations/time-zone';
 import { roundState } from '../rounds/round-state';
+import { closureCounts } from '../pairs/closures';
 import { checkInTrend } from '../pulse/check-in-views';
 import { listStaff } from '../staff/staff';
 import { attentionPairs } from './attention-pairs';
@@ -17,7 +18,8 @@ import { driftRows, itemsByKey, readOverviewQuery, roleAverageRows } from './pro
 /**
  * Everything a program overview shows, attention first: counts by standing and the pairs that
  * need a coordinator with their reasons and next steps; then rounds, the pulse check-ins' trend,
- * the table of all pairs by topic, how each group answers, drift, and who is free to be paired.
+ * the table of all pairs by topic, how each group answers, drift, pairs that ended by reason, and
+ * who is free to be paired.
  */
 export async function buildProgramOverview(
 	db: DbOrTx,
@@ -27,13 +29,14 @@ export async function buildProgramOverview(
 ) {
 	const organizationId = program.organization_id;
 	const today = await organizationToday(db, organizationId);
-	const [pairs, pairable, employers, coordinators, loaded, checkIns] = await Promise.all([
+	const [pairs, pairable, employers, coordinators, loaded, checkIns, closures] = await Promise.all([
 		listPairNames(db, organizationId, program.id),
 		pairablePeople(db, program),
 		listEmployers(db, organizationId),
 		listStaff(db, organizationId),
 		loadProgramEvidence(db, program, { today }),
-		checkInTrend(db, program.id)
+		checkInTrend(db, program.id),
+		closureCounts(db, program.id)
 	]);
 	const { evidence } = loaded;
 	const { constructs } = evidence;
@@ -85,6 +88,7 @@ export async function buildProgramOverview(
 			.filter((s) => s.status === 'active')
 			.map(({ id, name }) => ({ id, name })),
 		checkIns,
+		closures,
 		rounds: loaded.rounds.map(({ round, roles }) => ({
 			id: round.id,
 			wave: round.wave,

@@ -1,3 +1,4 @@
+import type { ClosureReason } from '$lib/pairs/closure';
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 export type StaffRole = 'admin' | 'coordinator';
@@ -272,6 +273,10 @@ export interface PairsTable {
 	employer_id: string | null;
 	coordinator_id: string | null;
 	status: PairStatus;
+	/** Why the pair ended (src/lib/pairs/closure.ts); null while it runs. */
+	closure_reason: Generated<ClosureReason | null>;
+	/** The protégé's earlier pair that ended early, when this one pairs them again. */
+	follows_pair_id: Generated<string | null>;
 	created_at: number;
 	updated_at: number;
 }

@@ -6,9 +6,10 @@ import { toCsv, toJson, type CsvSeparator } from './export-files';
 import type { ExportTable } from './export-table';
 import { exportFileName } from './file-name';
 import { pairScoresTable } from './pair-scores-export';
+import { pairsTable } from './pairs-export';
 import { responsesTable } from './responses-export';
 
-export type Dataset = 'responses' | 'pair-scores';
+export type Dataset = 'responses' | 'pair-scores' | 'pairs';
 export type ExportFormat = 'csv' | 'json';
 
 export interface ExportRequest {
@@ -26,9 +27,14 @@ export interface ExportFile {
 }
 
 function tableOf(db: DbOrTx, program: Program, request: ExportRequest): Promise<ExportTable> {
-	return request.dataset === 'responses'
-		? responsesTable(db, program)
-		: pairScoresTable(db, program, request.language);
+	switch (request.dataset) {
+		case 'responses':
+			return responsesTable(db, program);
+		case 'pair-scores':
+			return pairScoresTable(db, program, request.language);
+		case 'pairs':
+			return pairsTable(db, program);
+	}
 }
 
 /** One of the program's exports as a file to download; every download is written in the audit log. */

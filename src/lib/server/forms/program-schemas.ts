@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { languageCode } from '$lib/text/language-codes';
+import { CHOSEN_CLOSURE_REASONS } from '$lib/pairs/closure';
 import { DEFAULT_CHECK_IN_PLAN } from '$lib/pulse/schedule';
 import { isIsoDate } from '$lib/time/days';
 import { emailField, requiredText } from './fields';
@@ -153,6 +154,14 @@ export const withdrawSchema = z.object({
 	reason: requiredText(() => m.error_reason_required(), 500)
 });
 
+/** A new mentor for the protégé of a pair that ended early. */
+export const rematchSchema = z.object({
+	mentorId: z
+		.string({ error: () => m.error_choose_mentor() })
+		.min(1, { error: () => m.error_choose_mentor() })
+		.max(64)
+});
+
 export const pairSchema = z.object({
 	mentorId: z
 		.string({ error: () => m.error_choose_mentor() })
@@ -180,12 +189,26 @@ export const pairSchema = z.object({
 		.transform((value) => value === 'yes')
 });
 
-export const pairStatusSchema = z.object({
-	status: z.enum(['active', 'paused', 'ended_early', 'completed'], {
-		error: () => m.error_status_invalid()
-	}),
-	reason: requiredText(() => m.error_reason_required(), 500)
-});
+export const pairStatusSchema = z
+	.object({
+		status: z.enum(['active', 'paused', 'ended_early', 'completed'], {
+			error: () => m.error_status_invalid()
+		}),
+		reason: requiredText(() => m.error_reason_required(), 500),
+		// Asked beside every change; read only when the pair ends.
+		closureReason: z
+			.enum(CHOSEN_CLOSURE_REASONS, { error: () => m.error_closure_reason() })
+			.optional()
+	})
+	.refine((c) => c.closureReason || (c.status !== 'ended_early' && c.status !== 'completed'), {
+		path: ['closureReason'],
+		error: () => m.error_closure_reason()
+	})
+	.transform(({ closureReason, ...change }) => ({
+		...change,
+		closureReason:
+			change.status === 'ended_early' || change.status === 'completed' ? closureReason : null
+	}));
 
 export const employerSchema = z.object({
 	name: requiredText(() => m.error_employer_name_required())

@@ -49,9 +49,10 @@ export function composeMessage(parts: MessageParts): { subject: string; body: st
  * A pulse check-in's invitation or reminder: as short as the check-in itself, the same greeting,
  * link and signature as a survey's.
  */
-export function composeCheckInMessage(
-	parts: Omit<MessageParts, 'closesOn'>
-): { subject: string; body: string } {
+export function composeCheckInMessage(parts: Omit<MessageParts, 'closesOn'>): {
+	subject: string;
+	body: string;
+} {
 	const locale = participantLocale(parts.language) ?? 'en';
 	const options = { locale } as const;
 	if (textDirection(locale) === 'rtl') parts = isolateNames(parts);

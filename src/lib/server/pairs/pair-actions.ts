@@ -1,3 +1,4 @@
+import type { ClosureReason } from '$lib/pairs/closure';
 import type { Db, DbOrTx } from '../db';
 import type { PairStatus, Program } from '../db/schema';
 import { recordAudit } from '../audit/audit';
@@ -21,6 +22,7 @@ export type PairRefusal =
 	| 'protege_taken'
 	| 'same_status'
 	| 'final'
+	| 'closure_reason'
 	| 'program_closed';
 
 export type PairResult = { ok: true; pairId: string } | { ok: false; reason: PairRefusal };
@@ -102,6 +104,16 @@ async function insertPair(
 	) {
 		return { ok: false, reason: 'not_found' };
 	}
+	// Pairing a protégé whose last pair here ended early pairs them again: the new pair follows it.
+	const earlier = await tx
+		.selectFrom('pairs')
+		.select('id')
+		.where('program_id', '=', program.id)
+		.where('protege_id', '=', protege.id)
+		.where('status', '=', 'ended_early')
+		.orderBy('updated_at', 'desc')
+		.orderBy('id', 'desc')
+		.executeTakeFirst();
 	const pairId = generateId();
 	await tx
 		.insertInto('pairs')
@@ -115,6 +127,7 @@ async function insertPair(
 			employer_id: input.employerId ?? mentor.employer_id,
 			coordinator_id: input.coordinatorId,
 			status: 'active',
+			follows_pair_id: earlier?.id ?? null,
 			created_at: now,
 			updated_at: now
 		})
@@ -128,7 +141,14 @@ async function insertPair(
 			action: 'pair.created',
 			targetType: 'pair',
 			targetId: pairId,
-			...(suggested ? { detail: { suggested: true } } : {}),
+			...(suggested || earlier
+				? {
+						detail: {
+							...(suggested ? { suggested: true } : {}),
+							...(earlier ? { follows: earlier.id } : {})
+						}
+					}
+				: {}),
 			ip
 		},
 		now
@@ -171,20 +191,33 @@ export async function createSuggestedPairs(
 /** Who changes a pair: a staff member, or no one (id null) when a participant withdraws themselves. */
 export type PairActor = Pick<Actor, 'organization_id'> & { id: string | null };
 
-/** A status change always carries a reason and stays in the pair's history. Ended pairs stay ended. */
+/** A change of a pair's status; ending it (ended early or completed) takes a coded reason. */
+export interface PairStatusChange {
+	status: PairStatus;
+	reason: string;
+	closureReason?: ClosureReason | null;
+}
+
+/**
+ * A status change always carries a reason and stays in the pair's history; ending a pair also
+ * records why, as a code (closure.ts). Ended pairs stay ended.
+ */
 export async function changePairStatus(
 	db: DbOrTx,
 	actor: PairActor,
 	pair: { id: string; status: PairStatus },
-	change: { status: PairStatus; reason: string },
+	change: PairStatusChange,
 	ip: string | null,
 	now = Date.now()
 ): Promise<PairResult> {
 	if (change.status === pair.status) return { ok: false, reason: 'same_status' };
 	if (FINAL_PAIR_STATUSES.includes(pair.status)) return { ok: false, reason: 'final' };
+	const ending = FINAL_PAIR_STATUSES.includes(change.status);
+	if (ending && !change.closureReason) return { ok: false, reason: 'closure_reason' };
+	const closureReason = ending ? change.closureReason! : null;
 	const updated = await db
 		.updateTable('pairs')
-		.set({ status: change.status, updated_at: now })
+		.set({ status: change.status, closure_reason: closureReason, updated_at: now })
 		.where('id', '=', pair.id)
 		.where('status', '=', pair.status)
 		.executeTakeFirst();
@@ -198,7 +231,11 @@ export async function changePairStatus(
 			action: 'pair.status_changed',
 			targetType: 'pair',
 			targetId: pair.id,
-			detail: { from: pair.status, to: change.status },
+			detail: {
+				from: pair.status,
+				to: change.status,
+				...(closureReason ? { closure: closureReason } : {})
+			},
 			ip
 		},
 		now
@@ -224,7 +261,14 @@ export async function endPairsOf(
 		.where('status', 'in', OPEN_PAIR_STATUSES)
 		.execute();
 	for (const pair of open)
-		await changePairStatus(db, actor, pair, { status: 'ended_early', reason }, ip, now);
+		await changePairStatus(
+			db,
+			actor,
+			pair,
+			{ status: 'ended_early', reason, closureReason: 'withdrew' },
+			ip,
+			now
+		);
 }
 
 /** Finds the pair in this organization's program and changes its status in one transaction. */
@@ -233,7 +277,7 @@ export async function changePairStatusIn(
 	actor: Actor,
 	programId: string,
 	pairId: string,
-	change: { status: PairStatus; reason: string },
+	change: PairStatusChange,
 	ip: string | null
 ): Promise<PairResult> {
 	return db.transaction().execute(async (tx) => {

@@ -21,7 +21,7 @@ function parseJson(text: string | null): unknown {
  */
 export async function participantRecord(db: DbOrTx, participant: Participant, now: number) {
 	const id = participant.id;
-	const [program, employer, links, sessions, assignments, pairs, messages, activity] =
+	const [program, employer, links, sessions, assignments, pairs, checkIns, messages, activity] =
 		await Promise.all([
 			db
 				.selectFrom('programs')
@@ -49,6 +49,21 @@ export async function participantRecord(db: DbOrTx, participant: Participant, no
 				.execute(),
 			assignmentsWithAnswers(db, participant),
 			pairsWithTalk(db, id),
+			db
+				.selectFrom('pulse_check_ins')
+				.select([
+					'pair_id',
+					'step',
+					'due_on',
+					'created_at',
+					'answered_at',
+					'in_touch',
+					'going',
+					'wants_contact'
+				])
+				.where('participant_id', '=', id)
+				.orderBy('created_at')
+				.execute(),
 			db
 				.selectFrom('outbox')
 				.select(['kind', 'to_address', 'subject', 'body', 'status', 'created_at', 'sent_at'])
@@ -104,6 +119,16 @@ export async function participantRecord(db: DbOrTx, participant: Participant, no
 		})),
 		assignments,
 		pairs,
+		check_ins: checkIns.map((c) => ({
+			pair_id: c.pair_id,
+			number: c.step + 1,
+			due_on: c.due_on,
+			sent_at: iso(c.created_at),
+			answered_at: iso(c.answered_at),
+			in_touch: c.in_touch === null ? null : c.in_touch === 1,
+			how_it_is_going: c.going,
+			asked_to_be_contacted: c.wants_contact === null ? null : c.wants_contact === 1
+		})),
 		messages: messages.map((message) => ({
 			kind: message.kind,
 			to: message.to_address,

@@ -31,6 +31,7 @@ const refusals: Record<PairRefusal, [string, () => string]> = {
 	protege_taken: ['protegeId', m.error_pair_protege_taken],
 	same_status: ['form', m.error_pair_same_status],
 	final: ['form', m.error_pair_final],
+	closure_reason: ['form', m.error_closure_reason],
 	program_closed: ['form', m.error_program_closed]
 };
 

@@ -13,10 +13,11 @@ import {
 	followUpSchema,
 	pairNoteSchema
 } from '$lib/server/forms/pair-note-schemas';
-import { pairStatusSchema } from '$lib/server/forms/program-schemas';
+import { pairStatusSchema, rematchSchema } from '$lib/server/forms/program-schemas';
 import { fieldFailure, readForm } from '$lib/server/forms/read-form';
 import { recordPairAnswersViewed, requirePair } from '$lib/server/pairs/pair-access';
-import { changePairStatusIn } from '$lib/server/pairs/pair-actions';
+import { changePairStatusIn, createPair, type PairRefusal } from '$lib/server/pairs/pair-actions';
+import { pairLineage } from '$lib/server/pairs/pair-lineage';
 import { addPairFollowUp, listAssignees, setFollowUpDone } from '$lib/server/pairs/pair-follow-ups';
 import { readPairNotebook } from '$lib/server/pairs/pair-notebook';
 import { addPairNote } from '$lib/server/pairs/pair-notes';
@@ -44,6 +45,7 @@ export async function load(event) {
 		detail: pairDetail(evidence, analysis, pair.employer_id, getLocale()),
 		history: await pairHistory(db, pair.id),
 		checkIns: await pairCheckIns(db, pair.id),
+		lineage: await pairLineage(db, program, pair),
 		sendsCheckIns: program.checkin_first_days !== null,
 		notebook: await readPairNotebook(db, staff.organization_id, pair.id)
 	};
@@ -54,10 +56,48 @@ function pairPage(event: { params: { programId: string; pairId: string } }): str
 	return `/programs/${event.params.programId}/pairs/${event.params.pairId}`;
 }
 
+const rematchRefusals: Partial<Record<PairRefusal, () => string>> = {
+	mentor_taken: m.error_pair_mentor_taken,
+	protege_taken: m.error_pair_protege_taken,
+	withdrawn: m.error_pair_withdrawn,
+	program_closed: m.error_program_closed
+};
+
 export const actions = {
+	rematch: async (event) => {
+		const { staff, program } = await requireProgram(event);
+		const db = getDb();
+		const pair = await findPair(db, staff.organization_id, program.id, event.params.pairId);
+		if (!pair) error(404, 'Not found');
+		const form = await readForm(event.request, rematchSchema, ['mentorId']);
+		if (!form.ok) return form.failure;
+		const result = await createPair(
+			db,
+			staff,
+			program,
+			{
+				mentorId: form.data.mentorId,
+				protegeId: pair.protege_id,
+				employerId: null,
+				coordinatorId: pair.coordinator_id
+			},
+			event.getClientAddress()
+		);
+		if (result.ok)
+			redirectWithFlash(event.cookies, `/programs/${program.id}/pairs/${result.pairId}`, {
+				kind: 'pair_created'
+			});
+		const refusal = rematchRefusals[result.reason];
+		if (!refusal) error(404, 'Not found');
+		return fieldFailure(400, 'mentorId', refusal(), form.data);
+	},
 	status: async (event) => {
 		const { staff, program } = await requireProgram(event);
-		const form = await readForm(event.request, pairStatusSchema, ['status', 'reason']);
+		const form = await readForm(event.request, pairStatusSchema, [
+			'status',
+			'reason',
+			'closureReason'
+		]);
 		if (!form.ok) return form.failure;
 		const result = await changePairStatusIn(
 			getDb(),
@@ -72,9 +112,12 @@ export const actions = {
 				kind: 'pair_status_changed'
 			});
 		if (result.reason === 'not_found') error(404, 'Not found');
+		const typed = { ...form.data, closureReason: form.data.closureReason ?? '' };
+		if (result.reason === 'closure_reason')
+			return fieldFailure(400, 'closureReason', m.error_closure_reason(), typed);
 		const message =
 			result.reason === 'same_status' ? m.error_pair_same_status() : m.error_pair_final();
-		return fieldFailure(400, 'status', message, form.data);
+		return fieldFailure(400, 'status', message, typed);
 	},
 	note: async (event) => {
 		const { staff, pair } = await requirePair(event);
