@@ -26,7 +26,7 @@ export async function pairsTable(db: DbOrTx, program: Program): Promise<ExportTa
 			(eb) =>
 				eb
 					.selectFrom('pair_status_changes')
-					.select(eb.fn.max('changed_at').as('at'))
+					.select((inner) => inner.fn.max('pair_status_changes.changed_at').as('at'))
 					.whereRef('pair_status_changes.pair_id', '=', 'pairs.id')
 					.where('pair_status_changes.to_status', 'in', FINAL_PAIR_STATUSES)
 					.as('ended_at')
