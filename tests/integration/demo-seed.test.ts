@@ -1,3 +1,4 @@
+import { closureCounts } from '../../src/lib/server/pairs/closures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/lib/survey/page-answers';
 import { signIn } from '../../src/lib/server/auth/signin';
@@ -248,6 +249,32 @@ describe('seeding', () => {
 			expect(kinds(pair)).toContain('contact_request');
 		const silentInItsTime = withStory('silent').filter((pair) => kinds(pair).has('overdue'));
 		expect(silentInItsTime.length).toBeGreaterThan(0);
+	});
+
+	it('holds pulse check-in histories, pairs closed with reasons and a protégé paired again', async () => {
+		const [tech, health] = seed.programIds;
+		const answered = async (programId: string) =>
+			(
+				await t.db
+					.selectFrom('pulse_check_ins')
+					.select(['step', 'answered_at'])
+					.where('program_id', '=', programId)
+					.execute()
+			).filter((c) => c.answered_at !== null && c.answered_at <= now);
+		// Two steps in the first program (paired 47 days ago), one in the second (13 days ago, first after 7).
+		expect(new Set((await answered(tech!)).map((c) => c.step))).toEqual(new Set([0, 1]));
+		expect(new Set((await answered(health!)).map((c) => c.step))).toEqual(new Set([0]));
+		expect(await closureCounts(t.db, tech!)).toEqual([
+			{ reason: 'work_in_field', count: 1 },
+			{ reason: 'no_contact', count: 1 }
+		]);
+		const again = await t.db
+			.selectFrom('pairs')
+			.select(['follows_pair_id', 'protege_id'])
+			.where('follows_pair_id', 'is not', null)
+			.execute();
+		const silent = withStory('silent').find((p) => p.pairId === again[0]?.follows_pair_id);
+		expect(again).toEqual([{ follows_pair_id: silent!.pairId, protege_id: silent!.protegeId }]);
 	});
 
 	it('refuses a database that already holds an organization', async () => {

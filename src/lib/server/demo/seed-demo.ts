@@ -4,6 +4,7 @@ import { Calendar, TIMELINE } from './calendar';
 import { createDemoTeam, DEMO_ADMIN, DEMO_PASSWORD } from './demo-team';
 import { PeopleDrawer } from './people';
 import { Random } from './random';
+import { seedClosures } from './closures';
 import { seedIntake } from './seed-intake';
 import { seedProgram, type DemoPair, type ProgramSpec } from './seed-program';
 
@@ -84,5 +85,6 @@ export async function seedDemo(
 	}
 	const intakeProgramId = await seedIntake(seeding, intakeSpec(calendar));
 	programIds.push(intakeProgramId);
+	await seedClosures(db, team, calendar, seeding.people, pairs);
 	return { organizationId: team.organizationId, programIds, intakeProgramId, pairs };
 }
