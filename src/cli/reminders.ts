@@ -9,7 +9,8 @@ try {
 	const result = await runMailJobs(db, publicOrigin(config));
 	console.log(
 		`Reminders queued: ${result.reminders}; check-ins queued: ${result.checkIns} ` +
-			`(reminders: ${result.checkInReminders}); messages sent: ${result.sent}; failed: ${result.failed}.`
+			`(reminders: ${result.checkInReminders}); exit surveys queued: ${result.exitSurveys}; ` +
+			`messages sent: ${result.sent}; failed: ${result.failed}.`
 	);
 } catch (error) {
 	console.error(error instanceof Error ? error.message : error);

@@ -1,3 +1,4 @@
+import type { HelpedMost } from '$lib/pairs/exit-survey';
 import type { ClosureReason } from '$lib/pairs/closure';
 import { m } from '$lib/paraglide/messages';
 import { formatIsoDate } from '$lib/time/format';
@@ -106,6 +107,22 @@ const closureReasonLabels: Record<ClosureReason, () => string> = {
 
 export function closureReasonLabel(reason: ClosureReason): string {
 	return closureReasonLabels[reason]();
+}
+
+const helpedMostLabels: Record<HelpedMost, () => string> = {
+	job_leads: m.p_exit_helped_job_leads,
+	applications: m.p_exit_helped_applications,
+	workplace: m.p_exit_helped_workplace,
+	network: m.p_exit_helped_network,
+	confidence: m.p_exit_helped_confidence,
+	language: m.p_exit_helped_language,
+	nothing: m.p_exit_helped_nothing,
+	other: m.p_exit_helped_other
+};
+
+/** What helped most, as an exit survey's answer reads. */
+export function helpedMostLabel(answer: string): string {
+	return helpedMostLabels[answer as HelpedMost]?.() ?? answer;
 }
 
 const personRoleLabels = {

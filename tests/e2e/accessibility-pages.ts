@@ -53,6 +53,7 @@ export const PARTICIPANT_ROUTES = [
 	'/(participant)/p/a/[assignmentId]/done',
 	'/(participant)/p/guide/[pairId]',
 	'/(participant)/p/check-in/[checkInId]',
+	'/(participant)/p/exit/[exitSurveyId]',
 	'/(participant)/p/withdraw',
 	'/(participant)/p/withdraw/done',
 	'/(participant)/p/no-link'

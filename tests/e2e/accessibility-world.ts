@@ -23,6 +23,8 @@ export interface FreshSurveys {
 	protegeLink: string;
 	/** Her first pulse check-in, waiting for her answers. */
 	checkInId: string;
+	/** An exit survey about her pair, waiting too. */
+	exitSurveyId: string;
 }
 
 export interface AccessibilityWorld {
@@ -195,11 +197,28 @@ async function freshSurveys(
 			wants_contact: null
 		})
 		.execute();
+	const exitSurveyId = generateId();
+	await db
+		.insertInto('exit_surveys')
+		.values({
+			id: exitSurveyId,
+			organization_id: admin.organization_id,
+			program_id: program.id,
+			pair_id: pair.pairId,
+			participant_id: protegeId!,
+			role: 'protege',
+			created_at: Date.now(),
+			answered_at: null,
+			met_expectations: null,
+			helped_most: null
+		})
+		.execute();
 	return {
 		programId: program.id,
 		roundId: round.roundId,
 		pairId: pair.pairId,
 		protegeLink: `/l/${token}`,
-		checkInId
+		checkInId,
+		exitSurveyId
 	};
 }

@@ -88,7 +88,7 @@ export async function walkParticipantPages(
 	{ server, world }: Walks,
 	index: number
 ): Promise<void> {
-	const { protegeLink, pairId, checkInId } = world.fresh[index]!;
+	const { protegeLink, pairId, checkInId, exitSurveyId } = world.fresh[index]!;
 	const context = await audit.context(browser, server.url);
 	const page = await context.newPage();
 
@@ -121,6 +121,15 @@ export async function walkParticipantPages(
 		await page.locator(`input[name="${name}"][value="${value}"]`).check();
 	await page.getByRole('button', { name: audit.say('p_checkin_send') }).click();
 	await expect(page).toHaveURL(`${server.url}/p?checked-in`);
+	const exit = `${server.url}/p/exit/${exitSurveyId}`;
+	await audit.visit(page, '/(participant)/p/exit/[exitSurveyId]', exit);
+	await page.getByRole('button', { name: audit.say('p_checkin_send') }).click();
+	await expect(page.getByRole('alert')).toBeVisible();
+	await audit.check(page, '/(participant)/p/exit/[exitSurveyId]');
+	await page.locator('input[name="met_expectations"][value="4"]').check();
+	await page.locator('input[name="helped_most"][value="network"]').check();
+	await page.getByRole('button', { name: audit.say('p_checkin_send') }).click();
+	await expect(page).toHaveURL(`${server.url}/p?exit-sent`);
 	await audit.visit(page, '/(participant)/p/withdraw', `${server.url}/p/withdraw`);
 	await page.getByRole('button', { name: audit.say('p_withdraw_confirm') }).click();
 	await expect(page).toHaveURL(`${server.url}/p/withdraw/done`);

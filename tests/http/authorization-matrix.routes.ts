@@ -143,6 +143,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'POST /(participant)/p/a/[assignmentId]/page/[page]': { ...protegeAOnly('bad'), body: later },
 	'GET /(participant)/p/check-in/[checkInId]': protegeAOnly('ok'),
 	'POST /(participant)/p/check-in/[checkInId]': protegeAOnly('bad'),
+	'GET /(participant)/p/exit/[exitSurveyId]': protegeAOnly('ok'),
+	'POST /(participant)/p/exit/[exitSurveyId]': protegeAOnly('bad'),
 	'GET /(participant)/p/consent': anyParticipant('ok'),
 	'POST /(participant)/p/consent': anyParticipant('acts'),
 	'GET /(participant)/p/guide/[pairId]': protegeAOnly('ok'),

@@ -192,6 +192,23 @@ export async function buildWorld(db: Db): Promise<World> {
 			wants_contact: null
 		})
 		.execute();
+	// And an exit survey about it (as if it had ended), waiting too.
+	const exitSurveyId = generateId();
+	await db
+		.insertInto('exit_surveys')
+		.values({
+			id: exitSurveyId,
+			organization_id: org1.organizationId,
+			program_id: program.id,
+			pair_id: pairA,
+			participant_id: id.protegeA,
+			role: 'protege',
+			created_at: Date.now(),
+			answered_at: null,
+			met_expectations: null,
+			helped_most: null
+		})
+		.execute();
 	const other = await createStaffSession(db, staff.id, { ip: null, userAgent: 'Other device' });
 
 	// Coordinator 1's sheet of links; the matrix's browsers never hold its key.
@@ -214,7 +231,8 @@ export async function buildWorld(db: Db): Promise<World> {
 			sheetId: sheet.sheetId,
 			token: await link(id.protegeA),
 			page: '1',
-			checkInId
+			checkInId,
+			exitSurveyId
 		},
 		drafts,
 		imports,

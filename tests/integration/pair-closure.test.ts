@@ -8,6 +8,11 @@ import { changePairStatusIn, createPair } from '../../src/lib/server/pairs/pair-
 import { pairLineage } from '../../src/lib/server/pairs/pair-lineage';
 import { findPair, pairHistory } from '../../src/lib/server/pairs/pairs';
 import { withdrawParticipant } from '../../src/lib/server/participants/participant-actions';
+import {
+	answerExitSurvey,
+	openExitSurveys,
+	sendExitSurveys
+} from '../../src/lib/server/pulse/exit-surveys';
 import { findParticipant } from '../../src/lib/server/participants/participants';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { createOrganizationWithStaff } from '../helpers/fixtures';
@@ -173,5 +178,69 @@ describe('pairing a protégé again', () => {
 			follows_pair: null
 		});
 		expect(rows.find((r) => r.pair === code(first))!.ended_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+	});
+});
+
+describe('exit surveys', () => {
+	const ORIGIN = 'https://tandem.example';
+	const form = (values: Record<string, string>) => {
+		const data = new FormData();
+		for (const [name, value] of Object.entries(values)) data.set(name, value);
+		return data;
+	};
+
+	it('go once to each side still taking part when a pair ends, and are answered once', async () => {
+		const ended = await pairUp(0, 0);
+		const running = await pairUp(1, 1);
+		const left = await pairUp(2, 2);
+		expect(await sendExitSurveys(t.db, ORIGIN)).toBe(0);
+		const end = {
+			status: 'completed' as const,
+			reason: 'Hired',
+			closureReason: 'work_in_field' as const
+		};
+		await changePairStatusIn(t.db, staff, program.id, ended, end, null);
+		// The protégé who withdraws gets nothing more; her mentor gets the exit survey.
+		const protege = (await findParticipant(t.db, staff.organization_id, program.id, proteges[2]!))!;
+		await withdrawParticipant(t.db, staff, protege, 'Moved', null);
+		expect(await sendExitSurveys(t.db, ORIGIN)).toBe(3);
+		expect(await sendExitSurveys(t.db, ORIGIN)).toBe(0);
+		const surveys = await t.db
+			.selectFrom('exit_surveys')
+			.select(['pair_id', 'participant_id', 'role'])
+			.orderBy('pair_id')
+			.orderBy('role')
+			.execute();
+		expect(surveys).toEqual(
+			[
+				{ pair_id: ended, participant_id: mentors[0], role: 'mentor' },
+				{ pair_id: ended, participant_id: proteges[0], role: 'protege' },
+				{ pair_id: left, participant_id: mentors[2], role: 'mentor' }
+			].sort((a, b) => (a.pair_id < b.pair_id ? -1 : a.pair_id > b.pair_id ? 1 : 0))
+		);
+		expect(surveys.some((s) => s.pair_id === running)).toBe(false);
+		const messages = await t.db
+			.selectFrom('outbox')
+			.select(['participant_id', 'subject'])
+			.execute();
+		expect(messages).toHaveLength(3);
+		expect(messages[0]!.subject).toBe('Spring cohort: two questions as your mentoring ends');
+
+		const [open] = await openExitSurveys(t.db, { id: proteges[0]! });
+		expect(open!.partnerName).toBe('mentor 1');
+		const missing = await answerExitSurvey(t.db, open!, form({ met_expectations: '4' }));
+		expect(missing?.errors).toEqual({ helped_most: 'Please answer this question.' });
+		expect(
+			await answerExitSurvey(t.db, open!, form({ met_expectations: '4', helped_most: 'network' }))
+		).toBeNull();
+		await answerExitSurvey(t.db, open!, form({ met_expectations: '1', helped_most: 'nothing' }));
+		expect(await openExitSurveys(t.db, { id: proteges[0]! })).toEqual([]);
+		const { rows } = await pairsTable(t.db, program);
+		expect(rows.find((r) => r.pair === pseudonym('pair', program.id, ended))).toMatchObject({
+			closure_reason: 'work_in_field',
+			protege_exit_met_expectations: 4,
+			protege_exit_helped_most: 'network',
+			mentor_exit_met_expectations: null
+		});
 	});
 });

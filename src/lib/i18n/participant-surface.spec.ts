@@ -22,6 +22,7 @@ const PARTICIPANT_SURFACE = [
 	'src/lib/server/mail/compose.ts',
 	'src/lib/server/survey',
 	'src/lib/server/pulse/check-in-answers.ts',
+	'src/lib/server/pulse/exit-surveys.ts',
 	'src/lib/server/privacy/self-withdrawal.ts',
 	'src/lib/analytics/conversation-guide-words.ts',
 	'src/lib/survey'

@@ -440,6 +440,22 @@ export interface PulseCheckInsTable {
 	wants_contact: number | null;
 }
 
+/** One person's exit survey about a pair that ended; the answers are null until given. */
+export interface ExitSurveysTable {
+	id: string;
+	organization_id: string;
+	program_id: string;
+	pair_id: string;
+	participant_id: string;
+	role: 'mentor' | 'protege';
+	created_at: number;
+	answered_at: number | null;
+	/** Did the mentoring meet what they expected: 1 (not at all) to 5 (completely). */
+	met_expectations: number | null;
+	/** What helped most: a code of src/lib/pairs/exit-survey.ts. */
+	helped_most: string | null;
+}
+
 export interface PairNotesTable {
 	id: string;
 	organization_id: string;
@@ -498,6 +514,7 @@ export interface Database {
 	outbox: OutboxTable;
 	reminder_sends: ReminderSendsTable;
 	pulse_check_ins: PulseCheckInsTable;
+	exit_surveys: ExitSurveysTable;
 	pair_notes: PairNotesTable;
 	pair_follow_ups: PairFollowUpsTable;
 }
@@ -515,6 +532,7 @@ export type PairStatusChange = Selectable<PairStatusChangesTable>;
 export type MatchLock = Selectable<MatchLocksTable>;
 export type PairNote = Selectable<PairNotesTable>;
 export type PulseCheckIn = Selectable<PulseCheckInsTable>;
+export type ExitSurvey = Selectable<ExitSurveysTable>;
 export type PairFollowUp = Selectable<PairFollowUpsTable>;
 
 export type Organization = Selectable<OrganizationsTable>;

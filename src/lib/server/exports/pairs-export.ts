@@ -9,7 +9,8 @@ import { pseudonym } from './pseudonyms';
 /**
  * One row per pair: its code and its two people's (as in the other exports), its status, the
  * days it started and ended (in the organization's time zone), why it ended (a code of
- * src/lib/pairs/closure.ts) and, for a protégé paired again, the code of the pair it follows.
+ * src/lib/pairs/closure.ts), for a protégé paired again the code of the pair it follows, and
+ * what each side said in the exit survey (met expectations 1–5, what helped most as a code).
  */
 export async function pairsTable(db: DbOrTx, program: Program): Promise<ExportTable> {
 	const zone = await organizationTimeZone(db, program.organization_id);
@@ -35,6 +36,14 @@ export async function pairsTable(db: DbOrTx, program: Program): Promise<ExportTa
 		.orderBy('created_at')
 		.orderBy('id')
 		.execute();
+	const exits = await db
+		.selectFrom('exit_surveys')
+		.select(['pair_id', 'role', 'met_expectations', 'helped_most'])
+		.where('program_id', '=', program.id)
+		.where('answered_at', 'is not', null)
+		.execute();
+	const exitOf = (pairId: string, role: 'mentor' | 'protege') =>
+		exits.find((exit) => exit.pair_id === pairId && exit.role === role);
 	const code = (kind: 'pair' | 'participant', id: string) => pseudonym(kind, program.id, id);
 	return {
 		columns: [
@@ -46,7 +55,11 @@ export async function pairsTable(db: DbOrTx, program: Program): Promise<ExportTa
 			'started_on',
 			'ended_on',
 			'closure_reason',
-			'follows_pair'
+			'follows_pair',
+			'mentor_exit_met_expectations',
+			'mentor_exit_helped_most',
+			'protege_exit_met_expectations',
+			'protege_exit_helped_most'
 		],
 		rows: pairs.map((pair) => ({
 			program: program.name,
@@ -57,7 +70,11 @@ export async function pairsTable(db: DbOrTx, program: Program): Promise<ExportTa
 			started_on: dateIn(pair.created_at, zone),
 			ended_on: pair.ended_at === null ? null : dateIn(Number(pair.ended_at), zone),
 			closure_reason: pair.closure_reason,
-			follows_pair: pair.follows_pair_id ? code('pair', pair.follows_pair_id) : null
+			follows_pair: pair.follows_pair_id ? code('pair', pair.follows_pair_id) : null,
+			mentor_exit_met_expectations: exitOf(pair.id, 'mentor')?.met_expectations ?? null,
+			mentor_exit_helped_most: exitOf(pair.id, 'mentor')?.helped_most ?? null,
+			protege_exit_met_expectations: exitOf(pair.id, 'protege')?.met_expectations ?? null,
+			protege_exit_helped_most: exitOf(pair.id, 'protege')?.helped_most ?? null
 		}))
 	};
 }

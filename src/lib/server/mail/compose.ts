@@ -45,35 +45,45 @@ export function composeMessage(parts: MessageParts): { subject: string; body: st
 	return { subject, body };
 }
 
+/** The short messages about a pair between and after its surveys. */
+export type PairMessageKind = 'check_in' | 'check_in_reminder' | 'exit_survey';
+
+const PAIR_MESSAGES = {
+	check_in: { subject: m.mail_checkin_subject, body: m.mail_checkin_body },
+	check_in_reminder: { subject: m.mail_checkin_subject, body: m.mail_checkin_reminder_body },
+	exit_survey: { subject: m.mail_exit_subject, body: m.mail_exit_body }
+} as const;
+
 /**
- * A pulse check-in's invitation or reminder: as short as the check-in itself, the same greeting,
- * link and signature as a survey's.
+ * A pulse check-in's invitation or reminder, or an exit survey's: as short as what it asks, with
+ * the same greeting, link and signature as a survey's.
  */
-export function composeCheckInMessage(parts: Omit<MessageParts, 'closesOn'>): {
-	subject: string;
-	body: string;
-} {
+export function composePairMessage(
+	kind: PairMessageKind,
+	parts: Omit<MessageParts, 'closesOn' | 'kind'>
+): { subject: string; body: string } {
 	const locale = participantLocale(parts.language) ?? 'en';
 	const options = { locale } as const;
 	if (textDirection(locale) === 'rtl') parts = isolateNames(parts);
+	const texts = PAIR_MESSAGES[kind];
 	const body = [
 		greetable(parts.name)
 			? m.mail_greeting({ name: parts.name }, options)
 			: m.mail_greeting_neutral({}, options),
 		'',
-		parts.kind === 'invitation'
-			? m.mail_checkin_body({}, options)
-			: m.mail_checkin_reminder_body({}, options),
+		texts.body({}, options),
 		'',
 		m.mail_link_intro({}, options),
 		parts.link,
 		'',
 		m.mail_signature({ organization: parts.organization }, options)
 	].join('\n');
-	return { subject: m.mail_checkin_subject({ program: parts.program }, options), body };
+	return { subject: texts.subject({ program: parts.program }, options), body };
 }
 
-function isolateNames<T extends Omit<MessageParts, 'closesOn'>>(parts: T): T {
+function isolateNames<T extends Pick<MessageParts, 'name' | 'program' | 'organization'>>(
+	parts: T
+): T {
 	const isolate = (text: string) => `\u2068${text}\u2069`;
 	return {
 		...parts,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import type { DbOrTx } from '../db';
 import type { Participant, PulseCheckIn } from '../db/schema';
+import { readShortForm, type ShortFormProblems } from './short-form';
 
 /** A check-in this long after it was sent is no longer offered: the next one asks again. */
 export const CHECK_IN_OPEN_DAYS = 30;
@@ -90,14 +91,6 @@ const checkInForm = z.object({
 	wants_contact: yesNo()
 });
 
-export type CheckInAnswers = z.output<typeof checkInForm>;
-
-/** The answers as typed, to show again beside the problems when some are missing. */
-export interface CheckInForm {
-	values: Record<string, string>;
-	errors: Record<string, string>;
-}
-
 /**
  * Records a check-in's three answers, all required; an answered check-in is never changed (its
  * answers are evidence the pair was assessed from). Returns the problems, or null once sent or
@@ -108,23 +101,12 @@ export async function answerCheckIn(
 	checkIn: Pick<PulseCheckIn, 'id'>,
 	data: FormData,
 	now = Date.now()
-): Promise<CheckInForm | null> {
-	const values = Object.fromEntries(
-		['in_touch', 'going', 'wants_contact'].map((name) => [name, String(data.get(name) ?? '')])
-	);
-	const parsed = checkInForm.safeParse({
-		in_touch: values.in_touch || undefined,
-		going: values.going || undefined,
-		wants_contact: values.wants_contact || undefined
-	});
-	if (!parsed.success) {
-		const errors: Record<string, string> = {};
-		for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-		return { values, errors };
-	}
+): Promise<ShortFormProblems | null> {
+	const form = readShortForm(data, ['in_touch', 'going', 'wants_contact'], checkInForm);
+	if (!form.ok) return { values: form.values, errors: form.errors };
 	await db
 		.updateTable('pulse_check_ins')
-		.set({ ...parsed.data, answered_at: now })
+		.set({ ...form.answers, answered_at: now })
 		.where('id', '=', checkIn.id)
 		.where('answered_at', 'is', null)
 		.execute();

@@ -1,61 +1,13 @@
 import { dueCheckIn } from '$lib/pulse/schedule';
 import { dateIn, todayIn } from '$lib/time/days';
 import type { Db, DbOrTx } from '../db';
-import { issueParticipantLink, linkExpiry } from '../auth/participant-links';
-import { composeCheckInMessage } from '../mail/compose';
-import { enqueueMessage } from '../mail/outbox';
+import { enqueuePairMessage, type PairSending } from './pair-mail';
 import { generateId } from '../util/ids';
 
 /** A check-in not answered this long after it was sent is reminded once. */
 export const CHECK_IN_REMINDER_AFTER_MS = 3 * 24 * 60 * 60_000;
 /** Past this, an unanswered check-in is left: the next step will ask again. */
 const CHECK_IN_REMINDER_UNTIL_MS = 14 * 24 * 60 * 60_000;
-
-interface Person {
-	id: string;
-	name: string;
-	email: string;
-	language: string;
-}
-
-interface Sending {
-	organizationId: string;
-	organizationName: string;
-	program: { name: string; end_date: string };
-	timeZone: string;
-	origin: string;
-}
-
-async function enqueueCheckIn(
-	db: DbOrTx,
-	kind: 'invitation' | 'reminder',
-	sending: Sending,
-	person: Person
-): Promise<void> {
-	const token = await issueParticipantLink(
-		db,
-		person.id,
-		linkExpiry(sending.program, sending.timeZone),
-		null
-	);
-	const { subject, body } = composeCheckInMessage({
-		kind,
-		language: person.language,
-		name: person.name,
-		program: sending.program.name,
-		organization: sending.organizationName,
-		link: `${sending.origin}/l/${token}`
-	});
-	await enqueueMessage(db, {
-		organizationId: sending.organizationId,
-		participantId: person.id,
-		roundId: null,
-		kind,
-		to: person.email,
-		subject,
-		body
-	});
-}
 
 /** Active pairs of active programs that send check-ins, with both people and where they work. */
 function runningPairs(db: DbOrTx) {
@@ -116,7 +68,7 @@ export async function sendDueCheckIns(db: Db, origin: string, now = Date.now()):
 		const plan = { firstDays: pair.checkin_first_days!, everyDays: pair.checkin_every_days };
 		const due = dueCheckIn(dateIn(pair.created_at, pair.time_zone), pair.end_date, plan, today);
 		if (!due || (latestMade.get(pair.id) ?? -1) >= due.step) continue;
-		const sending: Sending = {
+		const sending: PairSending = {
 			organizationId: pair.organization_id,
 			organizationName: pair.organizationName,
 			program: { name: pair.programName, end_date: pair.end_date },
@@ -165,7 +117,7 @@ export async function sendDueCheckIns(db: Db, origin: string, now = Date.now()):
 					.onConflict((oc) => oc.doNothing())
 					.executeTakeFirst();
 				if (Number(result.numInsertedOrUpdatedRows ?? 0n) === 0) return false;
-				await enqueueCheckIn(tx, 'invitation', sending, person);
+				await enqueuePairMessage(tx, 'check_in', sending, person);
 				return true;
 			});
 			if (claimed) sent += 1;
@@ -216,7 +168,7 @@ export async function remindCheckIns(db: Db, origin: string, now = Date.now()): 
 				.where('answered_at', 'is', null)
 				.executeTakeFirst();
 			if (result.numUpdatedRows !== 1n) return false;
-			const sending: Sending = {
+			const sending: PairSending = {
 				organizationId: row.organization_id,
 				organizationName: row.organizationName,
 				program: { name: row.programName, end_date: row.end_date },
@@ -229,7 +181,7 @@ export async function remindCheckIns(db: Db, origin: string, now = Date.now()): 
 				email: row.email,
 				language: row.language
 			};
-			await enqueueCheckIn(tx, 'reminder', sending, person);
+			await enqueuePairMessage(tx, 'check_in_reminder', sending, person);
 			return true;
 		});
 		if (claimed) sent += 1;

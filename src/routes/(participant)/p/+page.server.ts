@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { openCheckIns } from '$lib/server/pulse/check-in-answers';
+import { openExitSurveys } from '$lib/server/pulse/exit-surveys';
 import { requireParticipant } from '$lib/server/survey/access';
 import { participantAssignments } from '$lib/server/survey/assignments';
 import { listGuideLinks } from '$lib/server/survey/conversation-guide';
@@ -9,16 +10,19 @@ export async function load(event) {
 	const participant = requireParticipant(event);
 	if (!participant.consented_at) redirect(303, '/p/consent');
 	const db = getDb();
-	const [surveys, guides, checkIns] = await Promise.all([
+	const [surveys, guides, checkIns, exitSurveys] = await Promise.all([
 		participantAssignments(db, participant),
 		listGuideLinks(db, participant),
-		openCheckIns(db, participant)
+		openCheckIns(db, participant),
+		openExitSurveys(db, participant)
 	]);
 	return {
 		name: participant.name,
 		surveys,
 		guides,
 		checkIns,
+		exitSurveys,
+		exitSent: event.url.searchParams.has('exit-sent'),
 		savedForLater: event.url.searchParams.has('saved'),
 		checkedIn: event.url.searchParams.has('checked-in')
 	};

@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { answerCheckIn, findOwnCheckIn } from '$lib/server/pulse/check-in-answers';
 import { requireParticipant } from '$lib/server/survey/access';

@@ -24,6 +24,7 @@ import { addPairNote } from '$lib/server/pairs/pair-notes';
 import { findPair, pairHistory } from '$lib/server/pairs/pairs';
 import { requireProgram } from '$lib/server/programs/access';
 import { pairCheckIns } from '$lib/server/pulse/check-in-views';
+import { pairExitAnswers } from '$lib/server/pulse/exit-surveys';
 
 // Drawn on the server alone: every control here is a link or a form, so the page needs none of
 // the app's code in the browser; its charts come from the chart island (BarChart.svelte).
@@ -45,6 +46,7 @@ export async function load(event) {
 		detail: pairDetail(evidence, analysis, pair.employer_id, getLocale()),
 		history: await pairHistory(db, pair.id),
 		checkIns: await pairCheckIns(db, pair.id),
+		exitAnswers: await pairExitAnswers(db, pair.id),
 		lineage: await pairLineage(db, program, pair),
 		sendsCheckIns: program.checkin_first_days !== null,
 		notebook: await readPairNotebook(db, staff.organization_id, pair.id)
