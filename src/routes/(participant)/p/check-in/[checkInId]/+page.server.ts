@@ -3,9 +3,7 @@ import { getDb } from '$lib/server/db';
 import { answerCheckIn, findOwnCheckIn } from '$lib/server/pulse/check-in-answers';
 import { requireParticipant } from '$lib/server/survey/access';
 
-async function ownCheckIn(
-	event: Parameters<typeof requireParticipant>[0] & { params: { checkInId: string } }
-) {
+async function ownCheckIn(event: RequestEvent<{ checkInId: string }>) {
 	const participant = requireParticipant(event);
 	if (!participant.consented_at) redirect(303, '/p/consent');
 	const checkIn = await findOwnCheckIn(getDb(), participant.id, event.params.checkInId);
