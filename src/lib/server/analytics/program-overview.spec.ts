@@ -112,7 +112,9 @@ describe('the pairs table of a program overview', () => {
 
 	it('words a late survey beside the pair, where no number can carry it', () => {
 		const row = table({}, 'en').rows.find((r) => r.id === 'b')!;
-		expect(row.notes).toEqual(['The mentor has not answered the survey before the program.']);
+		expect(row.notes).toEqual([
+			{ level: 'watch', text: 'The mentor has not answered the survey before the program.' }
+		]);
 		expect(row.cells[0]).toEqual({ value: 10, level: 'apart', mark: null, more: 0 });
 	});
 
