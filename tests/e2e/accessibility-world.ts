@@ -1,4 +1,4 @@
-import { generateId } from '../../src/lib/server/util/ids';
+import { waitingCheckIn, waitingExitSurvey } from '../helpers/pair-signals';
 import { issueParticipantLink } from '../../src/lib/server/auth/participant-links';
 import { enrolmentKey } from '../../src/lib/server/auth/two-factor';
 import type { Db } from '../../src/lib/server/db/open';
@@ -177,42 +177,14 @@ async function freshSurveys(
 	await answer('protege', { participantId: protegeId! }, false);
 	await answer('staff', { staffId: admin.id }, false);
 	const token = await issueParticipantLink(db, protegeId!, Date.now() + DAY, admin.id);
-	const checkInId = generateId();
-	await db
-		.insertInto('pulse_check_ins')
-		.values({
-			id: checkInId,
-			organization_id: admin.organization_id,
-			program_id: program.id,
-			pair_id: pair.pairId,
-			participant_id: protegeId!,
-			role: 'protege',
-			step: 0,
-			due_on: today,
-			created_at: Date.now(),
-			reminded_at: null,
-			answered_at: null,
-			in_touch: null,
-			going: null,
-			wants_contact: null
-		})
-		.execute();
-	const exitSurveyId = generateId();
-	await db
-		.insertInto('exit_surveys')
-		.values({
-			id: exitSurveyId,
-			organization_id: admin.organization_id,
-			program_id: program.id,
-			pair_id: pair.pairId,
-			participant_id: protegeId!,
-			role: 'protege',
-			created_at: Date.now(),
-			answered_at: null,
-			met_expectations: null,
-			helped_most: null
-		})
-		.execute();
+	const signalsOf = {
+		organizationId: admin.organization_id,
+		programId: program.id,
+		pairId: pair.pairId,
+		protegeId: protegeId!
+	};
+	const checkInId = await waitingCheckIn(db, signalsOf, today);
+	const exitSurveyId = await waitingExitSurvey(db, signalsOf);
 	return {
 		programId: program.id,
 		roundId: round.roundId,

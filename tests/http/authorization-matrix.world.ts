@@ -1,4 +1,4 @@
-import { generateId } from '../../src/lib/server/util/ids';
+import { waitingCheckIn, waitingExitSurvey } from '../helpers/pair-signals';
 import { issueParticipantLink } from '../../src/lib/server/auth/participant-links';
 import { createStaffSession } from '../../src/lib/server/auth/session';
 import type { Db } from '../../src/lib/server/db/open';
@@ -171,44 +171,15 @@ export async function buildWorld(db: Db): Promise<World> {
 		null
 	);
 	const [invitation] = await listPendingInvitations(db, org1.organizationId);
-	// Protégé A's first pulse check-in about pair A, waiting for an answer.
-	const checkInId = generateId();
-	await db
-		.insertInto('pulse_check_ins')
-		.values({
-			id: checkInId,
-			organization_id: org1.organizationId,
-			program_id: program.id,
-			pair_id: pairA,
-			participant_id: id.protegeA,
-			role: 'protege',
-			step: 0,
-			due_on: '2026-01-15',
-			created_at: Date.now(),
-			reminded_at: null,
-			answered_at: null,
-			in_touch: null,
-			going: null,
-			wants_contact: null
-		})
-		.execute();
-	// And an exit survey about it (as if it had ended), waiting too.
-	const exitSurveyId = generateId();
-	await db
-		.insertInto('exit_surveys')
-		.values({
-			id: exitSurveyId,
-			organization_id: org1.organizationId,
-			program_id: program.id,
-			pair_id: pairA,
-			participant_id: id.protegeA,
-			role: 'protege',
-			created_at: Date.now(),
-			answered_at: null,
-			met_expectations: null,
-			helped_most: null
-		})
-		.execute();
+	// Protégé A's first pulse check-in about pair A, and an exit survey, both waiting.
+	const signalsOf = {
+		organizationId: org1.organizationId,
+		programId: program.id,
+		pairId: pairA,
+		protegeId: id.protegeA
+	};
+	const checkInId = await waitingCheckIn(db, signalsOf, '2026-01-15');
+	const exitSurveyId = await waitingExitSurvey(db, signalsOf);
 	const other = await createStaffSession(db, staff.id, { ip: null, userAgent: 'Other device' });
 
 	// Coordinator 1's sheet of links; the matrix's browsers never hold its key.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import type { DbOrTx } from '../db';
+import { partnerIdOf } from './partner';
 import type { Participant, PulseCheckIn } from '../db/schema';
 import { readShortForm, type ShortFormProblems } from './short-form';
 
@@ -19,18 +20,7 @@ function ownCheckIns(db: DbOrTx, participantId: string) {
 		.selectFrom('pulse_check_ins')
 		.innerJoin('pairs', 'pairs.id', 'pulse_check_ins.pair_id')
 		.innerJoin('participants as partner', (join) =>
-			join.on((eb) =>
-				eb(
-					'partner.id',
-					'=',
-					eb
-						.case()
-						.when('pulse_check_ins.role', '=', 'mentor')
-						.then(eb.ref('pairs.protege_id'))
-						.else(eb.ref('pairs.mentor_id'))
-						.end()
-				)
-			)
+			join.on((eb) => eb('partner.id', '=', partnerIdOf('pulse_check_ins')))
 		)
 		.selectAll('pulse_check_ins')
 		.select(['partner.name as partnerName', 'pairs.status as pairStatus'])

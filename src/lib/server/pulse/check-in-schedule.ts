@@ -1,7 +1,7 @@
 import { dueCheckIn } from '$lib/pulse/schedule';
 import { dateIn, todayIn } from '$lib/time/days';
 import type { Db, DbOrTx } from '../db';
-import { enqueuePairMessage, type PairSending } from './pair-mail';
+import { sendingOf, sendOnce } from './pair-mail';
 import { generateId } from '../util/ids';
 
 /** A check-in not answered this long after it was sent is reminded once. */
@@ -68,13 +68,7 @@ export async function sendDueCheckIns(db: Db, origin: string, now = Date.now()):
 		const plan = { firstDays: pair.checkin_first_days!, everyDays: pair.checkin_every_days };
 		const due = dueCheckIn(dateIn(pair.created_at, pair.time_zone), pair.end_date, plan, today);
 		if (!due || (latestMade.get(pair.id) ?? -1) >= due.step) continue;
-		const sending: PairSending = {
-			organizationId: pair.organization_id,
-			organizationName: pair.organizationName,
-			program: { name: pair.programName, end_date: pair.end_date },
-			timeZone: pair.time_zone,
-			origin
-		};
+		const sending = sendingOf(pair, origin);
 		const people = [
 			{
 				role: 'mentor' as const,
@@ -95,31 +89,33 @@ export async function sendDueCheckIns(db: Db, origin: string, now = Date.now()):
 		];
 		for (const person of people) {
 			if (person.status !== 'active') continue;
-			const claimed = await db.transaction().execute(async (tx) => {
-				const result = await tx
-					.insertInto('pulse_check_ins')
-					.values({
-						id: generateId(),
-						organization_id: pair.organization_id,
-						program_id: pair.program_id,
-						pair_id: pair.id,
-						participant_id: person.id,
-						role: person.role,
-						step: due.step,
-						due_on: due.dueOn,
-						created_at: now,
-						reminded_at: null,
-						answered_at: null,
-						in_touch: null,
-						going: null,
-						wants_contact: null
-					})
-					.onConflict((oc) => oc.doNothing())
-					.executeTakeFirst();
-				if (Number(result.numInsertedOrUpdatedRows ?? 0n) === 0) return false;
-				await enqueuePairMessage(tx, 'check_in', sending, person);
-				return true;
-			});
+			const claimed = await sendOnce(
+				db,
+				(tx) =>
+					tx
+						.insertInto('pulse_check_ins')
+						.values({
+							id: generateId(),
+							organization_id: pair.organization_id,
+							program_id: pair.program_id,
+							pair_id: pair.id,
+							participant_id: person.id,
+							role: person.role,
+							step: due.step,
+							due_on: due.dueOn,
+							created_at: now,
+							reminded_at: null,
+							answered_at: null,
+							in_touch: null,
+							going: null,
+							wants_contact: null
+						})
+						.onConflict((oc) => oc.doNothing())
+						.executeTakeFirst(),
+				'check_in',
+				sending,
+				person
+			);
 			if (claimed) sent += 1;
 		}
 	}
@@ -159,31 +155,27 @@ export async function remindCheckIns(db: Db, origin: string, now = Date.now()): 
 		.execute();
 	let sent = 0;
 	for (const row of waiting) {
-		const claimed = await db.transaction().execute(async (tx) => {
-			const result = await tx
-				.updateTable('pulse_check_ins')
-				.set({ reminded_at: now })
-				.where('id', '=', row.id)
-				.where('reminded_at', 'is', null)
-				.where('answered_at', 'is', null)
-				.executeTakeFirst();
-			if (result.numUpdatedRows !== 1n) return false;
-			const sending: PairSending = {
-				organizationId: row.organization_id,
-				organizationName: row.organizationName,
-				program: { name: row.programName, end_date: row.end_date },
-				timeZone: row.time_zone,
-				origin
-			};
-			const person = {
-				id: row.participantId,
-				name: row.name,
-				email: row.email,
-				language: row.language
-			};
-			await enqueuePairMessage(tx, 'check_in_reminder', sending, person);
-			return true;
-		});
+		const sending = sendingOf(row, origin);
+		const person = {
+			id: row.participantId,
+			name: row.name,
+			email: row.email,
+			language: row.language
+		};
+		const claimed = await sendOnce(
+			db,
+			(tx) =>
+				tx
+					.updateTable('pulse_check_ins')
+					.set({ reminded_at: now })
+					.where('id', '=', row.id)
+					.where('reminded_at', 'is', null)
+					.where('answered_at', 'is', null)
+					.executeTakeFirst(),
+			'check_in_reminder',
+			sending,
+			person
+		);
 		if (claimed) sent += 1;
 	}
 	return sent;

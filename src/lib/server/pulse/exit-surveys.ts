@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { HELPED_MOST } from '$lib/pairs/exit-survey';
 import { m } from '$lib/paraglide/messages';
 import type { Db, DbOrTx } from '../db';
+import { partnerIdOf } from './partner';
 import type { ExitSurvey, Participant } from '../db/schema';
 import { FINAL_PAIR_STATUSES } from '../pairs/pairs';
 import { generateId } from '../util/ids';
-import { enqueuePairMessage } from './pair-mail';
+import { sendingOf, sendOnce } from './pair-mail';
 import { readShortForm, type ShortFormProblems } from './short-form';
 
 const DAY = 24 * 60 * 60_000;
@@ -54,35 +55,31 @@ export async function sendExitSurveys(db: Db, origin: string, now = Date.now()):
 			.where('id', 'in', [pair.mentor_id, pair.protege_id])
 			.where('status', '=', 'active')
 			.execute();
-		const sending = {
-			organizationId: pair.organization_id,
-			organizationName: pair.organizationName,
-			program: { name: pair.programName, end_date: pair.end_date },
-			timeZone: pair.time_zone,
-			origin
-		};
+		const sending = sendingOf(pair, origin);
 		for (const person of people) {
-			const claimed = await db.transaction().execute(async (tx) => {
-				const result = await tx
-					.insertInto('exit_surveys')
-					.values({
-						id: generateId(),
-						organization_id: pair.organization_id,
-						program_id: pair.program_id,
-						pair_id: pair.id,
-						participant_id: person.id,
-						role: person.role === 'mentor' ? 'mentor' : 'protege',
-						created_at: now,
-						answered_at: null,
-						met_expectations: null,
-						helped_most: null
-					})
-					.onConflict((oc) => oc.doNothing())
-					.executeTakeFirst();
-				if (Number(result.numInsertedOrUpdatedRows ?? 0n) === 0) return false;
-				await enqueuePairMessage(tx, 'exit_survey', sending, person);
-				return true;
-			});
+			const claimed = await sendOnce(
+				db,
+				(tx) =>
+					tx
+						.insertInto('exit_surveys')
+						.values({
+							id: generateId(),
+							organization_id: pair.organization_id,
+							program_id: pair.program_id,
+							pair_id: pair.id,
+							participant_id: person.id,
+							role: person.role === 'mentor' ? 'mentor' : 'protege',
+							created_at: now,
+							answered_at: null,
+							met_expectations: null,
+							helped_most: null
+						})
+						.onConflict((oc) => oc.doNothing())
+						.executeTakeFirst(),
+				'exit_survey',
+				sending,
+				person
+			);
 			if (claimed) sent += 1;
 		}
 	}
@@ -94,18 +91,7 @@ function ownExitSurveys(db: DbOrTx, participantId: string) {
 		.selectFrom('exit_surveys')
 		.innerJoin('pairs', 'pairs.id', 'exit_surveys.pair_id')
 		.innerJoin('participants as partner', (join) =>
-			join.on((eb) =>
-				eb(
-					'partner.id',
-					'=',
-					eb
-						.case()
-						.when('exit_surveys.role', '=', 'mentor')
-						.then(eb.ref('pairs.protege_id'))
-						.else(eb.ref('pairs.mentor_id'))
-						.end()
-				)
-			)
+			join.on((eb) => eb('partner.id', '=', partnerIdOf('exit_surveys')))
 		)
 		.selectAll('exit_surveys')
 		.select('partner.name as partnerName')

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../db';
+import type { Db, DbOrTx } from '../db';
 import { issueParticipantLink, linkExpiry } from '../auth/participant-links';
 import { composePairMessage, type PairMessageKind } from '../mail/compose';
 import { enqueueMessage } from '../mail/outbox';
@@ -18,6 +18,26 @@ export interface PairSending {
 	program: { name: string; end_date: string };
 	timeZone: string;
 	origin: string;
+}
+
+/** Where a message comes from, out of a row that joined the pair's program and organization. */
+export function sendingOf(
+	row: {
+		organization_id: string;
+		organizationName: string;
+		programName: string;
+		end_date: string;
+		time_zone: string;
+	},
+	origin: string
+): PairSending {
+	return {
+		organizationId: row.organization_id,
+		organizationName: row.organizationName,
+		program: { name: row.programName, end_date: row.end_date },
+		timeZone: row.time_zone,
+		origin
+	};
 }
 
 /**
@@ -51,5 +71,27 @@ export async function enqueuePairMessage(
 		to: person.email,
 		subject,
 		body
+	});
+}
+
+/**
+ * Sends a message about a pair at most once, even when several processes try at the same
+ * moment: `claim` makes or marks the row that says it was sent (an insert that does nothing on
+ * a conflict, an update that changes nothing when done already) and says whether it did; only
+ * the process whose claim succeeded queues the message, in the same transaction.
+ */
+export function sendOnce(
+	db: Db,
+	claim: (tx: DbOrTx) => Promise<{ numInsertedOrUpdatedRows?: bigint; numUpdatedRows?: bigint }>,
+	kind: PairMessageKind,
+	sending: PairSending,
+	person: PairPerson
+): Promise<boolean> {
+	return db.transaction().execute(async (tx) => {
+		const result = await claim(tx);
+		const claimed = result.numInsertedOrUpdatedRows ?? result.numUpdatedRows ?? 0n;
+		if (claimed === 0n) return false;
+		await enqueuePairMessage(tx, kind, sending, person);
+		return true;
 	});
 }
