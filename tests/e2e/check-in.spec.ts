@@ -3,6 +3,8 @@ import { issueParticipantLink } from '../../src/lib/server/auth/participant-link
 import type { Program, StaffUserRow } from '../../src/lib/server/db/schema';
 import { createPair } from '../../src/lib/server/pairs/pair-actions';
 import { sendDueCheckIns } from '../../src/lib/server/pulse/check-in-schedule';
+import { sendExitSurveys } from '../../src/lib/server/pulse/exit-surveys';
+import { TEST_PASSWORD } from '../helpers/fixtures';
 import { addPeople, createTestProgram } from '../helpers/programs';
 import { serverWithDatabase, shoot, signInNewAdmin } from './helpers';
 
@@ -14,7 +16,11 @@ async function pairOfTwoWeeks(staff: StaffUserRow, program: Program) {
 	const { db } = spec;
 	const [mentor] = await addPeople(db, staff, program.id, 'mentor', 1);
 	const [protege] = await addPeople(db, staff, program.id, 'protege', 1);
-	await db.updateTable('participants').set({ consented_at: Date.now() }).execute();
+	await db
+		.updateTable('participants')
+		.set({ consented_at: Date.now() })
+		.where('id', 'in', [mentor!, protege!])
+		.execute();
 	await db
 		.updateTable('participants')
 		.set({ name: 'Amina Diallo' })
@@ -117,4 +123,80 @@ test('a protégé answers a check-in on a phone without JavaScript; the overview
 	await shoot(staffPage, 'check-in-pair-1280', { fullPage: true });
 	await staffPage.setViewportSize({ width: 390, height: 844 });
 	await shoot(staffPage, 'check-in-pair-390', { fullPage: true });
+});
+
+test('a coordinator ends a pair with its reason and pairs the protégé again; the protégé answers the exit survey', async ({
+	browser
+}) => {
+	const { server, db } = spec;
+	const staff = await db.selectFrom('staff_users').selectAll().executeTakeFirstOrThrow();
+	const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+	await page.goto(`${server.url}/signin`);
+	await page.getByLabel('Email address').fill(staff.email);
+	await page.getByLabel('Password').fill(TEST_PASSWORD);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	const program = await createTestProgram(db, staff, { name: 'Autumn cohort' });
+	const { pairId, protegeId } = await pairOfTwoWeeks(staff, program);
+	const [newMentor] = await addPeople(db, staff, program.id, 'mentor', 1);
+	await db
+		.updateTable('participants')
+		.set({ name: 'Lucie Gagnon' })
+		.where('id', '=', newMentor!)
+		.execute();
+
+	await page.goto(`${server.url}/programs/${program.id}/pairs/${pairId}`);
+	await page.getByText('Change the status').click();
+	await page.getByLabel('Ended early').check();
+	await page.getByLabel('Reason', { exact: true }).fill('He has no time left this spring.');
+	await page.getByRole('button', { name: 'Change status' }).click();
+	await expect(page.getByRole('alert')).toContainText('Choose why the pair ends.');
+	await expect(page.getByLabel('Reason', { exact: true })).toHaveValue(
+		'He has no time left this spring.'
+	);
+	await page.getByLabel('No more contact').check();
+	await page.getByRole('button', { name: 'Change status' }).click();
+	await expect(page.getByTestId('closure-reason')).toHaveText('Ended: No more contact');
+	const rematch = page.getByRole('region', { name: 'Pair the protégé again' });
+	await expect(rematch.getByLabel('New mentor')).toContainText('Lucie Gagnon');
+	await shoot(page, 'pair-ended-1280', { fullPage: true });
+	await page.setViewportSize({ width: 390, height: 844 });
+	await shoot(page, 'pair-ended-390', { fullPage: true });
+	await rematch.getByRole('button', { name: 'Pair again' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Lucie Gagnon');
+	await expect(
+		page.getByText('after an earlier pair with Marc Tremblay that ended early')
+	).toBeVisible();
+
+	await page.goto(`${server.url}/programs/${program.id}`);
+	const closures = page.getByRole('region', { name: 'Pairs that ended, by reason' });
+	await expect(closures).toContainText('No more contact');
+	await expect(closures).toContainText('1');
+
+	// The scheduler's next pass sends each side the exit survey; the protégé answers it on a phone.
+	expect(await sendExitSurveys(db, server.url)).toBe(2);
+	const phone = await browser.newContext({
+		viewport: { width: 360, height: 740 },
+		javaScriptEnabled: false
+	});
+	const protegePage = await phone.newPage();
+	await protegePage.goto(
+		`${server.url}/l/${await issueParticipantLink(db, protegeId, Date.now() + DAY, null)}`
+	);
+	await protegePage.getByRole('link', { name: 'Answer (1 minute)' }).last().click();
+	await expect(
+		protegePage.getByRole('heading', { name: 'Your mentoring has ended' })
+	).toBeVisible();
+	await protegePage
+		.getByRole('group', { name: 'Did the mentoring meet what you expected?' })
+		.getByText('2', { exact: true })
+		.click();
+	await protegePage.getByText('Contacts and networking').click();
+	await shoot(protegePage, 'exit-survey-360', { fullPage: true });
+	await protegePage.getByRole('button', { name: 'Send' }).click();
+	await expect(protegePage.getByRole('status')).toHaveText('Thank you. Your answers were sent.');
+	await phone.close();
+	await page.goto(`${server.url}/programs/${program.id}/pairs/${pairId}`);
+	await expect(page.getByRole('region', { name: 'Exit survey' })).toContainText(
+		'Protégé: met expectations 2 of 5 · helped most: Contacts and networking'
+	);
 });
