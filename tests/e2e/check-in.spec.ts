@@ -5,7 +5,8 @@ import { createPair } from '../../src/lib/server/pairs/pair-actions';
 import { sendDueCheckIns } from '../../src/lib/server/pulse/check-in-schedule';
 import { sendExitSurveys } from '../../src/lib/server/pulse/exit-surveys';
 import { TEST_PASSWORD } from '../helpers/fixtures';
-import { addPeople, createTestProgram } from '../helpers/programs';
+import { insertParticipants } from '../../src/lib/server/participants/participants';
+import { addPeople, createTestProgram, participantInput } from '../helpers/programs';
 import { serverWithDatabase, shoot, signInNewAdmin } from './helpers';
 
 const spec = serverWithDatabase();
@@ -79,7 +80,12 @@ test('a protégé answers a check-in on a phone without JavaScript; the overview
 	});
 	await inTouch.getByText('No', { exact: true }).click();
 	await page.getByRole('button', { name: 'Send' }).click();
-	await expect(page.getByRole('alert')).toContainText('Please answer this question.');
+	// The summary names each question left out; each says what is missing.
+	await expect(page.getByRole('alert')).toContainText('How is it going?');
+	await expect(page.getByRole('alert')).toContainText(
+		'Would you like the coordinator to contact you?'
+	);
+	await expect(going).toContainText('Please answer this question.');
 	await expect(inTouch.getByRole('radio', { name: 'No' })).toBeChecked();
 	await shoot(page, 'check-in-missing-360', { fullPage: true });
 	// One tap per question, then one to send.
@@ -137,12 +143,9 @@ test('a coordinator ends a pair with its reason and pairs the protégé again; t
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	const program = await createTestProgram(db, staff, { name: 'Autumn cohort' });
 	const { pairId, protegeId } = await pairOfTwoWeeks(staff, program);
-	const [newMentor] = await addPeople(db, staff, program.id, 'mentor', 1);
-	await db
-		.updateTable('participants')
-		.set({ name: 'Lucie Gagnon' })
-		.where('id', '=', newMentor!)
-		.execute();
+	await insertParticipants(db, { organizationId: staff.organization_id, programId: program.id }, [
+		participantInput({ role: 'mentor', name: 'Lucie Gagnon', email: 'lucie@example.org' })
+	]);
 
 	await page.goto(`${server.url}/programs/${program.id}/pairs/${pairId}`);
 	await page.getByText('Change the status').click();

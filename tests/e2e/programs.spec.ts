@@ -90,7 +90,9 @@ test('a coordinator creates a program, imports 30 people, pairs them and pauses 
 	await page.getByRole('button', { name: 'Change status' }).click();
 	await expect(page.locator('.field.has-error').first()).toBeVisible();
 	await page.getByLabel('Paused').check();
-	await page.getByLabel('Reason').fill('La mentore est en congé jusqu’au 1er mai.');
+	await page
+		.getByLabel('Reason', { exact: true })
+		.fill('La mentore est en congé jusqu’au 1er mai.');
 	await page.getByRole('button', { name: 'Change status' }).click();
 	await expect(page.getByText('Status changed.')).toBeVisible();
 	await expect(page.locator('.history')).toContainText('Active → Paused');
