@@ -221,7 +221,8 @@ describe('seeding', () => {
 		} finally {
 			await again.close();
 		}
-	});
+		// A whole second demo, check-ins and closures included: about 20 s on PostgreSQL here.
+	}, 90_000);
 
 	it('tells its stories through the risk analysis a coordinator sees', async () => {
 		const today = todayIn(DEFAULT_TIME_ZONE, now);
