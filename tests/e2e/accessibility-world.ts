@@ -181,7 +181,8 @@ async function freshSurveys(
 		organizationId: admin.organization_id,
 		programId: program.id,
 		pairId: pair.pairId,
-		protegeId: protegeId!
+		personId: protegeId!,
+		role: 'protege' as const
 	};
 	const checkInId = await waitingCheckIn(db, signalsOf, today);
 	const exitSurveyId = await waitingExitSurvey(db, signalsOf);

@@ -1,16 +1,17 @@
 import type { DbOrTx } from '../../src/lib/server/db/open';
 import { generateId } from '../../src/lib/server/util/ids';
 
-/** A protégé of a pair, with where the pair belongs. */
-export interface PairProtege {
+/** One of a pair's people, with where the pair belongs. */
+export interface PairPerson {
 	organizationId: string;
 	programId: string;
 	pairId: string;
-	protegeId: string;
+	personId: string;
+	role: 'mentor' | 'protege';
 }
 
-/** The protégé's first pulse check-in, as the scheduler makes it, waiting for her answers. */
-export async function waitingCheckIn(db: DbOrTx, at: PairProtege, dueOn: string): Promise<string> {
+/** The person's first pulse check-in, as the scheduler makes it, waiting for their answers. */
+export async function waitingCheckIn(db: DbOrTx, at: PairPerson, dueOn: string): Promise<string> {
 	const id = generateId();
 	await db
 		.insertInto('pulse_check_ins')
@@ -19,8 +20,8 @@ export async function waitingCheckIn(db: DbOrTx, at: PairProtege, dueOn: string)
 			organization_id: at.organizationId,
 			program_id: at.programId,
 			pair_id: at.pairId,
-			participant_id: at.protegeId,
-			role: 'protege',
+			participant_id: at.personId,
+			role: at.role,
 			step: 0,
 			due_on: dueOn,
 			created_at: Date.now(),
@@ -34,8 +35,8 @@ export async function waitingCheckIn(db: DbOrTx, at: PairProtege, dueOn: string)
 	return id;
 }
 
-/** An exit survey about the pair, as if it had ended, waiting for her answers. */
-export async function waitingExitSurvey(db: DbOrTx, at: PairProtege): Promise<string> {
+/** An exit survey about the pair, as if it had ended, waiting for their answers. */
+export async function waitingExitSurvey(db: DbOrTx, at: PairPerson): Promise<string> {
 	const id = generateId();
 	await db
 		.insertInto('exit_surveys')
@@ -44,8 +45,8 @@ export async function waitingExitSurvey(db: DbOrTx, at: PairProtege): Promise<st
 			organization_id: at.organizationId,
 			program_id: at.programId,
 			pair_id: at.pairId,
-			participant_id: at.protegeId,
-			role: 'protege',
+			participant_id: at.personId,
+			role: at.role,
 			created_at: Date.now(),
 			answered_at: null,
 			met_expectations: null,

@@ -176,7 +176,8 @@ export async function buildWorld(db: Db): Promise<World> {
 		organizationId: org1.organizationId,
 		programId: program.id,
 		pairId: pairA,
-		protegeId: id.protegeA
+		personId: id.protegeA,
+		role: 'protege' as const
 	};
 	const checkInId = await waitingCheckIn(db, signalsOf, '2026-01-15');
 	const exitSurveyId = await waitingExitSurvey(db, signalsOf);

@@ -4,6 +4,7 @@ import type { StaffUserRow } from '../../src/lib/server/db/schema';
 import { exportParticipant } from '../../src/lib/server/privacy/participant-export';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { createOrganizationWithStaff } from '../helpers/fixtures';
+import { waitingCheckIn, waitingExitSurvey } from '../helpers/pair-signals';
 import { MARIA, buildPrivacyWorld, type PrivacyWorld } from '../helpers/privacy';
 
 let t: TestDatabase;
@@ -18,6 +19,21 @@ beforeAll(async () => {
 	await createOrganizationWithStaff(t.db, 'A', [{ email: 'ana@a.org', role: 'coordinator' }]);
 	ana = await t.db.selectFrom('staff_users').selectAll().executeTakeFirstOrThrow();
 	world = await buildPrivacyWorld(t.db, ana);
+	// María-José's check-in about her pair, answered, and her exit survey, not yet.
+	const hers = {
+		organizationId: ana.organization_id,
+		programId: world.program.id,
+		pairId: world.mariaPair,
+		personId: world.maria,
+		role: 'mentor' as const
+	};
+	const checkIn = await waitingCheckIn(t.db, hers, '2027-03-15');
+	await t.db
+		.updateTable('pulse_check_ins')
+		.set({ answered_at: Date.now(), in_touch: 1, going: 4, wants_contact: 0 })
+		.where('id', '=', checkIn)
+		.execute();
+	await waitingExitSurvey(t.db, hers);
 	const maria = await t.db
 		.selectFrom('participants')
 		.selectAll()
@@ -46,6 +62,19 @@ afterAll(() => t.close());
 describe('a participant’s data export', () => {
 	it('holds her profile, consent, links, answers, pairs, notes and messages', () => {
 		const record = JSON.parse(json);
+		expect(record.check_ins).toMatchObject([
+			{
+				pair_id: world.mariaPair,
+				number: 1,
+				due_on: '2027-03-15',
+				in_touch: true,
+				how_it_is_going: 4,
+				asked_to_be_contacted: false
+			}
+		]);
+		expect(record.exit_surveys).toMatchObject([
+			{ pair_id: world.mariaPair, answered_at: null, met_expectations: null }
+		]);
 		expect(record.profile).toMatchObject({
 			name: MARIA.name,
 			email: MARIA.email,

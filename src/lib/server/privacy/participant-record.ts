@@ -21,63 +21,79 @@ function parseJson(text: string | null): unknown {
  */
 export async function participantRecord(db: DbOrTx, participant: Participant, now: number) {
 	const id = participant.id;
-	const [program, employer, links, sessions, assignments, pairs, checkIns, messages, activity] =
-		await Promise.all([
-			db
-				.selectFrom('programs')
-				.select(['name'])
-				.where('id', '=', participant.program_id)
-				.executeTakeFirstOrThrow(),
-			participant.employer_id
-				? db
-						.selectFrom('employers')
-						.select('name')
-						.where('id', '=', participant.employer_id)
-						.executeTakeFirst()
-				: undefined,
-			db
-				.selectFrom('participant_links')
-				.select(['created_at', 'expires_at', 'revoked_at', 'last_used_at'])
-				.where('participant_id', '=', id)
-				.orderBy('created_at')
-				.execute(),
-			db
-				.selectFrom('sessions')
-				.select(['created_at', 'last_verified_at', 'user_agent', 'ip'])
-				.where('participant_id', '=', id)
-				.orderBy('created_at')
-				.execute(),
-			assignmentsWithAnswers(db, participant),
-			pairsWithTalk(db, id),
-			db
-				.selectFrom('pulse_check_ins')
-				.select([
-					'pair_id',
-					'step',
-					'due_on',
-					'created_at',
-					'answered_at',
-					'in_touch',
-					'going',
-					'wants_contact'
-				])
-				.where('participant_id', '=', id)
-				.orderBy('created_at')
-				.execute(),
-			db
-				.selectFrom('outbox')
-				.select(['kind', 'to_address', 'subject', 'body', 'status', 'created_at', 'sent_at'])
-				.where('participant_id', '=', id)
-				.orderBy('created_at')
-				.execute(),
-			db
-				.selectFrom('audit_log')
-				.select(['action', 'created_at'])
-				.where('target_type', '=', 'participant')
-				.where('target_id', '=', id)
-				.orderBy('created_at')
-				.execute()
-		]);
+	const [
+		program,
+		employer,
+		links,
+		sessions,
+		assignments,
+		pairs,
+		checkIns,
+		exitSurveys,
+		messages,
+		activity
+	] = await Promise.all([
+		db
+			.selectFrom('programs')
+			.select(['name'])
+			.where('id', '=', participant.program_id)
+			.executeTakeFirstOrThrow(),
+		participant.employer_id
+			? db
+					.selectFrom('employers')
+					.select('name')
+					.where('id', '=', participant.employer_id)
+					.executeTakeFirst()
+			: undefined,
+		db
+			.selectFrom('participant_links')
+			.select(['created_at', 'expires_at', 'revoked_at', 'last_used_at'])
+			.where('participant_id', '=', id)
+			.orderBy('created_at')
+			.execute(),
+		db
+			.selectFrom('sessions')
+			.select(['created_at', 'last_verified_at', 'user_agent', 'ip'])
+			.where('participant_id', '=', id)
+			.orderBy('created_at')
+			.execute(),
+		assignmentsWithAnswers(db, participant),
+		pairsWithTalk(db, id),
+		db
+			.selectFrom('pulse_check_ins')
+			.select([
+				'pair_id',
+				'step',
+				'due_on',
+				'created_at',
+				'answered_at',
+				'in_touch',
+				'going',
+				'wants_contact'
+			])
+			.where('participant_id', '=', id)
+			.orderBy('created_at')
+			.execute(),
+		db
+			.selectFrom('exit_surveys')
+			.select(['pair_id', 'created_at', 'answered_at', 'met_expectations', 'helped_most'])
+			.where('participant_id', '=', id)
+			.orderBy('created_at')
+			.execute(),
+		db
+			.selectFrom('outbox')
+			.select(['kind', 'to_address', 'subject', 'body', 'status', 'created_at', 'sent_at'])
+			.where('participant_id', '=', id)
+			.orderBy('created_at')
+			.execute(),
+		db
+			.selectFrom('audit_log')
+			.select(['action', 'created_at'])
+			.where('target_type', '=', 'participant')
+			.where('target_id', '=', id)
+			.orderBy('created_at')
+			.execute()
+	]);
 	return {
 		generated_at: iso(now),
 		program: program.name,
@@ -128,6 +144,13 @@ export async function participantRecord(db: DbOrTx, participant: Participant, no
 			in_touch: c.in_touch === null ? null : c.in_touch === 1,
 			how_it_is_going: c.going,
 			asked_to_be_contacted: c.wants_contact === null ? null : c.wants_contact === 1
+		})),
+		exit_surveys: exitSurveys.map((e) => ({
+			pair_id: e.pair_id,
+			sent_at: iso(e.created_at),
+			answered_at: iso(e.answered_at),
+			met_expectations: e.met_expectations,
+			helped_most: e.helped_most
 		})),
 		messages: messages.map((message) => ({
 			kind: message.kind,
