@@ -1,7 +1,7 @@
 import { dueCheckIn } from '$lib/pulse/schedule';
 import { dateIn, todayIn } from '$lib/time/days';
 import type { Db, DbOrTx } from '../db';
-import { sendingOf, sendOnce } from './pair-mail';
+import { activePeopleOf, pairsToMessage, sendingOf, sendOnce } from './pair-mail';
 import { generateId } from '../util/ids';
 
 /** A check-in not answered this long after it was sent is reminded once. */
@@ -11,34 +11,8 @@ const CHECK_IN_REMINDER_UNTIL_MS = 14 * 24 * 60 * 60_000;
 
 /** Active pairs of active programs that send check-ins, with both people and where they work. */
 function runningPairs(db: DbOrTx) {
-	return db
-		.selectFrom('pairs')
-		.innerJoin('programs', 'programs.id', 'pairs.program_id')
-		.innerJoin('organizations', 'organizations.id', 'pairs.organization_id')
-		.innerJoin('participants as mentor', 'mentor.id', 'pairs.mentor_id')
-		.innerJoin('participants as protege', 'protege.id', 'pairs.protege_id')
-		.select([
-			'pairs.id',
-			'pairs.organization_id',
-			'pairs.program_id',
-			'pairs.created_at',
-			'programs.name as programName',
-			'programs.end_date',
-			'programs.checkin_first_days',
-			'programs.checkin_every_days',
-			'organizations.name as organizationName',
-			'organizations.time_zone',
-			'mentor.id as mentorId',
-			'mentor.name as mentorName',
-			'mentor.email as mentorEmail',
-			'mentor.language as mentorLanguage',
-			'mentor.status as mentorStatus',
-			'protege.id as protegeId',
-			'protege.name as protegeName',
-			'protege.email as protegeEmail',
-			'protege.language as protegeLanguage',
-			'protege.status as protegeStatus'
-		])
+	return pairsToMessage(db)
+		.select(['programs.checkin_first_days', 'programs.checkin_every_days'])
 		.where('pairs.status', '=', 'active')
 		.where('programs.status', '=', 'active')
 		.where('programs.checkin_first_days', 'is not', null)
@@ -69,26 +43,7 @@ export async function sendDueCheckIns(db: Db, origin: string, now = Date.now()):
 		const due = dueCheckIn(dateIn(pair.created_at, pair.time_zone), pair.end_date, plan, today);
 		if (!due || (latestMade.get(pair.id) ?? -1) >= due.step) continue;
 		const sending = sendingOf(pair, origin);
-		const people = [
-			{
-				role: 'mentor' as const,
-				id: pair.mentorId,
-				name: pair.mentorName,
-				email: pair.mentorEmail,
-				language: pair.mentorLanguage,
-				status: pair.mentorStatus
-			},
-			{
-				role: 'protege' as const,
-				id: pair.protegeId,
-				name: pair.protegeName,
-				email: pair.protegeEmail,
-				language: pair.protegeLanguage,
-				status: pair.protegeStatus
-			}
-		];
-		for (const person of people) {
-			if (person.status !== 'active') continue;
+		for (const person of activePeopleOf(pair)) {
 			const claimed = await sendOnce(
 				db,
 				(tx) =>

@@ -6,7 +6,7 @@ import { partnerIdOf } from './partner';
 import type { ExitSurvey, Participant } from '../db/schema';
 import { FINAL_PAIR_STATUSES } from '../pairs/pairs';
 import { generateId } from '../util/ids';
-import { sendingOf, sendOnce } from './pair-mail';
+import { activePeopleOf, pairsToMessage, sendingOf, sendOnce } from './pair-mail';
 import { readShortForm, type ShortFormProblems } from './short-form';
 
 const DAY = 24 * 60 * 60_000;
@@ -21,21 +21,7 @@ export const EXIT_SURVEY_OPEN_DAYS = 30;
  * when two processes run at once, as check-ins are (check-in-schedule.ts).
  */
 export async function sendExitSurveys(db: Db, origin: string, now = Date.now()): Promise<number> {
-	const ended = await db
-		.selectFrom('pairs')
-		.innerJoin('programs', 'programs.id', 'pairs.program_id')
-		.innerJoin('organizations', 'organizations.id', 'pairs.organization_id')
-		.select([
-			'pairs.id',
-			'pairs.organization_id',
-			'pairs.program_id',
-			'pairs.mentor_id',
-			'pairs.protege_id',
-			'programs.name as programName',
-			'programs.end_date',
-			'organizations.name as organizationName',
-			'organizations.time_zone'
-		])
+	const ended = await pairsToMessage(db)
 		.where('pairs.status', 'in', FINAL_PAIR_STATUSES)
 		.where('pairs.closure_reason', 'is not', null)
 		.where('pairs.updated_at', '>', now - SEND_WITHIN_MS)
@@ -49,14 +35,8 @@ export async function sendExitSurveys(db: Db, origin: string, now = Date.now()):
 		.execute();
 	let sent = 0;
 	for (const pair of ended) {
-		const people = await db
-			.selectFrom('participants')
-			.select(['id', 'role', 'name', 'email', 'language'])
-			.where('id', 'in', [pair.mentor_id, pair.protege_id])
-			.where('status', '=', 'active')
-			.execute();
 		const sending = sendingOf(pair, origin);
-		for (const person of people) {
+		for (const person of activePeopleOf(pair)) {
 			const claimed = await sendOnce(
 				db,
 				(tx) =>
@@ -68,7 +48,7 @@ export async function sendExitSurveys(db: Db, origin: string, now = Date.now()):
 							program_id: pair.program_id,
 							pair_id: pair.id,
 							participant_id: person.id,
-							role: person.role === 'mentor' ? 'mentor' : 'protege',
+							role: person.role,
 							created_at: now,
 							answered_at: null,
 							met_expectations: null,
@@ -103,14 +83,12 @@ export async function openExitSurveys(
 	db: DbOrTx,
 	participant: Pick<Participant, 'id'>,
 	now = Date.now()
-): Promise<{ id: string; partnerName: string }[]> {
+): Promise<OwnExitSurvey[]> {
 	return ownExitSurveys(db, participant.id)
 		.where('exit_surveys.answered_at', 'is', null)
 		.where('exit_surveys.created_at', '>', now - EXIT_SURVEY_OPEN_DAYS * DAY)
-		.select(['exit_surveys.id as id'])
 		.orderBy('exit_surveys.created_at', 'desc')
-		.execute()
-		.then((rows) => rows.map(({ id, partnerName }) => ({ id, partnerName })));
+		.execute();
 }
 
 export type OwnExitSurvey = ExitSurvey & { partnerName: string };

@@ -20,6 +20,66 @@ export interface PairSending {
 	origin: string;
 }
 
+/**
+ * Pairs with where they belong and both their people: all a message about a pair needs, in one
+ * query whatever the number of pairs. The caller adds what it picks pairs by.
+ */
+export function pairsToMessage(db: DbOrTx) {
+	return db
+		.selectFrom('pairs')
+		.innerJoin('programs', 'programs.id', 'pairs.program_id')
+		.innerJoin('organizations', 'organizations.id', 'pairs.organization_id')
+		.innerJoin('participants as mentor', 'mentor.id', 'pairs.mentor_id')
+		.innerJoin('participants as protege', 'protege.id', 'pairs.protege_id')
+		.select([
+			'pairs.id',
+			'pairs.organization_id',
+			'pairs.program_id',
+			'pairs.created_at',
+			'programs.name as programName',
+			'programs.end_date',
+			'organizations.name as organizationName',
+			'organizations.time_zone',
+			'mentor.id as mentorId',
+			'mentor.name as mentorName',
+			'mentor.email as mentorEmail',
+			'mentor.language as mentorLanguage',
+			'mentor.status as mentorStatus',
+			'protege.id as protegeId',
+			'protege.name as protegeName',
+			'protege.email as protegeEmail',
+			'protege.language as protegeLanguage',
+			'protege.status as protegeStatus'
+		]);
+}
+
+type MessagedPair = Awaited<ReturnType<ReturnType<typeof pairsToMessage>['execute']>>[number];
+
+/** The people of a pair read by pairsToMessage who still take part, each with their role. */
+export function activePeopleOf(
+	pair: MessagedPair
+): (PairPerson & { role: 'mentor' | 'protege' })[] {
+	const people = [
+		{
+			role: 'mentor' as const,
+			id: pair.mentorId,
+			name: pair.mentorName,
+			email: pair.mentorEmail,
+			language: pair.mentorLanguage,
+			status: pair.mentorStatus
+		},
+		{
+			role: 'protege' as const,
+			id: pair.protegeId,
+			name: pair.protegeName,
+			email: pair.protegeEmail,
+			language: pair.protegeLanguage,
+			status: pair.protegeStatus
+		}
+	];
+	return people.filter((person) => person.status === 'active');
+}
+
 /** Where a message comes from, out of a row that joined the pair's program and organization. */
 export function sendingOf(
 	row: {
