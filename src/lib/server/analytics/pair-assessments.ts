@@ -6,6 +6,7 @@ import {
 } from '$lib/alignment/program-analysis';
 import type { PairRole, Wave } from '$lib/alignment/risk';
 import type { DbOrTx } from '../db';
+import { sliced } from '../util/slices';
 
 /** Pairs' assessments, and the fingerprints of what each was worked out from, by pair id. */
 export interface KeptAssessments {
@@ -178,7 +179,7 @@ async function readKept(
 ): Promise<Map<string, PairAssessment>> {
 	const kept = new Map<string, PairAssessment>();
 	const decode = decoderFor(keys);
-	const slices = pairIds === null ? [null] : sliced(pairIds);
+	const slices = pairIds === null ? [null] : sliced(pairIds, BATCH);
 	for (const slice of slices) {
 		const rows = await db
 			.selectFrom('pair_assessments')
@@ -217,13 +218,6 @@ export function decodeKept(
 	return new Map(rows.map((row) => [row.pair_id, decode(row.assessment, row.pair_id)]));
 }
 
-function sliced<T>(items: T[], size = BATCH): T[][] {
-	const slices: T[][] = [];
-	for (let start = 0; start < items.length; start += size)
-		slices.push(items.slice(start, start + size));
-	return slices;
-}
-
 async function keep(
 	db: DbOrTx,
 	programId: string,
@@ -231,7 +225,7 @@ async function keep(
 	fingerprints: ReadonlyMap<string, string>,
 	fresh: ReadonlyMap<string, PairAssessment>
 ): Promise<void> {
-	for (const slice of sliced([...fresh])) {
+	for (const slice of sliced([...fresh], BATCH)) {
 		await db
 			.insertInto('pair_assessments')
 			.values(

@@ -1,6 +1,7 @@
 import type { PulseAnswer } from '$lib/alignment/pulse';
 import type { DbOrTx } from '../db';
 import type { PulseCheckIn } from '../db/schema';
+import { sliced } from '../util/slices';
 
 /** Rows per statement, within every engine's limit on bound values. */
 const BATCH = 500;
@@ -37,9 +38,7 @@ export async function loadPulses(
 	programId: string,
 	pairIds?: readonly string[]
 ): Promise<Map<string, PairPulse[]>> {
-	const slices: (readonly string[] | null)[] = [];
-	if (pairIds === undefined) slices.push(null);
-	else for (let i = 0; i < pairIds.length; i += BATCH) slices.push(pairIds.slice(i, i + BATCH));
+	const slices = pairIds === undefined ? [null] : sliced(pairIds, BATCH);
 	const byPair = new Map<string, PairPulse[]>();
 	for (const slice of slices) {
 		const rows = await db
