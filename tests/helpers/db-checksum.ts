@@ -114,43 +114,62 @@ function openSqliteChecksums(path: string): DatabaseChecksums {
 
 /**
  * Each table hashed by PostgreSQL itself: every row as one line of quoted values, the lines in
- * their sorted order. Nothing is hashed again while the server has written no WAL since.
+ * their sorted order, all tables in one query (the tables are read once per policy). Nothing is
+ * hashed again while the server has written no WAL since.
  */
 function openPostgresChecksums(url: string): DatabaseChecksums {
 	const db = openPostgresDatabase(url, 1);
+	const queries = new Map<ChecksumPolicy, Promise<string>>();
 	let cached: { lsn: string; policy: ChecksumPolicy; checksums: TableChecksums } | null = null;
 	const lastWrite = async () =>
 		(await sql<{ lsn: string }>`select pg_current_wal_insert_lsn()::text as lsn`.execute(db))
 			.rows[0]!.lsn;
+	const queryFor = (policy: ChecksumPolicy) => {
+		let query = queries.get(policy);
+		if (!query) {
+			query = db.introspection.getTables().then((tables) => postgresHashSql(tables, policy));
+			queries.set(policy, query);
+		}
+		return query;
+	};
 	return {
 		async snapshot(policy = REFUSED_REQUEST_POLICY) {
 			const lsn = await lastWrite();
 			if (cached && cached.lsn === lsn && cached.policy === policy) return cached.checksums;
-			const tables = (await db.introspection.getTables())
-				.filter((table) => !policy.ignoreTables.includes(table.name))
-				.sort((a, b) => (a.name < b.name ? -1 : 1));
+			const { rows } = await sql<{ name: string; n: number; hash: string }>`${sql.raw(
+				await queryFor(policy)
+			)}`.execute(db);
 			const checksums: TableChecksums = {};
-			for (const table of tables) {
-				const ignored = new Set(policy.ignoreColumns[table.name] ?? []);
-				const line = table.columns
-					.filter((column) => !ignored.has(column.name))
-					.map((column) => `quote_nullable(${JSON.stringify(column.name)})`)
-					.join(" || ',' || ");
-				const skipped =
-					table.name === 'audit_log' && policy.ignoreAuditActions.length > 0
-						? `where action not in (${policy.ignoreAuditActions.map((a) => `'${a}'`).join(', ')})`
-						: '';
-				const { rows } = await sql<{ n: number; hash: string }>`
-					select count(*) as n, md5(coalesce(string_agg(line, E'\n' order by line), '')) as hash
-					from (select ${sql.raw(line)} as line from ${sql.table(table.name)} ${sql.raw(skipped)}) rows
-				`.execute(db);
-				checksums[table.name] = `${rows[0]!.n}:${rows[0]!.hash}`;
-			}
+			for (const row of rows) checksums[row.name] = `${row.n}:${row.hash}`;
 			cached = { lsn, policy, checksums };
 			return checksums;
 		},
 		close: () => db.destroy()
 	};
+}
+
+/** One row per table kept by the policy: its name, row count and the md5 of its sorted lines. */
+function postgresHashSql(
+	tables: { name: string; columns: { name: string }[] }[],
+	policy: ChecksumPolicy
+): string {
+	return tables
+		.filter((table) => !policy.ignoreTables.includes(table.name))
+		.map((table) => {
+			const ignored = new Set(policy.ignoreColumns[table.name] ?? []);
+			const line = table.columns
+				.filter((column) => !ignored.has(column.name))
+				.map((column) => `quote_nullable(${JSON.stringify(column.name)})`)
+				.join(" || ',' || ");
+			const skipped =
+				table.name === 'audit_log' && policy.ignoreAuditActions.length > 0
+					? `where action not in (${policy.ignoreAuditActions.map((a) => `'${a}'`).join(', ')})`
+					: '';
+			return `select '${table.name}' as name, count(*)::int as n,
+				md5(coalesce(string_agg(line, E'\\n' order by line), '')) as hash
+				from (select ${line} as line from ${JSON.stringify(table.name)} ${skipped}) rows`;
+		})
+		.join('\nunion all\n');
 }
 
 function tablesOf(sqlite: SQLite.Database): string[] {
