@@ -42,6 +42,8 @@ export interface ProgramEvidence {
 	overdue: ReadonlyMap<string, PairEvidence['overdue']>;
 	/** Answered pulse check-ins, by pair id (only pairs with some). */
 	pulses?: ReadonlyMap<string, NonNullable<PairEvidence['pulses']>>;
+	/** Agreements both sides confirmed, by pair id. */
+	agreements?: ReadonlyMap<string, NonNullable<PairEvidence['agreement']>>;
 	/**
 	 * Pairs already assessed from these same inputs, by pair id: a whole program's evidence
 	 * carries every pair's assessment (kept from one build to the next, and in the database)
@@ -78,7 +80,7 @@ export type Positions = readonly number[];
  * assessment's shape): assessments kept in the database are then all worked out again.
  * program-analysis.spec.ts fails on a change of its results that comes without a new version.
  */
-export const ASSESSMENT_VERSION = 2;
+export const ASSESSMENT_VERSION = 3;
 
 /** All a whole program's views need of one pair's answers: its risk and where each of them stands. */
 export interface PairAssessment {
@@ -138,7 +140,8 @@ export function assessPairRisk(
 				mid: evidence.waves.mid.byPair.get(pair.id) ?? {}
 			},
 			overdue: evidence.overdue.get(pair.id) ?? [],
-			pulses: evidence.pulses?.get(pair.id)
+			pulses: evidence.pulses?.get(pair.id),
+			agreement: evidence.agreements?.get(pair.id)
 		},
 		partners
 	);

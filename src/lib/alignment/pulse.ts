@@ -10,6 +10,8 @@ export interface PulseAnswer {
 	/** How it is going, 1 (badly) to 5 (very well); null when not answered. */
 	going: number | null;
 	wantsContact: boolean | null;
+	/** When it was answered (ms since the epoch), for comparing with an agreed rhythm. */
+	answeredAt?: number;
 }
 
 /** "How is it going?" at or under this reads as not going well. */

@@ -1,8 +1,10 @@
 import type { ConstructDocument, ItemDocument } from '$lib/instruments/types';
 import { amountOf, itemDivergence } from './item-divergence';
+import { agreementReasons, type ConfirmedAgreement } from './agreement';
 import { pairAlignment, type Alignment, type AnswerSet } from './pair-alignment';
 import { pulseReasons, type PulseAnswer } from './pulse';
 import { unmetExpectation } from './unmet-expectation';
+import type { AgreedFrequency, Starter } from '$lib/pairs/agreement';
 
 export type RiskLevel = 'ok' | 'watch' | 'at_risk';
 export type PairRole = 'mentor' | 'protege';
@@ -26,6 +28,21 @@ export type RiskReason =
 	| { kind: 'pulse_going_badly'; person: PairRole; rating: number }
 	| { kind: 'pulse_contact_request'; person: PairRole }
 	| { kind: 'pulse_no_contact'; person: PairRole; times: number }
+	| { kind: 'agreement_no_contact'; frequency: AgreedFrequency; days: number }
+	| {
+			kind: 'agreement_rhythm';
+			person: PairRole;
+			frequency: AgreedFrequency;
+			actual: AgreedFrequency;
+	  }
+	| {
+			kind: 'agreement_starter';
+			person: PairRole;
+			starter: Starter;
+			itemKey: string;
+			actual: string;
+	  }
+	| { kind: 'agreement_goal_untouched'; person: PairRole; itemKey: string }
 	| { kind: 'overdue'; person: PairRole; wave: Wave };
 
 export interface AssessedReason {
@@ -41,6 +58,8 @@ export interface PairEvidence {
 	overdue: { person: PairRole; wave: Wave }[];
 	/** The pair's answered pulse check-ins (pulse.ts), if any. */
 	pulses?: readonly PulseAnswer[];
+	/** What the pair agreed on, once both confirmed (agreement.ts). */
+	agreement?: ConfirmedAgreement;
 	/** Items with a meaning of their own in the rules. */
 	keys: {
 		partnerCommitment: string;
@@ -197,6 +216,13 @@ export function assessPair(
 
 	for (const silent of evidence.overdue) add('watch', { kind: 'overdue', ...silent });
 	reasons.push(...pulseReasons(evidence.pulses ?? []));
+	if (evidence.agreement)
+		reasons.push(
+			...agreementReasons(evidence.agreement, evidence.pulses ?? [], evidence.answers.mid, {
+				byKey,
+				followUps
+			})
+		);
 
 	const order = { at_risk: 0, watch: 1 };
 	reasons.sort((a, b) => order[a.level] - order[b.level]);

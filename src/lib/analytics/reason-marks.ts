@@ -4,6 +4,7 @@ import type { ItemDocument } from '$lib/instruments/types';
 import { localized } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
 import { numberWords } from './answer-words';
+import { AGREED_FREQUENCY, AGREED_STARTER, weeksOf } from './reason-words';
 import { toLocale } from './locale';
 
 /**
@@ -109,5 +110,35 @@ export function reasonMark(
 				label: m.mark_pulse({}, options),
 				figure: m.mark_pulse_silent({ times: reason.times }, options)
 			};
+		case 'agreement_no_contact':
+			return {
+				level,
+				label: m.mark_agreement({}, options),
+				figure: m.mark_agreement_silent(
+					{ frequency: AGREED_FREQUENCY[reason.frequency](options), weeks: weeksOf(reason.days) },
+					options
+				)
+			};
+		case 'agreement_rhythm': {
+			const says = reason.person === 'protege' ? m.mark_agreement_protege : m.mark_agreement_mentor;
+			const values = {
+				agreed: AGREED_FREQUENCY[reason.frequency](options),
+				actual: AGREED_FREQUENCY[reason.actual](options)
+			};
+			return { level, label: m.mark_agreement({}, options), figure: says(values, options) };
+		}
+		case 'agreement_starter': {
+			const says = reason.person === 'protege' ? m.mark_agreement_protege : m.mark_agreement_mentor;
+			const values = {
+				agreed: AGREED_STARTER[reason.starter](options),
+				actual: brief(reason.actual)
+			};
+			return { level, label, figure: says(values, options) };
+		}
+		case 'agreement_goal_untouched': {
+			const says =
+				reason.person === 'protege' ? m.mark_goal_untouched_protege : m.mark_goal_untouched_mentor;
+			return { level, label, figure: says({}, options) };
+		}
 	}
 }

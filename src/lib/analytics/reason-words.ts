@@ -68,8 +68,59 @@ export function describeReason(
 			return reason.person === 'protege'
 				? m.reason_pulse_no_contact_protege({ times: reason.times }, options)
 				: m.reason_pulse_no_contact_mentor({ times: reason.times }, options);
+		case 'agreement_no_contact':
+			return m.reason_agreement_no_contact(
+				{ frequency: AGREED_FREQUENCY[reason.frequency](options), weeks: weeksOf(reason.days) },
+				options
+			);
+		case 'agreement_rhythm': {
+			const rhythm =
+				reason.person === 'protege'
+					? m.reason_agreement_rhythm_protege
+					: m.reason_agreement_rhythm_mentor;
+			const values = {
+				frequency: AGREED_FREQUENCY[reason.frequency](options),
+				actual: AGREED_FREQUENCY[reason.actual](options)
+			};
+			return rhythm(values, options);
+		}
+		case 'agreement_starter': {
+			const starter =
+				reason.person === 'protege'
+					? m.reason_agreement_starter_protege
+					: m.reason_agreement_starter_mentor;
+			return starter(
+				{ starter: AGREED_STARTER[reason.starter](options), actual: words(reason.actual) },
+				options
+			);
+		}
+		case 'agreement_goal_untouched': {
+			const goal =
+				reason.person === 'protege'
+					? m.reason_agreement_goal_protege
+					: m.reason_agreement_goal_mentor;
+			return goal({ label }, options);
+		}
 	}
 }
+
+/** A silence in whole weeks, as reasons and marks give it. */
+export const weeksOf = (days: number) => Math.round(days / 7);
+
+/** The agreed rhythm mid-sentence ("every two weeks"), in a coordinator's language. */
+export const AGREED_FREQUENCY = {
+	twice_weekly: m.agreed_twice_weekly,
+	weekly: m.agreed_weekly,
+	every_two_weeks: m.agreed_every_two_weeks,
+	monthly: m.agreed_monthly,
+	less_than_monthly: m.agreed_less_than_monthly
+} as const;
+
+export const AGREED_STARTER = {
+	mentor: m.agreed_starter_mentor,
+	protege: m.agreed_starter_protege,
+	both: m.agreed_starter_both
+} as const;
 
 const OVERDUE = {
 	protege: { pre: m.reason_overdue_protege_pre, mid: m.reason_overdue_protege_mid },

@@ -17,6 +17,8 @@ const PARTICIPANT_SURFACE = [
 	'src/routes/+layout.svelte',
 	'src/lib/components/survey',
 	'src/lib/components/guide',
+	'src/lib/components/agreement',
+	'src/lib/server/agreements',
 	'src/lib/components/ui/ErrorSummary.svelte',
 	'src/lib/components/ui/LanguageSwitch.svelte',
 	'src/lib/server/mail/compose.ts',

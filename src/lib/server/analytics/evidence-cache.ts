@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../db';
 import type { Program, Round } from '../db/schema';
+import { agreementStamp } from '../agreements/agreement-evidence';
 import { pulseStamp } from '../pulse/pulse-evidence';
 
 /** Programs whose latest evidence is kept, and how many pairs they may hold together (~5 KB each). */
@@ -68,8 +69,9 @@ export async function evidenceStamp(
 				.execute()
 		: [];
 	const pulses = await pulseStamp(db, program.id);
+	const agreements = await agreementStamp(db, program.id);
 	const thresholds = [program.watch_threshold, program.risk_threshold];
-	const rest = JSON.stringify([today, thresholds, rounds, contacts, pairs, pulses]);
+	const rest = JSON.stringify([today, thresholds, rounds, contacts, pairs, pulses, agreements]);
 	return { key: JSON.stringify([rest, surveys]), rest, surveys };
 }
 

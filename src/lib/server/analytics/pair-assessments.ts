@@ -34,17 +34,19 @@ export function programFingerprint(
 /**
  * Everything one pair's assessment is worked out from: the program's part, the surveys that
  * speak for mentor and protégé at each wave (a sent survey never changes), its answered pulse
- * check-ins (never changed once answered) and its overdue surveys, last.
+ * check-ins (never changed once answered), the version of its agreement both sides confirmed,
+ * and its overdue surveys, last.
  */
 export function pairFingerprint(
 	program: string,
 	surveys: Record<Wave, Partial<Record<PairRole, { id: string }>> | undefined>,
 	overdue: readonly { person: PairRole; wave: Wave }[],
-	pulses: readonly { id: string }[] = []
+	pulses: readonly { id: string }[] = [],
+	agreement?: { version: string }
 ): string {
 	const { pre, mid } = surveys;
 	const late = overdue.map(({ person, wave }) => `${person}:${wave}`).join();
-	const checkIns = pulses.map((pulse) => pulse.id).join();
+	const checkIns = [...pulses.map((pulse) => pulse.id), agreement?.version ?? ''].join();
 	return `${program}|${pre?.mentor?.id ?? ''}|${pre?.protege?.id ?? ''}|${mid?.mentor?.id ?? ''}|${mid?.protege?.id ?? ''}|${checkIns}|${late}`;
 }
 

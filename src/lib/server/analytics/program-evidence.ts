@@ -3,6 +3,7 @@ import { DEFAULT_RISK_KEYS, type PairRole, type Wave } from '$lib/alignment/risk
 import type { DbOrTx } from '../db';
 import type { Program } from '../db/schema';
 import { organizationToday } from '../organizations/time-zone';
+import { loadAgreements } from '../agreements/agreement-evidence';
 import { loadPulses } from '../pulse/pulse-evidence';
 import {
 	cachedEvidence,
@@ -119,6 +120,7 @@ async function evidenceWithAnswers(
 					db,
 					everySurvey.map((row) => row.id)
 				);
+	const onePair = pairId === undefined ? undefined : [pairId];
 	const evidence: ProgramEvidence = {
 		constructs: setting.constructs,
 		thresholds: setting.thresholds,
@@ -129,7 +131,8 @@ async function evidenceWithAnswers(
 			mid: answersOf(surveys.mid, answers, null)
 		},
 		overdue,
-		pulses: await loadPulses(db, program.id, pairId === undefined ? undefined : [pairId])
+		pulses: await loadPulses(db, program.id, onePair),
+		agreements: await loadAgreements(db, program.id, onePair)
 	};
 	return { evidence, rounds: await countedRates(db, rounds) };
 }

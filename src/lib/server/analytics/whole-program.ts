@@ -7,6 +7,7 @@ import {
 } from '$lib/alignment/program-analysis';
 import { DEFAULT_RISK_KEYS, type PairRole, type Wave } from '$lib/alignment/risk';
 import type { DbOrTx } from '../db';
+import { loadAgreements, type PairAgreementEvidence } from '../agreements/agreement-evidence';
 import { loadPulses, type PairPulse } from '../pulse/pulse-evidence';
 import { lastSentAt, onlySurveysMovedOn, sentCount, type EvidenceStamp } from './evidence-cache';
 import { fingerprintsDigest, markEvidence, readMark } from './evidence-marks';
@@ -66,6 +67,23 @@ export interface WholeProgram {
 	kept: KeptEvidence;
 }
 
+/** What a pair's people said between the surveys: answered check-ins and a confirmed agreement. */
+interface PairSignals {
+	pulses: ReadonlyMap<string, PairPulse[]>;
+	agreements: ReadonlyMap<string, PairAgreementEvidence>;
+}
+
+async function loadSignals(
+	db: DbOrTx,
+	programId: string,
+	pairIds?: readonly string[]
+): Promise<PairSignals> {
+	return {
+		pulses: await loadPulses(db, programId, pairIds),
+		agreements: await loadAgreements(db, programId, pairIds)
+	};
+}
+
 const programPart = (setting: EvidenceSetting) =>
 	programFingerprint(setting.instrumentVersionId, {
 		thresholds: setting.thresholds,
@@ -83,7 +101,7 @@ async function assessFromRows(
 	setting: EvidenceSetting,
 	pairs: readonly PairRow[],
 	rows: readonly AssignmentRow[],
-	pulses: ReadonlyMap<string, PairPulse[]>,
+	{ pulses, agreements }: PairSignals,
 	known: Assessed | undefined
 ): Promise<Assessed> {
 	const index = emptyRowIndex();
@@ -101,7 +119,8 @@ async function assessFromRows(
 				part,
 				{ pre: surveys.pre.byPair.get(pair.id), mid: surveys.mid.byPair.get(pair.id) },
 				overdue.get(pair.id) ?? [],
-				pulses.get(pair.id)
+				pulses.get(pair.id),
+				agreements.get(pair.id)
 			)
 		])
 	);
@@ -129,7 +148,8 @@ async function assessFromRows(
 					mid: answersOf(surveys.mid, answers, pairIds)
 				},
 				overdue,
-				pulses
+				pulses,
+				agreements
 			};
 			// Only when some pair is assessed again: after one more survey, one pair of thousands.
 			pairById ??= new Map(pairs.map((pair) => [pair.id, pair]));
@@ -153,8 +173,8 @@ async function keptFromRows(
 ): Promise<KeptPairs> {
 	const pairs = await loadPairs(db, setting.program);
 	const rows = await loadAssignments(db, setting.rounds);
-	const pulses = await loadPulses(db, setting.program.id);
-	return { pairs, ...(await assessFromRows(db, setting, pairs, rows, pulses, known)) };
+	const signals = await loadSignals(db, setting.program.id);
+	return { pairs, ...(await assessFromRows(db, setting, pairs, rows, signals, known)) };
 }
 
 /**
@@ -232,12 +252,12 @@ async function withSurveysSent(
 	const rows = await loadAssignments(db, rounds, {
 		people: [...new Set(moved.flatMap((pair) => [pair.mentor_id, pair.protege_id]))]
 	});
-	const pulses = await loadPulses(
+	const signals = await loadSignals(
 		db,
 		setting.program.id,
 		moved.map((pair) => pair.id)
 	);
-	const fresh = await assessFromRows(db, setting, moved, rows, pulses, base.kept);
+	const fresh = await assessFromRows(db, setting, moved, rows, signals, base.kept);
 	const fingerprints = new Map(base.kept.fingerprints);
 	const assessments = new Map(base.kept.assessments);
 	const overdue = new Map(base.kept.overdue);

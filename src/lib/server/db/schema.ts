@@ -456,6 +456,28 @@ export interface ExitSurveysTable {
 	helped_most: string | null;
 }
 
+export interface PairAgreementsTable {
+	id: string;
+	organization_id: string;
+	program_id: string;
+	pair_id: string;
+	/** How often they meet: a code of src/lib/pairs/agreement.ts. */
+	frequency: string | null;
+	/** How they meet: a JSON list of mode codes. */
+	modes: string;
+	/** Who starts contact: 'mentor', 'protege' or 'both'. */
+	starter: string | null;
+	/** Up to three goals: a JSON list of { item: key } or { text }. */
+	goals: string;
+	/** The role of whoever wrote this version: 'mentor' or 'protege'. */
+	changed_by: string;
+	changed_at: number;
+	mentor_confirmed_at: number | null;
+	protege_confirmed_at: number | null;
+	/** Set while both sides confirm this version. */
+	agreed_at: number | null;
+}
+
 export interface PairNotesTable {
 	id: string;
 	organization_id: string;
@@ -515,6 +537,7 @@ export interface Database {
 	reminder_sends: ReminderSendsTable;
 	pulse_check_ins: PulseCheckInsTable;
 	exit_surveys: ExitSurveysTable;
+	pair_agreements: PairAgreementsTable;
 	pair_notes: PairNotesTable;
 	pair_follow_ups: PairFollowUpsTable;
 }
@@ -533,6 +556,7 @@ export type MatchLock = Selectable<MatchLocksTable>;
 export type PairNote = Selectable<PairNotesTable>;
 export type PulseCheckIn = Selectable<PulseCheckInsTable>;
 export type ExitSurvey = Selectable<ExitSurveysTable>;
+export type PairAgreementRow = Selectable<PairAgreementsTable>;
 export type PairFollowUp = Selectable<PairFollowUpsTable>;
 
 export type Organization = Selectable<OrganizationsTable>;

@@ -24,13 +24,15 @@ export async function pairsOf(db: DbOrTx, participantIds: string[]): Promise<str
 }
 
 /**
- * What staff wrote about a pair names its people and cannot be redacted reliably: notes and
- * follow-ups go, status changes stay (for statistics) without their reasons.
+ * What staff and the pair wrote about a pair names its people and cannot be redacted reliably:
+ * notes, follow-ups and the pair's agreement (goals in their own words) go; status changes stay
+ * (for statistics) without their reasons.
  */
 export async function forgetPairTalk(db: DbOrTx, pairIds: string[]): Promise<void> {
 	for (const batch of inBatches(pairIds)) {
 		await db.deleteFrom('pair_notes').where('pair_id', 'in', batch).execute();
 		await db.deleteFrom('pair_follow_ups').where('pair_id', 'in', batch).execute();
+		await db.deleteFrom('pair_agreements').where('pair_id', 'in', batch).execute();
 		await db
 			.updateTable('pair_status_changes')
 			.set({ reason: '' })

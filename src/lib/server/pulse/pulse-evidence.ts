@@ -13,7 +13,7 @@ export interface PairPulse extends PulseAnswer {
 
 type AnsweredRow = Pick<
 	PulseCheckIn,
-	'id' | 'pair_id' | 'role' | 'step' | 'in_touch' | 'going' | 'wants_contact'
+	'id' | 'pair_id' | 'role' | 'step' | 'in_touch' | 'going' | 'wants_contact' | 'answered_at'
 >;
 
 const flag = (value: number | null) => (value === null ? null : value === 1);
@@ -25,7 +25,8 @@ function pulseOf(row: AnsweredRow): PairPulse {
 		step: row.step,
 		inTouch: flag(row.in_touch),
 		going: row.going,
-		wantsContact: flag(row.wants_contact)
+		wantsContact: flag(row.wants_contact),
+		answeredAt: Number(row.answered_at)
 	};
 }
 
@@ -43,7 +44,16 @@ export async function loadPulses(
 	for (const slice of slices) {
 		const rows = await db
 			.selectFrom('pulse_check_ins')
-			.select(['id', 'pair_id', 'role', 'step', 'in_touch', 'going', 'wants_contact'])
+			.select([
+				'id',
+				'pair_id',
+				'role',
+				'step',
+				'in_touch',
+				'going',
+				'wants_contact',
+				'answered_at'
+			])
 			.where('program_id', '=', programId)
 			.where('answered_at', 'is not', null)
 			.$if(slice !== null, (qb) => qb.where('pair_id', 'in', slice!))

@@ -60,14 +60,14 @@ async function guidePairs(db: DbOrTx, participant: Participant): Promise<GuidePa
 	});
 }
 
-interface BothSubmitted {
+export interface BothSubmitted {
 	round: Round;
 	mine: string;
 	partner: string;
 }
 
 /** Both people's submitted answers to the program's latest `pre` round, or null until then. */
-async function bothSubmitted(
+export async function bothSubmitted(
 	db: DbOrTx,
 	programId: string,
 	pair: { pairId: string; viewerId: string; partnerId: string }

@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { listAgreementLinks } from '$lib/server/agreements/agreements';
 import { getDb } from '$lib/server/db';
 import { openCheckIns } from '$lib/server/pulse/check-in-answers';
 import { openExitSurveys } from '$lib/server/pulse/exit-surveys';
@@ -10,11 +11,12 @@ export async function load(event) {
 	const participant = requireParticipant(event);
 	if (!participant.consented_at) redirect(303, '/p/consent');
 	const db = getDb();
-	const [surveys, guides, checkIns, exitSurveys] = await Promise.all([
+	const [surveys, guides, checkIns, exitSurveys, agreements] = await Promise.all([
 		participantAssignments(db, participant),
 		listGuideLinks(db, participant),
 		openCheckIns(db, participant),
-		openExitSurveys(db, participant)
+		openExitSurveys(db, participant),
+		listAgreementLinks(db, participant)
 	]);
 	return {
 		name: participant.name,
@@ -22,6 +24,7 @@ export async function load(event) {
 		guides,
 		checkIns,
 		exitSurveys,
+		agreements,
 		exitSent: event.url.searchParams.has('exit-sent'),
 		savedForLater: event.url.searchParams.has('saved'),
 		checkedIn: event.url.searchParams.has('checked-in')

@@ -6,6 +6,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { isPageOpening } from '$lib/server/audit/page-opening';
 import { loadProgramEvidence } from '$lib/server/analytics/program-evidence';
 import { pairDetail } from '$lib/server/analytics/pair-detail';
+import { staffAgreementView } from '$lib/server/agreements/agreements';
 import { getDb } from '$lib/server/db';
 import { redirectWithFlash } from '$lib/server/flash/flash';
 import {
@@ -47,6 +48,7 @@ export async function load(event) {
 		history: await pairHistory(db, pair.id),
 		checkIns: await pairCheckIns(db, pair.id),
 		exitAnswers: await pairExitAnswers(db, pair.id),
+		agreement: await staffAgreementView(db, pair, getLocale()),
 		lineage: await pairLineage(db, program, pair),
 		sendsCheckIns: program.checkin_first_days !== null,
 		notebook: await readPairNotebook(db, staff.organization_id, pair.id)
