@@ -52,6 +52,7 @@ export const PARTICIPANT_ROUTES = [
 	'/(participant)/p/a/[assignmentId]/check',
 	'/(participant)/p/a/[assignmentId]/done',
 	'/(participant)/p/guide/[pairId]',
+	'/(participant)/p/agreement/[pairId]',
 	'/(participant)/p/check-in/[checkInId]',
 	'/(participant)/p/exit/[exitSurveyId]',
 	'/(participant)/p/withdraw',

@@ -107,6 +107,19 @@ export async function walkParticipantPages(
 	await audit.check(page, '/(participant)/p/a/[assignmentId]/done');
 	await audit.visit(page, '/(participant)/p/guide/[pairId]', `${server.url}/p/guide/${pairId}`);
 	await audit.visit(page, 'not found', `${server.url}/p/guide/no-such-pair`, 404);
+	const agreement = `${server.url}/p/agreement/${pairId}`;
+	await audit.visit(page, '/(participant)/p/agreement/[pairId]', agreement);
+	// Four goals: the problem beside what was typed; then saved, to read and confirm.
+	for (const box of (await page.locator('input[name="goals"]').all()).slice(0, 3))
+		await box.check();
+	await page.locator('input[name="goal_text_1"]').fill('Un objectif à nous');
+	await page.getByRole('button', { name: audit.say('p_agreement_save') }).click();
+	await expect(page.getByRole('alert')).toBeVisible();
+	await audit.check(page, '/(participant)/p/agreement/[pairId]');
+	await page.locator('input[name="goals"]').first().uncheck();
+	await page.getByRole('button', { name: audit.say('p_agreement_save') }).click();
+	await expect(page).toHaveURL(`${agreement}?saved`);
+	await audit.check(page, '/(participant)/p/agreement/[pairId]');
 	const checkIn = `${server.url}/p/check-in/${checkInId}`;
 	await audit.visit(page, '/(participant)/p/check-in/[checkInId]', checkIn);
 	// Sent with nothing chosen: the problems, then the page once answered.

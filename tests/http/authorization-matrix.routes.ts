@@ -141,6 +141,11 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'GET /(participant)/p/a/[assignmentId]/done': protegeAOnly('ok'),
 	'GET /(participant)/p/a/[assignmentId]/page/[page]': protegeAOnly('ok'),
 	'POST /(participant)/p/a/[assignmentId]/page/[page]': { ...protegeAOnly('bad'), body: later },
+	// [pairId] is protégé A's pair: an empty form saves an empty agreement; an empty
+	// confirmation names no version and confirms nothing.
+	'GET /(participant)/p/agreement/[pairId]': protegeAOnly('ok'),
+	'POST /(participant)/p/agreement/[pairId]?/save': protegeAOnly('acts'),
+	'POST /(participant)/p/agreement/[pairId]?/confirm': protegeAOnly('ok'),
 	'GET /(participant)/p/check-in/[checkInId]': protegeAOnly('ok'),
 	'POST /(participant)/p/check-in/[checkInId]': protegeAOnly('bad'),
 	'GET /(participant)/p/exit/[exitSurveyId]': protegeAOnly('ok'),

@@ -235,7 +235,8 @@ describe('seeding', () => {
 		const kinds = (pair: DemoPair) =>
 			new Set(analyses.get(pair.pairId)!.reasons.map((r) => r.reason.kind));
 		const status = (pair: DemoPair) => analyses.get(pair.pairId)!.status;
-		for (const pair of withStory('well_aligned')) expect(status(pair)).toBe('ok');
+		for (const pair of withStory('well_aligned'))
+			expect([pair.story, status(pair), [...kinds(pair)]]).toEqual([pair.story, 'ok', []]);
 		for (const pair of withStory('referral_gap')) {
 			expect(status(pair)).toBe('at_risk');
 			expect(kinds(pair)).toContain('critical_mismatch');
@@ -248,11 +249,16 @@ describe('seeding', () => {
 			expect(['watch', 'at_risk']).toContain(status(pair));
 		for (const pair of withStory('contact_request'))
 			expect(kinds(pair)).toContain('contact_request');
+		// Agreed to meet every week, and at mid one of them says they meet far less often.
+		const agreedWeekly = withStory('frequency_mismatch').filter((pair) =>
+			kinds(pair).has('agreement_rhythm')
+		);
+		expect(agreedWeekly.length).toBeGreaterThan(0);
 		const silentInItsTime = withStory('silent').filter((pair) => kinds(pair).has('overdue'));
 		expect(silentInItsTime.length).toBeGreaterThan(0);
 	});
 
-	it('holds pulse check-in histories, pairs closed with reasons and a protégé paired again', async () => {
+	it('holds pulse check-in histories, agreements, pairs closed with reasons and a protégé paired again', async () => {
 		const [tech, health] = seed.programIds;
 		const answered = async (programId: string) =>
 			(
@@ -269,6 +275,18 @@ describe('seeding', () => {
 			{ reason: 'work_in_field', count: 1 },
 			{ reason: 'no_contact', count: 1 }
 		]);
+		const agreements = await t.db
+			.selectFrom('pair_agreements')
+			.select(['pair_id', 'agreed_at'])
+			.execute();
+		const agreed = new Set(agreements.filter((a) => a.agreed_at !== null).map((a) => a.pair_id));
+		const written = new Set(agreements.map((a) => a.pair_id));
+		for (const pair of withStory('well_aligned')) expect(agreed).toContain(pair.pairId);
+		for (const pair of withStory('contact_request')) {
+			expect(written).toContain(pair.pairId);
+			expect(agreed).not.toContain(pair.pairId);
+		}
+		for (const pair of withStory('silent')) expect(written).not.toContain(pair.pairId);
 		const again = await t.db
 			.selectFrom('pairs')
 			.select(['follows_pair_id', 'protege_id'])

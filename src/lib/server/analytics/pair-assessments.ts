@@ -46,7 +46,9 @@ export function pairFingerprint(
 ): string {
 	const { pre, mid } = surveys;
 	const late = overdue.map(({ person, wave }) => `${person}:${wave}`).join();
-	const checkIns = [...pulses.map((pulse) => pulse.id), agreement?.version ?? ''].join();
+	const signals = pulses.map((pulse) => pulse.id);
+	if (agreement) signals.push(agreement.version);
+	const checkIns = signals.join();
 	return `${program}|${pre?.mentor?.id ?? ''}|${pre?.protege?.id ?? ''}|${mid?.mentor?.id ?? ''}|${mid?.protege?.id ?? ''}|${checkIns}|${late}`;
 }
 

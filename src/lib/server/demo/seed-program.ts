@@ -14,6 +14,7 @@ import {
 	type DemoRound,
 	type StoryPair
 } from './respondents';
+import { seedAgreements } from './agreements';
 import { seedCheckIns } from './check-ins';
 import { Random } from './random';
 import { PROGRAM_STORIES, type StoryName } from './stories';
@@ -208,6 +209,23 @@ export async function seedProgram(seeding: Seeding, spec: ProgramSpec): Promise<
 		context,
 		{ role: 'staff', staffId: team.coordinator.id, language: 'fr' },
 		coordinatorRounds
+	);
+
+	await seedAgreements(
+		db,
+		calendar,
+		{
+			organizationId: team.organizationId,
+			programId,
+			seesSummary: program.pairs_see_summary === 1
+		},
+		pairs.map((p) => ({
+			pairId: p.pairId,
+			story: p.story,
+			mentorId: p.mentor.id,
+			protegeId: p.protege.id
+		})),
+		t.paired
 	);
 
 	// Check-ins as the scheduler sent them on each step's day, answered as each story goes, with
