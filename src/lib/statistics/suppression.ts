@@ -1,0 +1,27 @@
+import { wilsonInterval, type Interval } from './wilson';
+
+/** A report never shows a count of fewer people than this, nor one that gives such a count away. */
+export const SMALLEST_CELL = 5;
+
+/** A count as a report may show it: the number, or suppressed. */
+export type ShownCount = { shown: true; count: number } | { shown: false };
+
+export function shownCount(count: number): ShownCount {
+	return count >= SMALLEST_CELL ? { shown: true, count } : { shown: false };
+}
+
+/** A share of a group as a report may show it. */
+export type ShownShare =
+	| { shown: true; count: number; of: number; share: number; interval: Interval }
+	| { shown: false; of: number | null };
+
+/**
+ * `count` people of `of`, with its Wilson 95% interval, or suppressed when either the count or the
+ * rest of the group (which subtraction would give away) is under five people. The group's size
+ * is itself suppressed when under five.
+ */
+export function shownShare(count: number, of: number): ShownShare {
+	if (count < SMALLEST_CELL || of - count < SMALLEST_CELL)
+		return { shown: false, of: of >= SMALLEST_CELL ? of : null };
+	return { shown: true, count, of, share: count / of, interval: wilsonInterval(count, of)! };
+}
