@@ -23,6 +23,7 @@ export const STAFF_ROUTES = [
 	'/(staff)/instruments/[versionId]',
 	'/(staff)/instruments/[versionId]/items/[itemKey]',
 	'/(staff)/instruments/[versionId]/languages',
+	'/(staff)/instruments/[versionId]/statistics',
 	'/(staff)/instruments/[versionId]/preview',
 	'/(staff)/programs',
 	'/(staff)/programs/new',
@@ -106,6 +107,10 @@ export function staffPages(w: AccessibilityWorld): [Route, string][] {
 			`/instruments/${w.publishedVersionId}/languages`
 		],
 		['/(staff)/instruments/[versionId]/languages', `${draft}/languages`],
+		[
+			'/(staff)/instruments/[versionId]/statistics',
+			`/instruments/${w.publishedVersionId}/statistics`
+		],
 		['/(staff)/employers', '/employers'],
 		['/(staff)/account', '/account'],
 		['/(staff)/account/sessions', '/account/sessions'],

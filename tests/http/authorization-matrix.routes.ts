@@ -271,6 +271,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	},
 	'GET /(staff)/instruments/[versionId]/export': org1Staff('ok'),
 	'GET /(staff)/instruments/[versionId]/languages': org1Staff('ok'),
+	'GET /(staff)/instruments/[versionId]/statistics': org1Staff('ok'),
 	'POST /(staff)/instruments/[versionId]/languages?/review': {
 		...org1Staff('bad'),
 		body: () => ({ language: 'ar', reviewed: 'yes' })

@@ -40,7 +40,13 @@ describe('internal consistency', () => {
 	it('has no α for one item, one response or totals that do not vary', () => {
 		expect(cronbachAlpha([[1], [2]])).toBeNull();
 		expect(cronbachAlpha([[1, 2]])).toBeNull();
-		expect(cronbachAlpha([[1, 2], [2, 1], [3, 0]])).toBeNull();
+		expect(
+			cronbachAlpha([
+				[1, 2],
+				[2, 1],
+				[3, 0]
+			])
+		).toBeNull();
 	});
 });
 

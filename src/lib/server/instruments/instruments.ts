@@ -27,6 +27,8 @@ export interface VersionRef {
 	organizationId: string;
 	number: number;
 	status: InstrumentVersionStatus;
+	/** The version this one was made from (a new draft's published version), if any. */
+	basedOnVersionId: string | null;
 }
 
 export interface Actor {
@@ -87,7 +89,8 @@ export async function findVersion(
 			'instrument_id as instrumentId',
 			'organization_id as organizationId',
 			'number',
-			'status'
+			'status',
+			'based_on_version_id as basedOnVersionId'
 		])
 		.where('instrument_versions.id', '=', versionId)
 		.where('instruments.organization_id', '=', organizationId)

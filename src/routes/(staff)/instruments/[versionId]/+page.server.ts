@@ -30,6 +30,8 @@ import {
 } from '$lib/server/instruments/edit-action';
 import { listInstruments, openDraft, publishDraft } from '$lib/server/instruments/instruments';
 import { duplicateInstrument } from '$lib/server/instruments/transfer';
+import { versionStatistics } from '$lib/server/instruments/version-statistics';
+import { flaggedItems } from '$lib/statistics/instrument-statistics';
 
 export async function load(event) {
 	const { staff, version, document } = await requireVersion(event);
@@ -41,7 +43,11 @@ export async function load(event) {
 		version.status === 'draft' && isRemovalKind(kind)
 			? { kind, key: searchParams.get('key') ?? '' }
 			: null;
-	return { version, document, versions, open: searchParams.get('open'), confirm };
+	const { statistics } = await versionStatistics(getDb(), staff.organization_id, version, document);
+	const flags = Object.fromEntries(
+		[...flaggedItems(statistics)].map(([key, set]) => [key, [...set]])
+	);
+	return { version, document, versions, open: searchParams.get('open'), confirm, flags };
 }
 
 const text = formText;
