@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Program, StaffUserRow } from '../../src/lib/server/db/schema';
 import { exportProgram, type ExportRequest } from '../../src/lib/server/exports/program-export';
 import { pairScoresTable } from '../../src/lib/server/exports/pair-scores-export';
-import { pseudonym } from '../../src/lib/server/exports/pseudonyms';
+import { programPseudonyms, type Pseudonyms } from '../../src/lib/server/exports/pseudonyms';
+
+/** The codes of the program's exports, as every export file writes them (set before each test). */
+let codes: Pseudonyms;
+const pseudonym = (kind: 'participant' | 'staff' | 'pair', _programId: string, id: string) =>
+	codes(kind, id);
 import { responsesTable } from '../../src/lib/server/exports/responses-export';
 import { createPair } from '../../src/lib/server/pairs/pair-actions';
 import {
@@ -42,6 +47,7 @@ beforeAll(async () => {
 	await createOrganizationWithStaff(t.db, 'A', [{ email: 'coord@a.org', role: 'coordinator' }]);
 	staff = await staffByEmail(t.db, 'coord@a.org');
 	program = await createTestProgram(t.db, staff, { name: 'Spring cohort' });
+	codes = await programPseudonyms(t.db, program);
 	mentors = await addPeople(t.db, staff, program.id, 'mentor', 2);
 	proteges = await addPeople(t.db, staff, program.id, 'protege', 2);
 	await t.db
@@ -133,7 +139,7 @@ describe('the answers export', () => {
 				pseudonym('staff', program.id, staff.id)
 			])
 		);
-		for (const code of codes) expect(code).toMatch(/^(p|s)_[0-9a-f]{12}$/);
+		for (const code of codes) expect(code).toMatch(/^(p|s)_[0-9a-f]{16}$/);
 		const staffRows = rows.filter((r) => r.role === 'staff');
 		expect(new Set(staffRows.map((r) => `${r.participant} ${r.pair}`))).toEqual(
 			new Set([`${pseudonym('staff', program.id, staff.id)} null`])

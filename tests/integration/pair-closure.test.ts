@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Program, StaffUserRow } from '../../src/lib/server/db/schema';
 import { pairsTable } from '../../src/lib/server/exports/pairs-export';
-import { pseudonym } from '../../src/lib/server/exports/pseudonyms';
+import { programPseudonyms } from '../../src/lib/server/exports/pseudonyms';
 import { pairStatusSchema } from '../../src/lib/server/forms/program-schemas';
 import { closureCounts } from '../../src/lib/server/pairs/closures';
 import { changePairStatusIn, createPair } from '../../src/lib/server/pairs/pair-actions';
@@ -165,7 +165,8 @@ describe('pairing a protégé again', () => {
 		expect((await pairRow(await pairUp(0, 1))).follows_pair_id).toBeNull();
 
 		const { rows } = await pairsTable(t.db, program);
-		const code = (id: string) => pseudonym('pair', program.id, id);
+		const codes = await programPseudonyms(t.db, program);
+		const code = (id: string) => codes('pair', id);
 		expect(rows.find((r) => r.pair === code(second))).toMatchObject({
 			pair_status: 'active',
 			ended_on: null,
@@ -236,7 +237,8 @@ describe('exit surveys', () => {
 		await answerExitSurvey(t.db, open!, form({ met_expectations: '1', helped_most: 'nothing' }));
 		expect(await openExitSurveys(t.db, { id: proteges[0]! })).toEqual([]);
 		const { rows } = await pairsTable(t.db, program);
-		expect(rows.find((r) => r.pair === pseudonym('pair', program.id, ended))).toMatchObject({
+		const codes = await programPseudonyms(t.db, program);
+		expect(rows.find((r) => r.pair === codes('pair', ended))).toMatchObject({
 			closure_reason: 'work_in_field',
 			protege_exit_met_expectations: 4,
 			protege_exit_helped_most: 'network',

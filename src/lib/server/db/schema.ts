@@ -16,6 +16,8 @@ export interface OrganizationsTable {
 	/** IANA name ("America/Toronto"): where its days begin and end. */
 	time_zone: Generated<string>;
 	created_at: number;
+	/** The key of the keyed hashes standing for people and pairs in its exports (pseudonyms.ts). */
+	export_secret: string | null;
 }
 
 export interface StaffUsersTable {
@@ -559,7 +561,8 @@ export type ExitSurvey = Selectable<ExitSurveysTable>;
 export type PairAgreementRow = Selectable<PairAgreementsTable>;
 export type PairFollowUp = Selectable<PairFollowUpsTable>;
 
-export type Organization = Selectable<OrganizationsTable>;
+/** An organization as code reads it: everything but the key of its export codes. */
+export type Organization = Omit<Selectable<OrganizationsTable>, 'export_secret'>;
 export type StaffUserRow = Selectable<StaffUsersTable>;
 export type NewStaffUser = Insertable<StaffUsersTable>;
 export type StaffUserUpdate = Updateable<StaffUsersTable>;

@@ -5,7 +5,7 @@ import type { DbOrTx } from '../db';
 import type { Program } from '../db/schema';
 import { loadProgramEvidence } from '../analytics/program-evidence';
 import { rounded, type ExportTable } from './export-table';
-import { pseudonym } from './pseudonyms';
+import { programPseudonyms } from './pseudonyms';
 import type { Cell } from './spreadsheet-safe';
 
 /** Reasons without a wave of their own come from the check-in answers. */
@@ -33,7 +33,7 @@ export async function pairScoresTable(
 		.where('program_id', '=', program.id)
 		.execute();
 	const pairById = new Map(pairs.map((pair) => [pair.id, pair]));
-	const code = (kind: 'pair' | 'participant', id: string) => pseudonym(kind, program.id, id);
+	const code = await programPseudonyms(db, program);
 	const constructKeys = evidence.constructs.map((construct) => construct.key);
 	const items = new Map(
 		evidence.constructs.flatMap((c) => c.items.map((item) => [item.key, item]))

@@ -4,7 +4,7 @@ import type { Program } from '../db/schema';
 import { organizationTimeZone } from '../organizations/time-zone';
 import { FINAL_PAIR_STATUSES } from '../pairs/pairs';
 import type { ExportTable } from './export-table';
-import { pseudonym } from './pseudonyms';
+import { programPseudonyms } from './pseudonyms';
 
 /**
  * One row per pair: its code and its two people's (as in the other exports), its status, the
@@ -44,7 +44,7 @@ export async function pairsTable(db: DbOrTx, program: Program): Promise<ExportTa
 		.execute();
 	const exitOf = (pairId: string, role: 'mentor' | 'protege') =>
 		exits.find((exit) => exit.pair_id === pairId && exit.role === role);
-	const code = (kind: 'pair' | 'participant', id: string) => pseudonym(kind, program.id, id);
+	const code = await programPseudonyms(db, program);
 	return {
 		columns: [
 			'program',

@@ -4,7 +4,7 @@ import type { DbOrTx } from '../db';
 import type { AssignmentRole, Program, Round } from '../db/schema';
 import { roundDocument } from '../survey/assignments';
 import { rounded, type ExportTable } from './export-table';
-import { pseudonym } from './pseudonyms';
+import { programPseudonyms, type Pseudonyms } from './pseudonyms';
 import type { Cell } from './spreadsheet-safe';
 
 export const RESPONSE_COLUMNS = [
@@ -63,7 +63,11 @@ function normalisedValue(item: ItemDocument | undefined, answer: Answer): number
  * contact's employer's pairs. A `mid` answer names its pair already; a `pre` answer was given
  * before (or without) pairing and describes every pair the person is in now.
  */
-async function pairCodesByPerson(db: DbOrTx, program: Program): Promise<Map<string, string>> {
+async function pairCodesByPerson(
+	db: DbOrTx,
+	program: Program,
+	pseudonym: Pseudonyms
+): Promise<Map<string, string>> {
 	const pairs = await db
 		.selectFrom('pairs')
 		.select(['id', 'mentor_id', 'protege_id', 'employer_id'])
@@ -84,7 +88,7 @@ async function pairCodesByPerson(db: DbOrTx, program: Program): Promise<Map<stri
 		]);
 	const codes = new Map<string, string[]>();
 	const add = (personId: string, pairId: string) =>
-		codes.set(personId, [...(codes.get(personId) ?? []), pseudonym('pair', program.id, pairId)]);
+		codes.set(personId, [...(codes.get(personId) ?? []), pseudonym('pair', pairId)]);
 	for (const pair of pairs) {
 		add(pair.mentor_id, pair.id);
 		add(pair.protege_id, pair.id);
@@ -128,7 +132,8 @@ export async function responsesTable(db: DbOrTx, program: Program): Promise<Expo
 		.execute();
 
 	const items = await itemsByRound(db, rounds);
-	const pairsOf = await pairCodesByPerson(db, program);
+	const pseudonym = await programPseudonyms(db, program);
+	const pairsOf = await pairCodesByPerson(db, program, pseudonym);
 	const roundById = new Map(rounds.map((round, index) => [round.id, { round, index }]));
 	const rows = answers.map((row) => {
 		const { round, index } = roundById.get(row.round_id)!;
@@ -136,8 +141,8 @@ export async function responsesTable(db: DbOrTx, program: Program): Promise<Expo
 		const parsed: unknown = JSON.parse(row.value);
 		const answer = Array.isArray(parsed) ? parsed.map(String) : [String(parsed)];
 		const person = row.participant_id
-			? pseudonym('participant', program.id, row.participant_id)
-			: pseudonym('staff', program.id, row.staff_id ?? '');
+			? pseudonym('participant', row.participant_id)
+			: pseudonym('staff', row.staff_id ?? '');
 		return {
 			round: index,
 			role: ROLE_ORDER.indexOf(row.role),
@@ -147,7 +152,7 @@ export async function responsesTable(db: DbOrTx, program: Program): Promise<Expo
 				wave: round.wave,
 				round_opens_on: round.opens_on,
 				pair: row.pair_id
-					? pseudonym('pair', program.id, row.pair_id)
+					? pseudonym('pair', row.pair_id)
 					: (pairsOf.get(row.participant_id ?? '') ?? null),
 				participant: person,
 				role: row.role,

@@ -41,7 +41,15 @@ export async function reissueSetupLink(
 	return db.transaction().execute(async (tx): Promise<SetupLinkResult> => {
 		const organization = await tx
 			.selectFrom('organizations')
-			.selectAll()
+			.select([
+				'id',
+				'name',
+				'default_language',
+				'retention_months',
+				'require_two_factor',
+				'time_zone',
+				'created_at'
+			])
 			.where('id', '=', organizationId)
 			.executeTakeFirst();
 		if (!organization) return { ok: false, reason: 'not_found' };

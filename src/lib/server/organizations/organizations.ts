@@ -45,7 +45,15 @@ export async function createOrganization(
 export async function getOrganization(db: DbOrTx, id: string): Promise<Organization | null> {
 	const row = await db
 		.selectFrom('organizations')
-		.selectAll()
+		.select([
+			'id',
+			'name',
+			'default_language',
+			'retention_months',
+			'require_two_factor',
+			'time_zone',
+			'created_at'
+		])
 		.where('id', '=', id)
 		.executeTakeFirst();
 	return row ?? null;
