@@ -6,10 +6,12 @@ import { toCsv, toJson, type CsvSeparator } from './export-files';
 import type { ExportTable } from './export-table';
 import { exportFileName } from './file-name';
 import { pairScoresTable } from './pair-scores-export';
+import { checkInsTable } from './check-ins-export';
+import { codebookTable } from './codebook';
 import { pairsTable } from './pairs-export';
 import { responsesTable } from './responses-export';
 
-export type Dataset = 'responses' | 'pair-scores' | 'pairs';
+export type Dataset = 'responses' | 'pair-scores' | 'pairs' | 'check-ins' | 'codebook';
 export type ExportFormat = 'csv' | 'json';
 
 export interface ExportRequest {
@@ -34,6 +36,10 @@ function tableOf(db: DbOrTx, program: Program, request: ExportRequest): Promise<
 			return pairScoresTable(db, program, request.language);
 		case 'pairs':
 			return pairsTable(db, program);
+		case 'check-ins':
+			return checkInsTable(db, program);
+		case 'codebook':
+			return codebookTable(db, program);
 	}
 }
 
