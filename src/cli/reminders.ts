@@ -10,6 +10,7 @@ try {
 	console.log(
 		`Reminders queued: ${result.reminders}; check-ins queued: ${result.checkIns} ` +
 			`(reminders: ${result.checkInReminders}); exit surveys queued: ${result.exitSurveys}; ` +
+			`follow-ups queued: ${result.followUps} (reminders: ${result.followUpReminders}); ` +
 			`messages sent: ${result.sent}; failed: ${result.failed}.`
 	);
 } catch (error) {

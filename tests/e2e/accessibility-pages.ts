@@ -56,6 +56,7 @@ export const PARTICIPANT_ROUTES = [
 	'/(participant)/p/agreement/[pairId]',
 	'/(participant)/p/check-in/[checkInId]',
 	'/(participant)/p/exit/[exitSurveyId]',
+	'/(participant)/p/follow-up/[followUpId]',
 	'/(participant)/p/withdraw',
 	'/(participant)/p/withdraw/done',
 	'/(participant)/p/no-link'

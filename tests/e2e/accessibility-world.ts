@@ -1,4 +1,4 @@
-import { waitingCheckIn, waitingExitSurvey } from '../helpers/pair-signals';
+import { waitingCheckIn, waitingExitSurvey, waitingFollowUp } from '../helpers/pair-signals';
 import { issueParticipantLink } from '../../src/lib/server/auth/participant-links';
 import { enrolmentKey } from '../../src/lib/server/auth/two-factor';
 import type { Db } from '../../src/lib/server/db/open';
@@ -25,6 +25,8 @@ export interface FreshSurveys {
 	checkInId: string;
 	/** An exit survey about her pair, waiting too. */
 	exitSurveyId: string;
+	/** A follow-up survey after the program, waiting too. */
+	followUpId: string;
 }
 
 export interface AccessibilityWorld {
@@ -186,12 +188,14 @@ async function freshSurveys(
 	};
 	const checkInId = await waitingCheckIn(db, signalsOf, today);
 	const exitSurveyId = await waitingExitSurvey(db, signalsOf);
+	const followUpId = await waitingFollowUp(db, signalsOf, today);
 	return {
 		programId: program.id,
 		roundId: round.roundId,
 		pairId: pair.pairId,
 		protegeLink: `/l/${token}`,
 		checkInId,
-		exitSurveyId
+		exitSurveyId,
+		followUpId
 	};
 }

@@ -88,7 +88,7 @@ export async function walkParticipantPages(
 	{ server, world }: Walks,
 	index: number
 ): Promise<void> {
-	const { protegeLink, pairId, checkInId, exitSurveyId } = world.fresh[index]!;
+	const { protegeLink, pairId, checkInId, exitSurveyId, followUpId } = world.fresh[index]!;
 	const context = await audit.context(browser, server.url);
 	const page = await context.newPage();
 
@@ -143,6 +143,16 @@ export async function walkParticipantPages(
 	await page.locator('input[name="helped_most"][value="network"]').check();
 	await page.getByRole('button', { name: audit.say('p_checkin_send') }).click();
 	await expect(page).toHaveURL(`${server.url}/p?exit-sent`);
+	// At work, without saying how she found it: the problem, then sent.
+	const followUp = `${server.url}/p/follow-up/${followUpId}`;
+	await audit.visit(page, '/(participant)/p/follow-up/[followUpId]', followUp);
+	await page.locator('input[name="work"][value="employed_in_field"]').check();
+	await page.getByRole('button', { name: audit.say('p_checkin_send') }).click();
+	await expect(page.getByRole('alert')).toBeVisible();
+	await audit.check(page, '/(participant)/p/follow-up/[followUpId]');
+	await page.locator('input[name="found_through"][value="referral"]').check();
+	await page.getByRole('button', { name: audit.say('p_checkin_send') }).click();
+	await expect(page).toHaveURL(`${server.url}/p?followed-up`);
 	await audit.visit(page, '/(participant)/p/withdraw', `${server.url}/p/withdraw`);
 	await page.getByRole('button', { name: audit.say('p_withdraw_confirm') }).click();
 	await expect(page).toHaveURL(`${server.url}/p/withdraw/done`);

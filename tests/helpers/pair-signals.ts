@@ -55,3 +55,29 @@ export async function waitingExitSurvey(db: DbOrTx, at: PairPerson): Promise<str
 		.execute();
 	return id;
 }
+
+/** A follow-up survey after the program, as if its first step had fallen due, waiting for answers. */
+export async function waitingFollowUp(db: DbOrTx, at: PairPerson, dueOn: string): Promise<string> {
+	const id = generateId();
+	await db
+		.insertInto('outcome_follow_ups')
+		.values({
+			id,
+			organization_id: at.organizationId,
+			program_id: at.programId,
+			pair_id: at.pairId,
+			participant_id: at.personId,
+			role: at.role,
+			months: 3,
+			due_on: dueOn,
+			created_at: Date.now(),
+			reminded_at: null,
+			answered_at: null,
+			work: null,
+			found_through: null,
+			job_title: null,
+			in_touch: null
+		})
+		.execute();
+	return id;
+}

@@ -1,4 +1,4 @@
-import { waitingCheckIn, waitingExitSurvey } from '../helpers/pair-signals';
+import { waitingCheckIn, waitingExitSurvey, waitingFollowUp } from '../helpers/pair-signals';
 import { issueParticipantLink } from '../../src/lib/server/auth/participant-links';
 import { createStaffSession } from '../../src/lib/server/auth/session';
 import type { Db } from '../../src/lib/server/db/open';
@@ -181,6 +181,7 @@ export async function buildWorld(db: Db): Promise<World> {
 	};
 	const checkInId = await waitingCheckIn(db, signalsOf, '2026-01-15');
 	const exitSurveyId = await waitingExitSurvey(db, signalsOf);
+	const followUpId = await waitingFollowUp(db, signalsOf, '2026-09-30');
 	const other = await createStaffSession(db, staff.id, { ip: null, userAgent: 'Other device' });
 
 	// Coordinator 1's sheet of links; the matrix's browsers never hold its key.
@@ -204,7 +205,8 @@ export async function buildWorld(db: Db): Promise<World> {
 			token: await link(id.protegeA),
 			page: '1',
 			checkInId,
-			exitSurveyId
+			exitSurveyId,
+			followUpId
 		},
 		drafts,
 		imports,

@@ -4,7 +4,9 @@ import type { Program, StaffUserRow } from '../../src/lib/server/db/schema';
 import { checkInsTable } from '../../src/lib/server/exports/check-ins-export';
 import { codebookTable } from '../../src/lib/server/exports/codebook';
 import { pairScoresTable } from '../../src/lib/server/exports/pair-scores-export';
+import { outcomesTable } from '../../src/lib/server/exports/outcomes-export';
 import { pairsTable } from '../../src/lib/server/exports/pairs-export';
+import { waitingFollowUp } from '../helpers/pair-signals';
 import { exportSecret, pseudonymWith } from '../../src/lib/server/exports/pseudonyms';
 import { responsesTable } from '../../src/lib/server/exports/responses-export';
 import { generateId } from '../../src/lib/server/util/ids';
@@ -62,6 +64,17 @@ async function organization(name: string, email: string) {
 			wants_contact: 0
 		})
 		.execute();
+	await waitingFollowUp(
+		t.db,
+		{
+			organizationId: staff.organization_id,
+			programId: program.id,
+			pairId: pair.pairId,
+			personId: pair.protegeId,
+			role: 'protege'
+		},
+		'2027-09-30'
+	);
 	orgs.push({ staff, program, pair });
 }
 
@@ -82,7 +95,8 @@ describe('the research export', () => {
 			responses: await responsesTable(t.db, program),
 			'pair-scores': await pairScoresTable(t.db, program, 'en'),
 			pairs: await pairsTable(t.db, program),
-			'check-ins': await checkInsTable(t.db, program)
+			'check-ins': await checkInsTable(t.db, program),
+			outcomes: await outcomesTable(t.db, program)
 		};
 		for (const [dataset, table] of Object.entries(files)) {
 			expect(table.rows.length, dataset).toBeGreaterThan(0);

@@ -25,6 +25,7 @@ const PARTICIPANT_SURFACE = [
 	'src/lib/server/survey',
 	'src/lib/server/pulse/check-in-answers.ts',
 	'src/lib/server/pulse/exit-surveys.ts',
+	'src/lib/server/outcomes/follow-up-answers.ts',
 	'src/lib/server/privacy/self-withdrawal.ts',
 	'src/lib/analytics/conversation-guide-words.ts',
 	'src/lib/survey'

@@ -1,15 +1,23 @@
+import { followUpMonthsOf, lastFollowUpOn } from '$lib/outcomes/follow-ups';
 import { addDays, endOfDayMs } from '$lib/time/days';
 import type { DbOrTx } from '../db';
 import type { Participant, Program } from '../db/schema';
 import { generateId } from '../util/ids';
 import { generateSecret, hashSecret } from './tokens';
 
-/** Links keep working this long after the program ends, for late check-ins. */
+/** Links keep working this long after the program ends (and after its last follow-up). */
 export const LINK_GRACE_DAYS = 30;
 
-/** The end of the grace period's last day, where the organization works. */
-export function linkExpiry(program: Pick<Program, 'end_date'>, zone: string): number {
-	return endOfDayMs(addDays(program.end_date, LINK_GRACE_DAYS), zone);
+/**
+ * The end of the grace period's last day, where the organization works: after the program's last
+ * follow-up survey, so that a link keeps working until the last question it may be asked.
+ */
+export function linkExpiry(
+	program: Pick<Program, 'end_date' | 'followup_months'>,
+	zone: string
+): number {
+	const last = lastFollowUpOn(program.end_date, followUpMonthsOf(program.followup_months));
+	return endOfDayMs(addDays(last, LINK_GRACE_DAYS), zone);
 }
 
 /** A fresh link for one person; several may be valid at once (every message carries a new one). */

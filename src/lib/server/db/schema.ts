@@ -224,6 +224,8 @@ export interface ProgramsTable {
 	checkin_first_days: Generated<number | null>;
 	/** Days between later check-ins. */
 	checkin_every_days: Generated<number>;
+	/** Months after the end when follow-up outcome surveys go out: a JSON list ("[3,6,12]"). */
+	followup_months: Generated<string>;
 	closed_at: number | null;
 	created_at: number;
 	updated_at: number;
@@ -458,6 +460,30 @@ export interface ExitSurveysTable {
 	helped_most: string | null;
 }
 
+export interface OutcomeFollowUpsTable {
+	id: string;
+	organization_id: string;
+	program_id: string;
+	pair_id: string;
+	participant_id: string;
+	role: 'mentor' | 'protege';
+	/** Months after the program's end. */
+	months: number;
+	/** ISO date the step fell due. */
+	due_on: string;
+	created_at: number;
+	reminded_at: number | null;
+	answered_at: number | null;
+	/** A protégé's work now: a code of src/lib/outcomes/follow-ups.ts. */
+	work: string | null;
+	/** How a protégé at work found the job: a code of the same file. */
+	found_through: string | null;
+	/** A protégé's job title, in their own words (optional). */
+	job_title: string | null;
+	/** A mentor still in touch with their mentee: 1 yes, 0 no. */
+	in_touch: number | null;
+}
+
 export interface PairAgreementsTable {
 	id: string;
 	organization_id: string;
@@ -540,6 +566,7 @@ export interface Database {
 	pulse_check_ins: PulseCheckInsTable;
 	exit_surveys: ExitSurveysTable;
 	pair_agreements: PairAgreementsTable;
+	outcome_follow_ups: OutcomeFollowUpsTable;
 	pair_notes: PairNotesTable;
 	pair_follow_ups: PairFollowUpsTable;
 }
@@ -559,6 +586,7 @@ export type PairNote = Selectable<PairNotesTable>;
 export type PulseCheckIn = Selectable<PulseCheckInsTable>;
 export type ExitSurvey = Selectable<ExitSurveysTable>;
 export type PairAgreementRow = Selectable<PairAgreementsTable>;
+export type OutcomeFollowUp = Selectable<OutcomeFollowUpsTable>;
 export type PairFollowUp = Selectable<PairFollowUpsTable>;
 
 /** An organization as code reads it: everything but the key of its export codes. */

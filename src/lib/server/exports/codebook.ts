@@ -4,6 +4,7 @@ import type { Program } from '../db/schema';
 import { roundDocument } from '../survey/assignments';
 import { CHECK_IN_COLUMNS } from './check-ins-export';
 import type { ExportTable } from './export-table';
+import { OUTCOME_COLUMNS } from './outcomes-export';
 import { RESPONSE_COLUMNS } from './responses-export';
 
 /** The datasets a codebook describes, each with its columns' meaning in English and French. */
@@ -169,6 +170,31 @@ const CHECK_INS: Meanings = {
 	]
 };
 
+const OUTCOMES: Meanings = {
+	program: PROGRAM,
+	pair: PAIR,
+	participant: PERSON,
+	role: CHECK_INS.role!,
+	months: [
+		'Months after the program’s end (3, 6, 12 unless the program chose others).',
+		'Mois après la fin du programme (3, 6, 12 sauf autre choix du programme).'
+	],
+	due_on: CHECK_INS.due_on!,
+	answered_on: CHECK_INS.answered_on!,
+	work: [
+		'Protégé’s work now: employed_in_field, employed_other_field, looking, not_looking, studying.',
+		'Travail de la personne mentorée : employed_in_field, employed_other_field, looking, not_looking, studying.'
+	],
+	found_through: [
+		'Protégé at work: how they found the job: program, mentor, referral, other.',
+		'Personne mentorée en emploi : comment elle l’a trouvé : program, mentor, referral, other.'
+	],
+	in_touch: [
+		'Mentor still in touch with the mentee: 1 yes, 0 no.',
+		'Mentor toujours en contact avec la personne mentorée : 1 oui, 0 non.'
+	]
+};
+
 export const CODEBOOK_COLUMNS = [
 	'dataset',
 	'variable',
@@ -242,7 +268,8 @@ export async function codebookTable(db: DbOrTx, program: Program): Promise<Expor
 		['responses', RESPONSE_COLUMNS, RESPONSES],
 		['pair-scores', Object.keys(scores), scores],
 		['pairs', Object.keys(PAIRS), PAIRS],
-		['check-ins', CHECK_IN_COLUMNS, CHECK_INS]
+		['check-ins', CHECK_IN_COLUMNS, CHECK_INS],
+		['outcomes', OUTCOME_COLUMNS, OUTCOMES]
 	];
 	const rows: ExportTable['rows'] = [];
 	for (const [dataset, columns, meanings] of datasets)

@@ -8,10 +8,11 @@ import { exportFileName } from './file-name';
 import { pairScoresTable } from './pair-scores-export';
 import { checkInsTable } from './check-ins-export';
 import { codebookTable } from './codebook';
+import { outcomesTable } from './outcomes-export';
 import { pairsTable } from './pairs-export';
 import { responsesTable } from './responses-export';
 
-export type Dataset = 'responses' | 'pair-scores' | 'pairs' | 'check-ins' | 'codebook';
+export type Dataset = 'responses' | 'pair-scores' | 'pairs' | 'check-ins' | 'outcomes' | 'codebook';
 export type ExportFormat = 'csv' | 'json';
 
 export interface ExportRequest {
@@ -38,6 +39,8 @@ function tableOf(db: DbOrTx, program: Program, request: ExportRequest): Promise<
 			return pairsTable(db, program);
 		case 'check-ins':
 			return checkInsTable(db, program);
+		case 'outcomes':
+			return outcomesTable(db, program);
 		case 'codebook':
 			return codebookTable(db, program);
 	}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { languageCode } from '$lib/text/language-codes';
 import { CHOSEN_CLOSURE_REASONS } from '$lib/pairs/closure';
+import { MAX_FOLLOW_UP_MONTHS } from '$lib/outcomes/follow-ups';
 import { DEFAULT_CHECK_IN_PLAN } from '$lib/pulse/schedule';
 import { isIsoDate } from '$lib/time/days';
 import { emailField, requiredText } from './fields';
@@ -37,6 +38,28 @@ const checkbox = z
 	.string()
 	.optional()
 	.transform((value) => value === 'on');
+
+/**
+ * Months after the program's end for follow-up surveys, typed as "3, 6, 12": whole numbers from 1
+ * to 36, at most six; empty for none. Absent (a form without the field) leaves them as they are.
+ */
+const followUpMonthsField = z
+	.string()
+	.max(100)
+	.optional()
+	.transform((typed, ctx) => {
+		if (typed === undefined) return undefined;
+		const parts = typed.split(/[\s,;]+/).filter(Boolean);
+		const months = parts.map(Number);
+		if (
+			parts.length > 6 ||
+			months.some((n) => !Number.isInteger(n) || n < 1 || n > MAX_FOLLOW_UP_MONTHS)
+		) {
+			ctx.addIssue({ code: 'custom', message: m.error_followup_months() });
+			return z.NEVER;
+		}
+		return [...new Set(months)].sort((a, b) => a - b);
+	});
 
 const days = (min: number, max: number) =>
 	z.coerce
@@ -75,7 +98,8 @@ export const programSchema = z
 		bilingualQuestions: checkbox,
 		checkInsOn: checkbox,
 		checkInFirstDays: days(1, 120).default(DEFAULT_CHECK_IN_PLAN.firstDays),
-		checkInEveryDays: days(7, 120).default(DEFAULT_CHECK_IN_PLAN.everyDays)
+		checkInEveryDays: days(7, 120).default(DEFAULT_CHECK_IN_PLAN.everyDays),
+		followUpMonths: followUpMonthsField
 	})
 	.refine((p) => p.endDate >= p.startDate, {
 		path: ['endDate'],

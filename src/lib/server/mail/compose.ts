@@ -46,12 +46,15 @@ export function composeMessage(parts: MessageParts): { subject: string; body: st
 }
 
 /** The short messages about a pair between and after its surveys. */
-export type PairMessageKind = 'check_in' | 'check_in_reminder' | 'exit_survey';
+export type PairMessageKind =
+	'check_in' | 'check_in_reminder' | 'exit_survey' | 'follow_up' | 'follow_up_reminder';
 
 const PAIR_MESSAGES = {
 	check_in: { subject: m.mail_checkin_subject, body: m.mail_checkin_body },
 	check_in_reminder: { subject: m.mail_checkin_subject, body: m.mail_checkin_reminder_body },
-	exit_survey: { subject: m.mail_exit_subject, body: m.mail_exit_body }
+	exit_survey: { subject: m.mail_exit_subject, body: m.mail_exit_body },
+	follow_up: { subject: m.mail_followup_subject, body: m.mail_followup_body },
+	follow_up_reminder: { subject: m.mail_followup_subject, body: m.mail_followup_reminder_body }
 } as const;
 
 /**

@@ -50,9 +50,17 @@ export async function deleteContactTraces(db: DbOrTx, participantIds: string[]):
 	}
 }
 
-/** Free text can name anyone; the scored answers stay for the program's statistics. */
+/**
+ * Free text can name anyone (a job title in a follow-up too); the scored answers stay for the
+ * program's statistics.
+ */
 export async function removeFreeTextAnswers(db: DbOrTx, participantIds: string[]): Promise<void> {
 	for (const batch of inBatches(participantIds)) {
+		await db
+			.updateTable('outcome_follow_ups')
+			.set({ job_title: null })
+			.where('participant_id', 'in', batch)
+			.execute();
 		await db
 			.deleteFrom('responses')
 			.where((eb) =>
@@ -76,9 +84,12 @@ export async function removeFreeTextAnswers(db: DbOrTx, participantIds: string[]
 	}
 }
 
+/** Every answer of the people goes: their surveys' and their follow-ups'. */
 export async function deleteAssignmentsOf(db: DbOrTx, participantIds: string[]): Promise<void> {
-	for (const batch of inBatches(participantIds))
+	for (const batch of inBatches(participantIds)) {
 		await db.deleteFrom('assignments').where('participant_id', 'in', batch).execute();
+		await db.deleteFrom('outcome_follow_ups').where('participant_id', 'in', batch).execute();
+	}
 }
 
 /**

@@ -30,6 +30,7 @@ export async function participantRecord(db: DbOrTx, participant: Participant, no
 		pairs,
 		checkIns,
 		exitSurveys,
+		followUps,
 		messages,
 		activity
 	] = await Promise.all([
@@ -77,6 +78,21 @@ export async function participantRecord(db: DbOrTx, participant: Participant, no
 		db
 			.selectFrom('exit_surveys')
 			.select(['pair_id', 'created_at', 'answered_at', 'met_expectations', 'helped_most'])
+			.where('participant_id', '=', id)
+			.orderBy('created_at')
+			.execute(),
+		db
+			.selectFrom('outcome_follow_ups')
+			.select([
+				'pair_id',
+				'months',
+				'due_on',
+				'answered_at',
+				'work',
+				'found_through',
+				'job_title',
+				'in_touch'
+			])
 			.where('participant_id', '=', id)
 			.orderBy('created_at')
 			.execute(),
@@ -151,6 +167,16 @@ export async function participantRecord(db: DbOrTx, participant: Participant, no
 			answered_at: iso(e.answered_at),
 			met_expectations: e.met_expectations,
 			helped_most: e.helped_most
+		})),
+		follow_ups: followUps.map((f) => ({
+			pair_id: f.pair_id,
+			months_after_program: f.months,
+			due_on: f.due_on,
+			answered_at: iso(f.answered_at),
+			work: f.work,
+			found_through: f.found_through,
+			job_title: f.job_title,
+			still_in_touch: f.in_touch === null ? null : f.in_touch === 1
 		})),
 		messages: messages.map((message) => ({
 			kind: message.kind,

@@ -1,3 +1,4 @@
+import { DEFAULT_FOLLOW_UP_MONTHS } from '$lib/outcomes/follow-ups';
 import { DEFAULT_CHECK_IN_PLAN } from '$lib/pulse/schedule';
 import { addMonths } from '$lib/time/days';
 import { DEFAULT_RISK_THRESHOLD, DEFAULT_WATCH_THRESHOLD, type ProgramInput } from './programs';
@@ -21,14 +22,15 @@ export function newProgramValues(today: string): ProgramInput {
 		offeredLanguages: ['en', 'fr'],
 		bilingualQuestions: false,
 		checkInFirstDays: DEFAULT_CHECK_IN_PLAN.firstDays,
-		checkInEveryDays: DEFAULT_CHECK_IN_PLAN.everyDays
+		checkInEveryDays: DEFAULT_CHECK_IN_PLAN.everyDays,
+		followUpMonths: [...DEFAULT_FOLLOW_UP_MONTHS]
 	};
 }
 
 /** Settings as the program form shows them: the fields one per line, offered languages by commas. */
 export function programFormValues(input: ProgramInput): Record<string, string | number | boolean> {
 	const { fields = [], fieldRule = 'off', languageRule = 'off', offeredLanguages, ...rest } = input;
-	const { checkInFirstDays, checkInEveryDays, ...settings } = rest;
+	const { checkInFirstDays, checkInEveryDays, followUpMonths, ...settings } = rest;
 	const offered = (offeredLanguages ?? ['en', 'fr']).join(',');
 	return {
 		...settings,
@@ -38,7 +40,8 @@ export function programFormValues(input: ProgramInput): Record<string, string | 
 		offeredLanguages: offered,
 		checkInsOn: checkInFirstDays !== null,
 		checkInFirstDays: checkInFirstDays ?? DEFAULT_CHECK_IN_PLAN.firstDays,
-		checkInEveryDays: checkInEveryDays ?? DEFAULT_CHECK_IN_PLAN.everyDays
+		checkInEveryDays: checkInEveryDays ?? DEFAULT_CHECK_IN_PLAN.everyDays,
+		followUpMonths: (followUpMonths ?? DEFAULT_FOLLOW_UP_MONTHS).join(', ')
 	};
 }
 
@@ -55,5 +58,6 @@ export const PROGRAM_FIELDS = [
 	'fieldRule',
 	'languageRule',
 	'checkInFirstDays',
-	'checkInEveryDays'
+	'checkInEveryDays',
+	'followUpMonths'
 ] as const;

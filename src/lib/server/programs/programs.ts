@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../db';
 import type { MatchRule, Program, ProgramStatus } from '../db/schema';
+import { followUpMonthsOf } from '$lib/outcomes/follow-ups';
 import { offeredList } from './program-languages';
 import { generateId } from '../util/ids';
 
@@ -31,6 +32,8 @@ export interface ProgramInput {
 	checkInFirstDays?: number | null;
 	/** Days between later check-ins; absent: as it is. */
 	checkInEveryDays?: number;
+	/** Months after the end for follow-up surveys ([] for none); absent: as they are. */
+	followUpMonths?: number[];
 }
 
 function columns(input: ProgramInput) {
@@ -52,7 +55,8 @@ function columns(input: ProgramInput) {
 		bilingual_questions:
 			input.bilingualQuestions === undefined ? undefined : +input.bilingualQuestions,
 		checkin_first_days: input.checkInFirstDays,
-		checkin_every_days: input.checkInEveryDays
+		checkin_every_days: input.checkInEveryDays,
+		followup_months: input.followUpMonths && JSON.stringify(input.followUpMonths)
 	};
 }
 
@@ -158,7 +162,8 @@ export function programToInput(program: Program): ProgramInput {
 		offeredLanguages: offeredList(program),
 		bilingualQuestions: program.bilingual_questions === 1,
 		checkInFirstDays: program.checkin_first_days,
-		checkInEveryDays: program.checkin_every_days
+		checkInEveryDays: program.checkin_every_days,
+		followUpMonths: followUpMonthsOf(program.followup_months)
 	};
 }
 

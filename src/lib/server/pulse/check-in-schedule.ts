@@ -94,6 +94,7 @@ export async function remindCheckIns(db: Db, origin: string, now = Date.now()): 
 			'pulse_check_ins.organization_id',
 			'programs.name as programName',
 			'programs.end_date',
+			'programs.followup_months',
 			'organizations.name as organizationName',
 			'organizations.time_zone',
 			'participants.id as participantId',

@@ -15,7 +15,7 @@ export interface PairPerson {
 export interface PairSending {
 	organizationId: string;
 	organizationName: string;
-	program: { name: string; end_date: string };
+	program: { name: string; end_date: string; followup_months: string };
 	timeZone: string;
 	origin: string;
 }
@@ -38,6 +38,7 @@ export function pairsToMessage(db: DbOrTx) {
 			'pairs.created_at',
 			'programs.name as programName',
 			'programs.end_date',
+			'programs.followup_months',
 			'organizations.name as organizationName',
 			'organizations.time_zone',
 			'mentor.id as mentorId',
@@ -87,6 +88,7 @@ export function sendingOf(
 		organizationName: string;
 		programName: string;
 		end_date: string;
+		followup_months: string;
 		time_zone: string;
 	},
 	origin: string
@@ -94,7 +96,11 @@ export function sendingOf(
 	return {
 		organizationId: row.organization_id,
 		organizationName: row.organizationName,
-		program: { name: row.programName, end_date: row.end_date },
+		program: {
+			name: row.programName,
+			end_date: row.end_date,
+			followup_months: row.followup_months
+		},
 		timeZone: row.time_zone,
 		origin
 	};
@@ -127,7 +133,7 @@ export async function enqueuePairMessage(
 		organizationId: sending.organizationId,
 		participantId: person.id,
 		roundId: null,
-		kind: kind === 'check_in_reminder' ? 'reminder' : 'invitation',
+		kind: kind.endsWith('_reminder') ? 'reminder' : 'invitation',
 		to: person.email,
 		subject,
 		body
