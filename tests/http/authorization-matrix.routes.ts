@@ -302,6 +302,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'GET /(staff)/programs/[programId]/export/pair-scores.json': org1Staff('ok'),
 	'GET /(staff)/programs/[programId]/export/pairs.csv': org1Staff('ok'),
 	'GET /(staff)/programs/[programId]/export/pairs.json': org1Staff('ok'),
+	'GET /(staff)/programs/[programId]/report': org1Staff('ok'),
 	'GET /(staff)/programs/[programId]/export/check-ins.csv': org1Staff('ok'),
 	'GET /(staff)/programs/[programId]/export/check-ins.json': org1Staff('ok'),
 	'GET /(staff)/programs/[programId]/export/outcomes.csv': org1Staff('ok'),
