@@ -8,9 +8,10 @@ import { serverWithDatabase, signIn } from './helpers';
  * PDF" lay the page out.
  */
 const spec = serverWithDatabase();
+let finishedProgramId: string;
 
 test.beforeAll(async () => {
-	await seedDemo(spec.db);
+	finishedProgramId = (await seedDemo(spec.db)).finishedProgramId;
 });
 
 async function expectOnlyContentPrinted(page: Page) {
@@ -71,4 +72,24 @@ test('a sheet of links prints the names, links and QR codes alone', async ({ bro
 	for (const hint of await page.locator('main .hint').all()) await expect(hint).toBeHidden();
 	await expect(page.getByTestId('issued-links').locator('img.qr')).toBeVisible();
 	await page.pdf({ path: 'test-results/link-sheet.pdf', format: 'A4' });
+});
+
+test('the report of last year’s cohort prints to a PDF with its figures and no controls', async ({
+	browser
+}) => {
+	const page = await signIn(browser, spec.server, DEMO_SIGN_IN.email, DEMO_SIGN_IN.password);
+	await page.goto(`${spec.server.url}/programs/${finishedProgramId}`);
+	await page.getByRole('link', { name: 'Report for funders' }).click();
+	await expect(page).toHaveURL(`${spec.server.url}/programs/${finishedProgramId}/report`);
+	await expect(page.getByRole('heading', { name: 'Outcomes after the program' })).toBeVisible();
+	// Real figures: a share at work in their field at 12 months, with its interval.
+	const twelve = page.getByRole('row', { name: /12 months/ }).first();
+	await expect(twelve).toContainText(/\d+%\s*\d+ of \d+ · 95% interval \d+%–\d+%/);
+	await expect(page.getByText('fewer than 5 people: not shown').first()).toBeVisible();
+	await expectOnlyContentPrinted(page);
+	await expect(page.getByText('To share it, print this page')).toBeHidden();
+	await page.screenshot({ path: 'test-results/program-report-print.png', fullPage: true });
+	const pdf = await page.pdf({ path: 'test-results/program-report.pdf', format: 'A4' });
+	expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+	expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length).toBeGreaterThan(1);
 });

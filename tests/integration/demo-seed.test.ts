@@ -1,4 +1,5 @@
 import { closureCounts } from '../../src/lib/server/pairs/closures';
+import { programReport } from '../../src/lib/server/reports/program-report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/lib/survey/page-answers';
 import { signIn } from '../../src/lib/server/auth/signin';
@@ -25,7 +26,7 @@ const now = Date.parse('2027-03-10T15:00:00Z');
 beforeAll(async () => {
 	t = await createTestDatabase();
 	seed = await seedDemo(t.db, { now });
-});
+}, 180_000);
 afterAll(() => t.close());
 
 const withStory = (story: StoryName) => seed.pairs.filter((p) => p.story === story);
@@ -77,10 +78,13 @@ describe('the demo database', () => {
 				).n
 			);
 		expect(await count('organizations')).toBe(1);
-		expect(await count('programs')).toBe(3);
-		expect(seed.programIds).toHaveLength(3);
+		expect(await count('programs')).toBe(4);
+		expect(seed.programIds).toHaveLength(4);
 		const pairedPrograms = new Set(seed.pairs.map((p) => p.programId));
-		expect(seed.programIds.filter((id) => !pairedPrograms.has(id))).toEqual([seed.intakeProgramId]);
+		expect(seed.programIds.filter((id) => !pairedPrograms.has(id))).toEqual([
+			seed.intakeProgramId,
+			seed.finishedProgramId
+		]);
 		expect(await count('pairs')).toBeGreaterThanOrEqual(40);
 		const sentByWave = await t.db
 			.selectFrom('assignments')
@@ -221,8 +225,8 @@ describe('seeding', () => {
 		} finally {
 			await again.close();
 		}
-		// A whole second demo, check-ins and closures included: about 20 s on PostgreSQL here.
-	}, 90_000);
+		// A whole second demo, check-ins, closures and the finished cohort included.
+	}, 180_000);
 
 	it('tells its stories through the risk analysis a coordinator sees', async () => {
 		const today = todayIn(DEFAULT_TIME_ZONE, now);
@@ -294,6 +298,30 @@ describe('seeding', () => {
 			.execute();
 		const silent = withStory('silent').find((p) => p.pairId === again[0]?.follows_pair_id);
 		expect(again).toEqual([{ follows_pair_id: silent!.pairId, protege_id: silent!.protegeId }]);
+	});
+
+	it('holds last year’s cohort, ended and followed up, whose report has real figures', async () => {
+		const program = await t.db
+			.selectFrom('programs')
+			.selectAll()
+			.where('id', '=', seed.finishedProgramId)
+			.executeTakeFirstOrThrow();
+		expect(program.status).toBe('closed');
+		const answered = await t.db
+			.selectFrom('outcome_follow_ups')
+			.select(['months', 'role', 'answered_at'])
+			.where('program_id', '=', program.id)
+			.execute();
+		expect(new Set(answered.map((a) => a.months))).toEqual(new Set([3, 6, 12]));
+		expect(answered.filter((a) => a.answered_at !== null).length).toBeGreaterThan(120);
+		const report = await programReport(t.db, program);
+		expect(report.outcomes.map((row) => row.months)).toEqual([3, 6, 12]);
+		const twelve = report.outcomes.find((row) => row.months === 12)!;
+		expect(twelve.inField.shown && twelve.employed.shown).toBe(true);
+		// Aligned pairs at 12 months: enough people on both sides of the share to show it.
+		const aligned = report.outcomesByBand.find((r) => r.months === 12 && r.band === 'aligned')!;
+		expect(aligned.inField.shown).toBe(true);
+		expect(report.closures.map((c) => c.reason)).toEqual(['completed', 'no_contact']);
 	});
 
 	it('refuses a database that already holds an organization', async () => {

@@ -6,6 +6,7 @@ import {
 	outcomesByBand,
 	outcomesByStep,
 	shownMean,
+	standingBand,
 	type Band,
 	type OutcomeAnswer
 } from './program-report';
@@ -21,13 +22,15 @@ const answers = (prefix: string, months: number, work: WorkStatus, count: number
 	}));
 
 describe('the program report’s tables', () => {
-	it('puts a pre score in its band at the program’s thresholds', () => {
+	it('puts a score in its band at the program’s thresholds, a critical mismatch at risk', () => {
 		expect([0.7, 0.69, 0.5, 0.49].map((s) => alignmentBand(s, thresholds))).toEqual([
 			'aligned',
 			'watch',
 			'watch',
 			'at_risk'
 		]);
+		expect(standingBand(0.9, true, thresholds)).toBe('at_risk');
+		expect(standingBand(0.9, false, thresholds)).toBe('aligned');
 	});
 
 	it('gives the band table worked out by hand, a cell under five suppressed', () => {
@@ -74,11 +77,13 @@ describe('the program report’s tables', () => {
 	});
 
 	it('shows shares of bands and a mean only from five pairs', () => {
-		expect(bandShares(['aligned', 'aligned', 'aligned', 'aligned', 'aligned', 'at_risk'])).toEqual([
-			{ band: 'aligned', share: { shown: false, of: 6 } },
-			{ band: 'watch', share: { shown: false, of: 6 } },
-			{ band: 'at_risk', share: { shown: false, of: 6 } }
+		const shares = bandShares(['aligned', 'aligned', 'aligned', 'aligned', 'aligned', 'at_risk']);
+		expect(shares.map((s) => [s.band, s.share.shown])).toEqual([
+			['aligned', true],
+			['watch', false],
+			['at_risk', false]
 		]);
+		expect(shares[0]!.share).toMatchObject({ count: 5, of: 6 });
 		expect(shownMean([0.5, 0.6, 0.7, 0.8])).toBeNull();
 		expect(shownMean([0.5, 0.6, 0.7, 0.8, 0.9])).toEqual({ mean: 0.7, n: 5 });
 	});

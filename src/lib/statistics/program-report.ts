@@ -9,6 +9,19 @@ export function alignmentBand(score: number, thresholds: { watch: number; risk: 
 	return score >= thresholds.watch ? 'aligned' : score >= thresholds.risk ? 'watch' : 'at_risk';
 }
 
+/**
+ * A pair's standing from one wave's answers: at risk with a critical mismatch whatever its
+ * overall score (expecting a referral the mentor will not give is not made up by agreeing on the
+ * rest), else its score's band.
+ */
+export function standingBand(
+	score: number,
+	criticalMismatch: boolean,
+	thresholds: { watch: number; risk: number }
+): Band {
+	return criticalMismatch ? 'at_risk' : alignmentBand(score, thresholds);
+}
+
 /** A protégé's answered follow-up: which pair, how long after the program, their work then. */
 export interface OutcomeAnswer {
 	pairId: string;
@@ -36,8 +49,8 @@ export function outcomesByStep(answers: readonly OutcomeAnswer[]): OutcomeRow[] 
 		return {
 			months,
 			answered: shownCount(at.length),
-			inField: shownShare(inField(at), at.length),
-			employed: shownShare(employed(at), at.length)
+			inField: shownShare(inField(at), at.length, { rest: true }),
+			employed: shownShare(employed(at), at.length, { rest: true })
 		};
 	});
 }
@@ -61,7 +74,7 @@ export function outcomesByBand(
 	return steps.flatMap((months) =>
 		BANDS.map((band) => {
 			const at = answers.filter((a) => a.months === months && bandOf.get(a.pairId) === band);
-			return { months, band, inField: shownShare(inField(at), at.length) };
+			return { months, band, inField: shownShare(inField(at), at.length, { rest: true }) };
 		})
 	);
 }

@@ -67,11 +67,13 @@ describe('suppression of small cells', () => {
 		expect(shownCount(5)).toEqual({ shown: true, count: 5 });
 	});
 
-	it('hides a share when the count or the rest of the group is under five', () => {
+	it('hides a share when the count or the group is under five, and for an outcome the rest too', () => {
 		expect(shownShare(14, 20)).toMatchObject({ shown: true, count: 14, of: 20, share: 0.7 });
 		expect(shownShare(4, 20)).toEqual({ shown: false, of: 20 });
-		// 17 of 20 would tell that 3 did not.
-		expect(shownShare(17, 20)).toEqual({ shown: false, of: 20 });
-		expect(shownShare(3, 4)).toEqual({ shown: false, of: null });
+		expect(shownShare(17, 20)).toMatchObject({ shown: true, count: 17 });
+		// 17 of 20 at work would tell that 3 were not.
+		expect(shownShare(17, 20, { rest: true })).toEqual({ shown: false, of: 20 });
+		expect(shownShare(14, 20, { rest: true })).toMatchObject({ shown: true, count: 14 });
+		expect(shownShare(5, 4)).toEqual({ shown: false, of: null });
 	});
 });

@@ -16,12 +16,13 @@ export type ShownShare =
 	| { shown: false; of: number | null };
 
 /**
- * `count` people of `of`, with its Wilson 95% interval, or suppressed when either the count or the
- * rest of the group (which subtraction would give away) is under five people. The group's size
- * is itself suppressed when under five.
+ * `count` people of `of`, with its Wilson 95% interval, or suppressed when the count or the group
+ * is under five people. For an outcome (who found work), `rest` also suppresses it when the rest
+ * of the group is under five, since subtraction would give that count away. The group's size is
+ * itself suppressed when under five.
  */
-export function shownShare(count: number, of: number): ShownShare {
-	if (count < SMALLEST_CELL || of - count < SMALLEST_CELL)
+export function shownShare(count: number, of: number, { rest = false } = {}): ShownShare {
+	if (count < SMALLEST_CELL || of < SMALLEST_CELL || (rest && of - count < SMALLEST_CELL))
 		return { shown: false, of: of >= SMALLEST_CELL ? of : null };
 	return { shown: true, count, of, share: count / of, interval: wilsonInterval(count, of)! };
 }

@@ -36,8 +36,8 @@ export const TIMELINE: {
 	health: ProgramTimeline;
 	intake: IntakeTimeline;
 } = {
-	organizationCreated: -120,
-	employersAdded: -100,
+	organizationCreated: -600,
+	employersAdded: -580,
 	tech: {
 		created: -70,
 		peopleAdded: -56,

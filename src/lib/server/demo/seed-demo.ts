@@ -5,6 +5,7 @@ import { createDemoTeam, DEMO_ADMIN, DEMO_PASSWORD } from './demo-team';
 import { PeopleDrawer } from './people';
 import { Random } from './random';
 import { seedClosures } from './closures';
+import { FINISHED_TIMELINE, seedFinishedProgram } from './finished-program';
 import { seedIntake } from './seed-intake';
 import { seedProgram, type DemoPair, type ProgramSpec } from './seed-program';
 
@@ -57,8 +58,12 @@ export interface DemoSeed {
 	programIds: string[];
 	/** The program whose people have answered `pre` and wait to be paired. */
 	intakeProgramId: string;
+	/** Last year's cohort: ended, and followed up after 3, 6 and 12 months. */
+	finishedProgramId: string;
 	/** Every pair with the story its answers tell, for checks that the dashboards read them right. */
 	pairs: DemoPair[];
+	/** The finished cohort's pairs, each with its story too. */
+	finishedPairs: DemoPair[];
 }
 
 /**
@@ -86,5 +91,18 @@ export async function seedDemo(
 	const intakeProgramId = await seedIntake(seeding, intakeSpec(calendar));
 	programIds.push(intakeProgramId);
 	await seedClosures(db, team, calendar, seeding.people, pairs);
-	return { organizationId: team.organizationId, programIds, intakeProgramId, pairs };
+	const finished = await seedFinishedProgram(
+		seeding,
+		`${seasonOf(calendar.date(FINISHED_TIMELINE.starts))} — IT and engineering`
+	);
+	const finishedProgramId = finished[0]!.programId;
+	programIds.push(finishedProgramId);
+	return {
+		organizationId: team.organizationId,
+		programIds,
+		intakeProgramId,
+		finishedProgramId,
+		pairs,
+		finishedPairs: finished
+	};
 }

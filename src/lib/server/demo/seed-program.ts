@@ -231,7 +231,8 @@ export async function seedProgram(seeding: Seeding, spec: ProgramSpec): Promise<
 	// Check-ins as the scheduler sent them on each step's day, answered as each story goes, with
 	// randomness of their own so the rest of the demo stays as it was.
 	const stepDays: number[] = [];
-	for (let day = t.paired + spec.checkInFirstDays; day <= 0; day += 30) stepDays.push(day);
+	const lastDay = Math.min(0, t.ends);
+	for (let day = t.paired + spec.checkInFirstDays; day <= lastDay; day += 30) stepDays.push(day);
 	await seedCheckIns(
 		db,
 		calendar,

@@ -2,8 +2,8 @@ import { analyseProgram } from '$lib/alignment/program-analysis';
 import type { WorkStatus } from '$lib/outcomes/follow-ups';
 import type { ClosureReason } from '$lib/pairs/closure';
 import {
-	alignmentBand,
 	bandShares,
+	standingBand,
 	outcomesByBand,
 	outcomesByStep,
 	shownMean,
@@ -66,25 +66,27 @@ export async function programReport(db: DbOrTx, program: Program): Promise<Progr
 		.execute();
 	const roleCount = (role: string) => Number(people.find((p) => p.role === role)?.n ?? 0);
 
-	const preScores = new Map<string, number>();
-	const scoresAt = (wave: 'pre' | 'mid') =>
-		analysis.pairs.flatMap((pair) => {
-			const score = pair.partners[wave].score;
-			if (score === null) return [];
-			if (wave === 'pre') preScores.set(pair.pairId, score);
-			return [score];
-		});
+	/** Each pair's band at a wave where both answered, by pair id. */
+	const bandsAt = (wave: 'pre' | 'mid') =>
+		new Map(
+			analysis.pairs.flatMap((pair) => {
+				const score = pair.partners[wave].score;
+				if (score === null) return [];
+				const critical = pair.reasons.some(
+					(r) => r.reason.kind === 'critical_mismatch' && r.reason.wave === wave
+				);
+				return [[pair.pairId, { score, band: standingBand(score, critical, thresholds) }] as const];
+			})
+		);
 	const alignment = (['pre', 'mid'] as const).map((wave) => {
-		const scores = scoresAt(wave);
+		const pairs = [...bandsAt(wave).values()];
 		return {
 			wave,
-			mean: shownMean(scores),
-			bands: bandShares(scores.map((score) => alignmentBand(score, thresholds)))
+			mean: shownMean(pairs.map((p) => p.score)),
+			bands: bandShares(pairs.map((p) => p.band))
 		};
 	});
-	const bandOf = new Map(
-		[...preScores].map(([id, score]) => [id, alignmentBand(score, thresholds)])
-	);
+	const bandOf = new Map([...bandsAt('pre')].map(([id, { band }]) => [id, band]));
 
 	const answered = await db
 		.selectFrom('outcome_follow_ups')
