@@ -45,7 +45,7 @@ async function pairOfTwoWeeks(staff: StaffUserRow, program: Program) {
 		.set({ created_at: Date.now() - 14 * DAY - 60_000 })
 		.where('id', '=', pair.pairId)
 		.execute();
-	return { pairId: pair.pairId, protegeId: protege! };
+	return { pairId: pair.pairId, protegeId: protege!, mentorId: mentor! };
 }
 
 test('a protégé answers a check-in on a phone without JavaScript; the overview shows the pair raised with the reason', async ({
@@ -202,4 +202,82 @@ test('a coordinator ends a pair with its reason and pairs the protégé again; t
 	await expect(page.getByRole('region', { name: 'Exit survey' })).toContainText(
 		'Protégé: met expectations 2 of 5 · helped most: Contacts and networking'
 	);
+});
+
+test('a mentor writes the pair’s agreement on a phone without JavaScript, the protégé confirms it, the coordinator reads it', async ({
+	browser
+}) => {
+	const { server, db } = spec;
+	const { page: staffPage, staff } = await signInNewAdmin(browser, server, db);
+	const program = await createTestProgram(db, staff, {
+		name: 'Agreement cohort',
+		startDate: '2026-01-01',
+		endDate: '2999-01-01'
+	});
+	const { pairId, protegeId, mentorId } = await pairOfTwoWeeks(staff, program);
+	const linkOf = async (id: string) =>
+		`${server.url}/l/${await issueParticipantLink(db, id, Date.now() + DAY, null)}`;
+	const phone = async (id: string) => {
+		const context = await browser.newContext({
+			viewport: { width: 360, height: 740 },
+			javaScriptEnabled: false
+		});
+		const page = await context.newPage();
+		await page.goto(await linkOf(id));
+		return { context, page };
+	};
+
+	const mentor = await phone(mentorId);
+	await expect(
+		mentor.page.getByText('Write down with Amina Diallo how you will work together.')
+	).toBeVisible();
+	await mentor.page.getByRole('link', { name: 'Open the agreement' }).click();
+	await mentor.page
+		.getByRole('group', { name: 'How often will you meet?' })
+		.getByText('Every two weeks')
+		.click();
+	await mentor.page
+		.getByRole('group', { name: 'How will you meet and talk?' })
+		.getByText('Video call')
+		.click();
+	await mentor.page
+		.getByRole('group', { name: 'Who starts contact?' })
+		.getByText('The mentor')
+		.click();
+	await mentor.page
+		.getByRole('textbox', { name: 'A goal in your own words' })
+		.first()
+		.fill('Practise a two-minute pitch');
+	await shoot(mentor.page, 'agreement-form-360', { fullPage: true });
+	await mentor.page.getByRole('button', { name: 'Save and confirm' }).click();
+	await expect(mentor.page.getByRole('status')).toContainText(
+		'Saved. When Amina Diallo confirms it too'
+	);
+	await expect(
+		mentor.page.getByText('You confirmed. Waiting for Amina Diallo to confirm.')
+	).toBeVisible();
+	await mentor.context.close();
+
+	const protege = await phone(protegeId);
+	await expect(
+		protege.page.getByText(
+			'Marc Tremblay wrote down your agreement. Please read it and confirm it.'
+		)
+	).toBeVisible();
+	await protege.page.getByRole('link', { name: 'Open the agreement' }).click();
+	await expect(protege.page.getByText('Practise a two-minute pitch')).toBeVisible();
+	await protege.page.getByRole('button', { name: 'I agree' }).click();
+	await expect(protege.page.getByRole('status')).toHaveText(
+		'Thank you. You confirmed the agreement.'
+	);
+	await expect(protege.page.getByText(/You both confirmed it on/)).toBeVisible();
+	await shoot(protege.page, 'agreement-agreed-360', { fullPage: true });
+	await protege.context.close();
+
+	await staffPage.goto(`${server.url}/programs/${program.id}/pairs/${pairId}`);
+	const agreement = staffPage.getByRole('region', { name: 'The pair’s agreement' });
+	await expect(agreement).toContainText('Both confirmed it on');
+	await expect(agreement).toContainText('Every two weeks');
+	await expect(agreement).toContainText('Practise a two-minute pitch');
+	await shoot(staffPage, 'agreement-pair-1280', { fullPage: true });
 });
