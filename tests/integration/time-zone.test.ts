@@ -79,7 +79,8 @@ describe('rounds follow the organization’s days (Toronto by default)', () => {
 		const { program, person } = await roundWithPeople('2026-03-02', '2026-03-08');
 		await issueLinksFor(t.db, staff, program, [person.id], 'https://tandem.example', null);
 		const link = await t.db.selectFrom('participant_links').selectAll().executeTakeFirstOrThrow();
-		// The program ends on 18 December; 30 days later is 17 January, which ends at 05:00 UTC.
-		expect(new Date(link.expires_at).toISOString()).toBe('2027-01-18T05:00:00.000Z');
+		// The program ends on 18 December 2026 and its last follow-up falls 12 months later; 30
+		// days after that is 17 January 2028, which ends at 05:00 UTC.
+		expect(new Date(link.expires_at).toISOString()).toBe('2028-01-18T05:00:00.000Z');
 	});
 });

@@ -23,7 +23,10 @@ export function pseudonymWith(secret: string, programId: string): Pseudonyms {
 			.slice(0, 16);
 }
 
-/** The organization's export secret, made (256 random bits) the first time it is needed. */
+/**
+ * The organization's export secret: made with the organization (and by the migration that added
+ * it), else (an organization inserted some other way) made the first time it is needed.
+ */
 export async function exportSecret(db: DbOrTx, organizationId: string): Promise<string> {
 	const read = () =>
 		db

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { DEFAULT_TIME_ZONE } from '$lib/time/zones';
 import type { DbOrTx } from '../db';
 import type { Organization } from '../db/schema';
@@ -28,7 +29,11 @@ export async function createOrganization(
 		time_zone: timeZone,
 		created_at: now
 	};
-	await db.insertInto('organizations').values(organization).execute();
+	// The key of its export codes (exports/pseudonyms.ts), made now so that no download writes.
+	await db
+		.insertInto('organizations')
+		.values({ ...organization, export_secret: randomBytes(32).toString('base64url') })
+		.execute();
 	// Every organization starts with its own published copy of the default instrument. It is
 	// loaded here, not at start-up: nine languages of texts a running server seldom needs.
 	const { defaultInstrument } = await import('../instruments/default-instrument');
