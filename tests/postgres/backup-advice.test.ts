@@ -121,7 +121,7 @@ it(
 		const restoredUrl = new URL(t.path);
 		restoredUrl.pathname = `/${restoredName}`;
 		const original = await rowCounts(t.path);
-		expect(Object.keys(original)).toHaveLength(40); // 38 of Tandem's, 2 of its migrations
+		expect(Object.keys(original)).toHaveLength(41); // 39 of Tandem's, 2 of its migrations
 		expect(original.responses).toBeGreaterThan(1000);
 		expect(original.kysely_migration).toBeGreaterThan(0);
 		expect(await rowCounts(restoredUrl.href)).toEqual(original);

@@ -86,7 +86,7 @@ describe('migrations on PostgreSQL', () => {
 		);
 		const built = shape(await postgres.introspection.getTables(), (t) => t);
 		expect(Object.keys(built).sort()).toEqual(Object.keys(expected).sort());
-		expect(Object.keys(built)).toHaveLength(38);
+		expect(Object.keys(built)).toHaveLength(39);
 		expect(built).toEqual(expected);
 	});
 
