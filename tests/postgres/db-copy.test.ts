@@ -195,8 +195,8 @@ describe('npm run db:copy into an empty PostgreSQL database', () => {
 		await sql`delete from responses where ctid = (select min(ctid) from responses)`.execute(target);
 		const checks = await verifyCopy(installation, target);
 		expect(checks.filter((check) => !check.matches)).toEqual([
-			// The demo's three programs: two with pairs and the intake.
-			expect.objectContaining({ table: 'programs', sourceRows: 3, targetRows: 3 }),
+			// The demo's four programs: two running, the intake and last year's cohort.
+			expect.objectContaining({ table: 'programs', sourceRows: 4, targetRows: 4 }),
 			expect.objectContaining({ table: 'responses' })
 		]);
 		const responses = checks.find((check) => check.table === 'responses')!;
