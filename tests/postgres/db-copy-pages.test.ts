@@ -220,7 +220,8 @@ beforeAll(async () => {
 		...seeded.built.programIds
 			.filter((id) => id !== seeded.built.intakeProgramId)
 			.map((id) => {
-				const pair = seeded.built.pairs.find((p) => p.programId === id)!;
+				const pairs = [...seeded.built.pairs, ...seeded.built.finishedPairs];
+				const pair = pairs.find((p) => p.programId === id)!;
 				return `/programs/${id}/pairs/${pair.pairId}`;
 			})
 	];
