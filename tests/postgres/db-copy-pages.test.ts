@@ -300,7 +300,7 @@ it(
 	'shows the demo’s home, every program overview and a pair page of each paired one the same on both',
 	async () => {
 		const { email } = DEMO_ADMIN;
-		expect(demoPages.length).toBe(6);
+		expect(demoPages.length).toBe(8);
 		const names = new Map([['/', ['Maple Newcomer Services']]]);
 		expect(await differences(demo, email, DEMO_PASSWORD, demoPages, names)).toEqual([]);
 	},
