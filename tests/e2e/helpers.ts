@@ -74,9 +74,16 @@ export async function signInNewAdmin(
 	db: Db
 ): Promise<{ page: Page; staff: StaffUserRow }> {
 	const email = 'amelie@example.org';
-	await createOrganizationWithStaff(db, 'Accueil Nouveaux Arrivants', [
-		{ email, role: 'admin', name: 'Amélie Tremblay' }
-	]);
+	// Made once per database: later tests of the same file sign in as the same administrator.
+	const made = await db
+		.selectFrom('staff_users')
+		.select('id')
+		.where('email', '=', email)
+		.executeTakeFirst();
+	if (!made)
+		await createOrganizationWithStaff(db, 'Accueil Nouveaux Arrivants', [
+			{ email, role: 'admin', name: 'Amélie Tremblay' }
+		]);
 	return { page: await signIn(browser, server, email), staff: await staffByEmail(db, email) };
 }
 
