@@ -71,3 +71,34 @@ export async function addTestPair(
 	if (!pair.ok) throw new Error(pair.reason);
 	return { pairId: pair.pairId, mentorId: mentorId!, protegeId: protegeId! };
 }
+
+let drawnPeople = 0;
+
+/**
+ * A mentor and a protégé new to `program` (numbered on from every pair this helper made before,
+ * so several fit one program), paired by `staff` as the pairing form does.
+ */
+export async function addNewPair(
+	db: Db,
+	staff: StaffUserRow,
+	program: Program
+): Promise<{ pairId: string; mentorId: string; protegeId: string }> {
+	drawnPeople += 1;
+	const n = drawnPeople;
+	const [mentorId, protegeId] = await insertParticipants(
+		db,
+		{ organizationId: staff.organization_id, programId: program.id },
+		(['mentor', 'protege'] as const).map((role) =>
+			participantInput({ role, name: `${role} ${n}`, email: `${role}${n}@example.org` })
+		)
+	);
+	const pair = await createPair(
+		db,
+		staff,
+		program,
+		{ mentorId: mentorId!, protegeId: protegeId!, employerId: null, coordinatorId: null },
+		null
+	);
+	if (!pair.ok) throw new Error(pair.reason);
+	return { pairId: pair.pairId, mentorId: mentorId!, protegeId: protegeId! };
+}

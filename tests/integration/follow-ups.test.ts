@@ -11,9 +11,7 @@ import { DEFAULT_TIME_ZONE } from '../../src/lib/time/zones';
 import { cliOutput } from '../helpers/cli';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { createOrganizationWithStaff } from '../helpers/fixtures';
-import { createPair } from '../../src/lib/server/pairs/pair-actions';
-import { insertParticipants } from '../../src/lib/server/participants/participants';
-import { createTestProgram, participantInput } from '../helpers/programs';
+import { addNewPair, createTestProgram } from '../helpers/programs';
 
 let t: TestDatabase;
 let staff: StaffUserRow;
@@ -34,28 +32,8 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-let people = 0;
-
 /** A new mentor and protégé of `into`, paired as the pairing form does. */
-async function newPair(into: Program = program) {
-	people += 1;
-	const [mentorId, protegeId] = await insertParticipants(
-		t.db,
-		{ organizationId: staff.organization_id, programId: into.id },
-		(['mentor', 'protege'] as const).map((role) =>
-			participantInput({ role, name: `${role} ${people}`, email: `${role}${people}@example.org` })
-		)
-	);
-	const pair = await createPair(
-		t.db,
-		staff,
-		into,
-		{ mentorId: mentorId!, protegeId: protegeId!, employerId: null, coordinatorId: null },
-		null
-	);
-	if (!pair.ok) throw new Error(pair.reason);
-	return { pairId: pair.pairId, mentorId: mentorId!, protegeId: protegeId! };
-}
+const newPair = (into: Program = program) => addNewPair(t.db, staff, into);
 
 const followUps = () =>
 	t.db.selectFrom('outcome_follow_ups').selectAll().orderBy('months').orderBy('role').execute();

@@ -8,9 +8,7 @@ import { remindCheckIns, sendDueCheckIns } from '../../src/lib/server/pulse/chec
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { createOrganizationWithStaff } from '../helpers/fixtures';
 import { cliOutput } from '../helpers/cli';
-import { createPair } from '../../src/lib/server/pairs/pair-actions';
-import { insertParticipants } from '../../src/lib/server/participants/participants';
-import { createTestProgram, participantInput } from '../helpers/programs';
+import { addNewPair, createTestProgram } from '../helpers/programs';
 
 let t: TestDatabase;
 let staff: StaffUserRow;
@@ -30,32 +28,15 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-let people = 0;
-
 /** A new mentor and protégé paired as the pairing form does, started on `startedOn` (noon there). */
 async function pairStartedOn(startedOn: string) {
-	people += 1;
-	const [mentorId, protegeId] = await insertParticipants(
-		t.db,
-		{ organizationId: staff.organization_id, programId: program.id },
-		(['mentor', 'protege'] as const).map((role) =>
-			participantInput({ role, name: `${role} ${people}`, email: `${role}${people}@example.org` })
-		)
-	);
-	const pair = await createPair(
-		t.db,
-		staff,
-		program,
-		{ mentorId: mentorId!, protegeId: protegeId!, employerId: null, coordinatorId: null },
-		null
-	);
-	if (!pair.ok) throw new Error(pair.reason);
+	const pair = await addNewPair(t.db, staff, program);
 	await t.db
 		.updateTable('pairs')
 		.set({ created_at: at(startedOn) })
 		.where('id', '=', pair.pairId)
 		.execute();
-	return { pairId: pair.pairId, mentorId: mentorId!, protegeId: protegeId! };
+	return pair;
 }
 
 const checkIns = (pairId: string) =>
